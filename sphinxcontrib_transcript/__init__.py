@@ -1,0 +1,27 @@
+"""sphinxcontrib-transcript: read, lint and render transcripts.
+
+The core (model, readers, linter, CLI) needs neither Sphinx nor docutils; only
+:func:`setup`, which Sphinx calls when the extension is enabled with
+``extensions = ["sphinxcontrib_transcript"]``, imports the Sphinx side.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .model import Cue, Diagnostic, Transcript
+from .readers import load, loads
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "0.1.0"
+
+__all__ = ["Cue", "Diagnostic", "Transcript", "__version__", "load", "loads", "setup"]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Sphinx entry point: register the ``transcript`` directive, role and assets."""
+    from .sphinxext import setup_extension
+
+    return setup_extension(app)

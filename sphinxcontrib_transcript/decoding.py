@@ -1,0 +1,135 @@
+"""Bytes to text, in one place.
+
+Transcripts are read as bytes so that byte order marks, line endings and bad
+encodings stay visible.  :func:`decode` never raises: a file that is not valid
+UTF-8 is decoded with the encoding it most probably is in (charset-normalizer's
+guess, imported only on that rare path) and an ``invalid-utf8`` diagnostic says
+where the first bad byte is and what the file looks like instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from .model import Diagnostic
+
+# Byte order marks we recognise, longest first so UTF-32-LE is not taken for
+# UTF-16-LE (its BOM starts with the same two bytes).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# WebVTT, and every reader here, breaks lines at CRLF, CR or LF only; Python's
+# str.splitlines() would also break at form feeds, U+2028 and others.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(slots=True)
+class Decoded:
+    """The text of a file and what decoding it revealed.
+
+    :param text: the decoded text, without a byte order mark.
+    :param encoding: the codec name used (``"utf-8"`` for clean files).
+    :param bom: the byte order mark the file started with (``b""`` if none).
+    :param diagnostics: ``invalid-utf8`` problems, if any.
+    """
+
+    text: str
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split at CRLF, CR and LF only, the way WebVTT does.
+
+    A final line break does not produce an empty last line's worth of content
+    difference: ``"a\\n"`` gives ``["a", ""]``, as :meth:`str.split` would.
+    """
+    if "\r" not in text:
+        return text.split("\n")
+    return _LINE_BREAK.split(text)
+
+
+def position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of the byte at *offset*; columns count characters."""
+    line_start = max(data.rfind(b"\n", 0, offset), data.rfind(b"\r", 0, offset)) + 1
+    line = 1 + data.count(b"\n", 0, offset) + data.count(b"\r", 0, offset)
+    line -= data.count(b"\r\n", 0, offset)
+    prefix = data[line_start:offset].decode("utf-8", errors="replace")
+    return line, len(prefix) + 1
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The encoding charset-normalizer finds most plausible, or ``None``."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    return str(best.encoding)
+
+
+def decode(data: bytes, encoding: str | None = None) -> Decoded:
+    """Decode *data*, preferring a BOM, then *encoding*, then strict UTF-8.
+
+    Never raises.  When the bytes are not valid in the chosen encoding they are
+    decoded with the most probable other encoding (or with replacement
+    characters as a last resort), and a diagnostic names the first bad byte.
+    """
+    bom = b""
+    for mark, name in _BOMS:
+        if data.startswith(mark):
+            bom, encoding = mark, name
+            break
+    body = data[len(bom) :]
+    chosen = encoding or "utf-8"
+    try:
+        codecs.lookup(chosen)
+    except LookupError:
+        diagnostic = Diagnostic(
+            1, 1, "invalid-utf8", "error",
+            f"unknown encoding {chosen!r}; name a codec Python knows, such as 'utf-8' "
+            "or 'cp1252'",
+        )
+        decoded = decode(data)
+        decoded.diagnostics.insert(0, diagnostic)
+        return decoded
+    try:
+        return Decoded(body.decode(chosen), codecs.lookup(chosen).name, bom)
+    except UnicodeDecodeError as exc:
+        bad_at = len(bom) + exc.start
+    line, column = position_of_byte(data, bad_at)
+    bad = data[bad_at : bad_at + 4]
+    guess = None if encoding else guess_encoding(body)
+    if guess and codecs.lookup(guess).name != codecs.lookup(chosen).name:
+        try:
+            text = body.decode(guess)
+        except UnicodeDecodeError:
+            guess = None
+    else:
+        guess = None
+    if guess is None:
+        text = body.decode(chosen, errors="replace")
+        advice = (
+            "the undecodable bytes were read as U+FFFD; find the file's real encoding and "
+            "re-save it as UTF-8"
+        )
+        used = codecs.lookup(chosen).name
+    else:
+        advice = (
+            f"it looks like {guess}; re-save it as UTF-8 "
+            "(transcript-lint --unsafe-fixes transcodes it)"
+        )
+        used = guess
+    message = f"not valid {codecs.lookup(chosen).name} (byte {bad[:1].hex(' ')!s} "
+    message += f"at byte offset {bad_at}); {advice}"
+    return Decoded(text, used, bom, [Diagnostic(line, column, "invalid-utf8", "error", message)])

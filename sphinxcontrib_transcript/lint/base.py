@@ -1,0 +1,96 @@
+"""What every lint rule module works with: the context it checks and what it yields.
+
+A rule is a module in :mod:`sphinxcontrib_transcript.lint.rules` with these names:
+
+``ID``
+    kebab-case rule ID (``"cue-order"``): config key, CLI name, Sphinx
+    ``suppress_warnings`` subtype.
+``LEVEL``
+    default level, ``"error"`` or ``"warning"``.
+``ENABLED``
+    ``True`` when on by default (invalid content or almost surely a mistake);
+    style and delivery limits are ``False`` and come on through ``--select``
+    or a preset.
+``FORMATS``
+    the formats the rule applies to (a frozenset of ``"vtt"``, ``"srt"``,
+    ``"txt"``, ``"json"``).
+``OPTIONS``
+    ``{name: Option(...)}``; the linter validates configured values against
+    them and passes the merged values as ``ctx.options``.
+``FIX``
+    ``"safe"`` (applied by ``--fix``: cannot change what is said or when),
+    ``"unsafe"`` (only with ``--unsafe-fixes``) or ``None``.
+``check(ctx) -> Iterator[Finding]``
+    yields what is wrong, with 1-based line and column.
+``fix(ctx) -> bytes | None``
+    only when ``FIX`` is set: the whole file's new bytes, or ``None`` when
+    there is nothing to change.  A fix never drops a cue or a word.
+
+The module docstring is the rule's documentation page, in reST: a summary,
+then ``.. rubric::`` sections *Options*, *Fix*, and *Examples* with a
+failing and a passing example (literal blocks).  The linter, not the rule,
+attaches the rule ID and level to findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..decoding import split_lines
+from ..model import Format, Transcript
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem a rule found: where, and what to tell the user."""
+
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One configurable option of a rule.
+
+    :param type: the Python type values must have (``int``, ``float``,
+        ``bool``, ``str``); an ``int`` is accepted where ``float`` is asked.
+    :param default: the value when nothing configures it.
+    :param help: one line for ``--explain`` and the docs.
+    :param choices: the allowed values, if restricted.
+    """
+
+    type: type
+    default: Any
+    help: str
+    choices: tuple[Any, ...] = ()
+
+
+@dataclass
+class Context:
+    """Everything a rule may look at for one file.
+
+    The linter builds one per file and shares it between rules, so the costly
+    parts (decoding, splitting lines, reading) happen once.
+    """
+
+    path: str
+    data: bytes
+    text: str
+    transcript: Transcript
+    options: dict[str, Any] = field(default_factory=dict)
+    #: Loads a sibling file (``NAME.txt`` next to ``NAME.vtt``) by suffix, or
+    #: returns ``None``; set by the linter, used by ``pair-drift``.
+    sibling: Callable[[str], tuple[str, Transcript] | None] = lambda suffix: None
+
+    @property
+    def format(self) -> Format:
+        return self.transcript.format
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The decoded text split at CRLF, CR and LF (line ``n`` is ``lines[n - 1]``)."""
+        return split_lines(self.text)

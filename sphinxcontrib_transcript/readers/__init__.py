@@ -1,0 +1,168 @@
+"""Format readers: bytes or text in, a :class:`~sphinxcontrib_transcript.model.Transcript` out.
+
+Each reader module has one function, ``parse(text: str) -> Transcript``, that
+takes decoded text without a byte order mark and never raises on bad content.
+This package adds what is common to all of them: choosing the format (from the
+suffix, or from the content where the suffix does not say), decoding, and
+reading from a path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from ..decoding import decode
+from ..model import FORMATS, Format, Transcript
+from . import json as json_reader
+from . import srt, text, webvtt
+
+#: The reader of each format.
+READERS: dict[Format, Callable[[str], Transcript]] = {
+    "vtt": webvtt.parse,
+    "srt": srt.parse,
+    "txt": text.parse,
+    "json": json_reader.parse,
+}
+
+#: File suffixes that name a format outright.  ``.txt`` is not here: a text
+#: file may hold any of the formats and is sniffed.
+SUFFIXES: dict[str, Format] = {
+    ".vtt": "vtt",
+    ".webvtt": "vtt",
+    ".srt": "srt",
+    ".json": "json",
+}
+
+#: Names accepted for ``format``: short names, suffixes and MIME types
+#: (the Podcasting 2.0 ``<podcast:transcript type=...>`` values).
+FORMAT_ALIASES: dict[str, Format] = {
+    **{name: name for name in FORMATS},
+    "webvtt": "vtt",
+    "subrip": "srt",
+    "text": "txt",
+    "text/vtt": "vtt",
+    "application/x-subrip": "srt",
+    "application/srt": "srt",
+    "text/srt": "srt",
+    "text/plain": "txt",
+    "application/json": "json",
+}
+
+_TIMING = re.compile(r"^[^\n]*-->", re.MULTILINE)
+_SRT_TIMING = re.compile(r"^\s*\d+\s*\r?\n\s*\d+:\d\d:\d\d[,.]\d+\s*-->", re.MULTILINE)
+_WEBVTT_LINE = re.compile(r"^WEBVTT(?:[ \t]|$)", re.MULTILINE)
+
+
+def normalize_format(name: str) -> Format:
+    """Map a format name, suffix or MIME type to a short format name.
+
+    :raises ValueError: for a name no reader handles; the message lists the
+        accepted names.
+    """
+    key = name.strip().lower()
+    key = key.split(";", 1)[0].strip()  # "text/vtt; charset=utf-8"
+    if key.startswith(".") and key in SUFFIXES:
+        return SUFFIXES[key]
+    if key.startswith("."):
+        key = key[1:]
+    try:
+        return FORMAT_ALIASES[key]
+    except KeyError:
+        accepted = ", ".join(FORMATS)
+        raise ValueError(
+            f"unknown transcript format {name!r}; use one of {accepted} "
+            "(or a suffix or MIME type such as .vtt or text/vtt)"
+        ) from None
+
+
+def sniff(sample: str) -> Format:
+    """Guess the format of decoded text from its content.
+
+    WebVTT when a line starts with ``WEBVTT`` (wherever it is: a web page
+    capture may put page chrome before it) or when timing lines use ``.``
+    without numbered blocks; SRT for numbered blocks of ``-->`` timing lines;
+    JSON when the text starts with ``{`` or ``[``; timestamped text otherwise.
+    """
+    head = sample.lstrip("\ufeff \t\r\n")
+    if head[:1] == "{" or (head[:1] == "[" and not head[1:2].isdigit()):
+        return "json"
+    if head.startswith("WEBVTT"):
+        return "vtt"
+    if _TIMING.search(sample) is None:
+        return "txt"
+    if _WEBVTT_LINE.search(sample) is not None:
+        return "vtt"
+    if _SRT_TIMING.search(sample) is not None:
+        return "srt"
+    return "vtt"
+
+
+def format_for(path: str | os.PathLike[str], sample: str) -> Format:
+    """The format for *path*: its suffix where that is decisive, else :func:`sniff`."""
+    suffix = Path(path).suffix.lower()
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    return sniff(sample)
+
+
+def loads(
+    data: bytes | str, *, format: str | None = None, encoding: str | None = None
+) -> Transcript:
+    """Read a transcript from bytes or text.
+
+    :param data: the file's content.  Bytes are decoded (BOM, then *encoding*,
+        then UTF-8, then a guess, with an ``invalid-utf8`` diagnostic); a
+        string is taken as already decoded.
+    :param format: ``"vtt"``, ``"srt"``, ``"txt"`` or ``"json"`` (or a suffix
+        or MIME type); guessed from the content when omitted.
+    :param encoding: the encoding of *data* when it is bytes and not UTF-8.
+    :returns: the transcript; problems are in its ``diagnostics``.
+    :raises ValueError: only for an unknown *format* name, never for content.
+
+    .. doctest::
+
+        >>> t = loads("WEBVTT\\n\\n00:01.000 --> 00:02.500\\n<v Ann>Hi &amp; bye", format="vtt")
+        >>> cue = t.cues[0]
+        >>> cue.start_ms, cue.end_ms, cue.speaker, cue.plain_text, cue.line
+        (1000, 2500, 'Ann', 'Hi & bye', 3)
+    """
+    if isinstance(data, str):
+        bom = data.startswith("\ufeff")
+        text_data = data[1:] if bom else data
+        used, decode_diagnostics = "utf-8", []
+    else:
+        decoded = decode(data, encoding)
+        text_data, used, decode_diagnostics = decoded.text, decoded.encoding, decoded.diagnostics
+    fmt = normalize_format(format) if format else sniff(text_data)
+    transcript = READERS[fmt](text_data)
+    transcript.encoding = used
+    if decode_diagnostics:
+        transcript.diagnostics[:0] = decode_diagnostics
+    return transcript
+
+
+def load(
+    path: str | os.PathLike[str], *, format: str | None = None, encoding: str | None = None
+) -> Transcript:
+    """Read the transcript file at *path*.
+
+    The format comes from *format*, else from the suffix (``.vtt``, ``.srt``,
+    ``.json``), else from the content (a ``.txt`` may hold WebVTT).
+
+    :raises OSError: when the file cannot be read; the message names the path.
+    :raises ValueError: only for an unknown *format* name.
+    """
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise type(exc)(exc.errno, f"cannot read transcript {os.fspath(path)!r}: {reason}") from exc
+    if format is None:
+        suffix = Path(path).suffix.lower()
+        if suffix in SUFFIXES:
+            format = SUFFIXES[suffix]
+    return loads(data, format=format, encoding=encoding)

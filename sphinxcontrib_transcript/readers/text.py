@@ -1,0 +1,101 @@
+"""Reader for timestamped text transcripts, the talk-python style.
+
+One paragraph per line, each starting with its time, blank lines between::
+
+    00:04:23 Hannah Sim: Yes, and that's the point.
+
+    00:04:31 So the next thing is...
+
+Accepted times: ``HH:MM:SS``, ``H:MM:SS``, ``MM:SS`` and any of them in square
+brackets (``[00:04:23]``).  An optional ``Speaker Name:`` may follow the time.
+The format has no end times: every cue's ``end_ms`` is ``None`` and consumers
+take the next cue's start.
+
+Deviations are kept, never dropped, and reported:
+
+* a non-blank line with no timestamp continues the previous cue's text
+  (``untimed-line``); text before the first timestamp becomes a cue at 0:00;
+* a line that starts with something shaped like a time that is not one
+  (``00:61:10``) is reported as ``bad-timestamp`` and kept as text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Cue, Diagnostic, Transcript
+from ..decoding import split_lines
+
+# The time, then at least one space or tab, then the text.  Minutes and seconds
+# are 0-59; hours may have 1-3 digits.  Brackets must pair (checked in code).
+_TIMED = re.compile(
+    r"(?P<open>\[?)(?:(?P<h>\d{1,3}):)?(?P<m>[0-5]?\d):(?P<s>[0-5]\d)(?P<close>\]?)"
+    r"(?:[ \t]+|$)"
+)
+# Something that looks like a time but is not a valid one (``00:61:10``,
+# ``1:2:3``): reported rather than silently taken as text.
+_TIME_LIKE = re.compile(r"\[?\d+:\d+(?::\d+)?(?:[.,]\d+)?\]?(?:[ \t]|$)")
+# ``Speaker Name:`` after the time: one to four capitalised words then a colon.
+_SPEAKER = re.compile(r"(?P<name>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,3}):[ \t]+")
+
+
+def _split_speaker(payload: str) -> tuple[str | None, str]:
+    match = _SPEAKER.match(payload)
+    if match is None:
+        return None, payload
+    name = match["name"]
+    if not all(word[0].isupper() for word in name.split(" ")):
+        return None, payload
+    return name, payload[match.end() :]
+
+
+def parse(text: str) -> Transcript:
+    """Read timestamped text (already decoded, without a BOM) into a transcript."""
+    transcript = Transcript("txt")
+    diagnostics = transcript.diagnostics
+    # Each open cue: [start_ms, line, text_lines]; closed into a Cue when the next begins.
+    starts: list[tuple[int, int]] = []
+    bodies: list[list[str]] = []
+    for number, line in enumerate(split_lines(text), 1):
+        if not line.strip():
+            continue
+        match = _TIMED.match(line)
+        if match is not None and bool(match["open"]) == bool(match["close"]):
+            ms = (int(match["h"] or 0) * 3600 + int(match["m"]) * 60 + int(match["s"])) * 1000
+            starts.append((ms, number))
+            bodies.append([line[match.end() :]])
+            continue
+        if _TIME_LIKE.match(line.lstrip()):
+            token = line.split(None, 1)[0]
+            diagnostics.append(
+                Diagnostic(
+                    number, line.index(token) + 1, "bad-timestamp", "error",
+                    f"{token!r} is not a valid time; write HH:MM:SS with minutes and seconds "
+                    "0-59 (the line is kept as text)",
+                )
+            )
+        if not bodies:
+            diagnostics.append(
+                Diagnostic(
+                    number, 1, "untimed-line", "error",
+                    "text before the first timestamp; start the line with its time "
+                    "(HH:MM:SS); it is read as a cue at 00:00:00",
+                )
+            )
+            starts.append((0, number))
+            bodies.append([line])
+            continue
+        diagnostics.append(
+            Diagnostic(
+                number, 1, "untimed-line", "error",
+                f"line has no timestamp, so it runs on from the cue at line {starts[-1][1]}; "
+                "join it to that line or give it its own HH:MM:SS time",
+            )
+        )
+        bodies[-1].append(line)
+    for (start, number), body in zip(starts, bodies):
+        payload = "\n".join(body)
+        speaker, words = _split_speaker(payload)
+        plain = "\n".join(part.strip() for part in words.split("\n")).strip()
+        transcript.cues.append(Cue(start, None, payload, plain, speaker, "", number, "", number))
+    return transcript
