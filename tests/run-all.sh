@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite, from any clone, on a fresh machine.
+#
+#   bash tests/run-all.sh            # everything
+#   bash tests/run-all.sh -k corpus  # arguments go to pytest
+#
+# 1. System packages, installed with apt-get (Debian, Ubuntu) only when missing:
+#    Python's venv module, git (the pre-commit tests commit to throwaway
+#    repositories) and Chromium (the headless-browser test drives
+#    /usr/bin/chromium; nothing is downloaded by the test itself).
+#    Uses sudo when not run as root; CI runs as root.
+# 2. A fresh virtual environment in .venv (an old one is removed first), with
+#    the package installed editable and its "test" extra.
+# 3. pytest over tests/ (ruff and mypy --strict run as tests too).  The exit
+#    status is pytest's: non-zero when a test fails or none was collected.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python=${PYTHON:-python3}
+
+missing=()
+command -v "$python" >/dev/null 2>&1 || missing+=(python3)
+"$python" -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+command -v git >/dev/null 2>&1 || missing+=(git)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "run-all: installing system packages: ${missing[*]}"
+    sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update
+    "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+rm -rf .venv
+"$python" -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+.venv/bin/python -m pip install --disable-pip-version-check --progress-bar off -e '.[test]'
+
+exec .venv/bin/python -m pytest "$@"
