@@ -9,7 +9,7 @@ import pytest
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 # Sphinx test projects are built by tests, not collected as tests.
-collect_ignore = ["roots", "data"]
+collect_ignore = ["roots", "data", "benchmarks"]
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
