@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
-#: Marker the child scripts print on stderr: elapsed seconds and exit status.
+#: Marker the child scripts print on stderr: elapsed seconds, peak memory, exit status.
 _MARK = "BENCH-ELAPSED"
 
 
@@ -114,10 +114,15 @@ def run_child(
         text = stderr.read().decode("utf-8", "replace")
     errors.unlink()
     inner = None
+    # ru_maxrss counts the pages the child shared with this (large) process between
+    # fork and exec; a child that reports its own VmHWM (peak since exec) is exact.
+    max_rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
     for line in text.splitlines():
         if line.startswith(_MARK):
-            inner = float(line.split()[1])
-    max_rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+            fields = line.split()
+            inner = float(fields[1])
+            if int(fields[2]):
+                max_rss = int(fields[2])
     return ChildResult(seconds, max_rss, process.returncode, text, inner)
 
 
@@ -137,6 +142,14 @@ def timed_call(statement: str, setup: str) -> list[str]:
         "except SystemExit as exc:\n"
         "    status = exc.code\n"
         "elapsed = time.perf_counter() - start\n"
-        f"sys.stderr.write(f'\\n{_MARK} {{elapsed!r}} {{status}}\\n')\n"
+        "peak = 0\n"
+        "try:\n"
+        "    with open('/proc/self/status') as status_file:\n"
+        "        for line in status_file:\n"
+        "            if line.startswith('VmHWM:'):\n"
+        "                peak = int(line.split()[1]) * 1024\n"
+        "except OSError:\n"
+        "    pass\n"
+        f"sys.stderr.write(f'\\n{_MARK} {{elapsed!r}} {{peak}} {{status}}\\n')\n"
     )
     return [sys.executable, "-c", code]
