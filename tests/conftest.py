@@ -31,3 +31,42 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def build_root(tmp_path_factory, rootdir):
+    """Build a fresh copy of ``tests/roots/test-NAME`` once per session and arguments.
+
+    ``build_root(name, builder="html", parallel=0, **confoverrides)`` returns the
+    finished :class:`~sphinx.testing.util.SphinxTestApp` (cleaned up, so the
+    next build starts from Sphinx's pristine global state); several tests can
+    assert on one build.  ``setup`` (a callable taking the source directory)
+    runs before the build, e.g. to copy corpus files in.
+    """
+    # Imported here so that only the Sphinx tests pay for them (this file is appended to).
+    import shutil  # noqa: PLC0415
+    from io import StringIO  # noqa: PLC0415
+
+    from sphinx.testing.util import SphinxTestApp  # noqa: PLC0415
+
+    cache: dict = {}
+
+    def build(name, builder="html", parallel=0, setup=None, **confoverrides):
+        key = (name, builder, parallel, setup, tuple(sorted(confoverrides.items(), key=str)))
+        if key not in cache:
+            srcdir = tmp_path_factory.mktemp(f"{name}-{builder}")
+            shutil.copytree(rootdir / f"test-{name}", srcdir, dirs_exist_ok=True)
+            if setup is not None:
+                setup(srcdir)
+            app = SphinxTestApp(
+                builder, srcdir=srcdir, freshenv=True, confoverrides=confoverrides,
+                status=StringIO(), warning=StringIO(), parallel=parallel,
+            )
+            try:
+                app.build()
+            finally:
+                app.cleanup()
+            cache[key] = app
+        return cache[key]
+
+    return build

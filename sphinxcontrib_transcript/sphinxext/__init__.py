@@ -1,0 +1,79 @@
+"""The Sphinx side of sphinxcontrib-transcript.
+
+Enabled with ``extensions = ["sphinxcontrib_transcript"]``, whose ``setup``
+imports this package lazily, so that the linter and its command line never
+import Sphinx.  :func:`setup_extension` registers:
+
+* the ``transcript`` directive (:mod:`.directive`);
+* the ``transcript`` domain and the ``:transcript:`` role (:mod:`.domain`);
+* the doctree nodes, with HTML visitors only (:mod:`.nodes`);
+* the player script and style sheet (:mod:`.assets`);
+* the ``transcript_*`` configuration values below.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sphinx.config import ENUM
+
+from .. import __version__
+from . import assets, domain, problems
+from . import nodes as tn
+from .directive import TranscriptDirective
+from .tree import TIMESTAMPS
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: Bumped whenever what the extension stores in the environment changes shape.
+ENV_VERSION = 1
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    assets.on_builder_inited(app)
+    problems.lint_config(app.config, str(app.confdir))
+
+
+def _on_before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    problems.forget(env)
+
+
+def setup_extension(app: Sphinx) -> dict[str, Any]:
+    """Register the directive, the role, the domain, the nodes and the config values."""
+    app.add_config_value("transcript_merge", "speaker", "env", types=frozenset({str}))
+    app.add_config_value("transcript_timestamps", "show", "env", types=ENUM(*TIMESTAMPS))
+    app.add_config_value("transcript_download", False, "env", types=frozenset({bool}))
+    app.add_config_value("transcript_language", None, "env", types=frozenset({str, type(None)}))
+    app.add_config_value("transcript_encoding", None, "env", types=frozenset({str, type(None)}))
+    app.add_config_value("transcript_lint", True, "env", types=frozenset({bool}))
+    app.add_config_value("transcript_lint_level", "warning", "env", types=ENUM("warning", "error"))
+    app.add_config_value(
+        "transcript_lint_config", None, "env", types=frozenset({dict, str, type(None)})
+    )
+    app.add_config_value(
+        "transcript_lint_select", None, "env", types=frozenset({list, tuple, type(None)})
+    )
+    app.add_config_value("transcript_lint_ignore", [], "env", types=frozenset({list, tuple}))
+    app.add_config_value("transcript_scroll_offset", 0, "html", types=frozenset({int}))
+
+    for node_class, (visit, depart) in tn.HTML_VISITORS.items():
+        app.add_node(node_class, html=(visit, depart))  # type: ignore[arg-type]
+    for node_class in tn.PLAIN_NODES:
+        app.add_node(node_class)
+    app.add_directive("transcript", TranscriptDirective)
+    app.add_domain(domain.TranscriptDomain)
+    app.add_role("transcript", domain.TranscriptRole(warn_dangling=True))
+
+    app.connect("builder-inited", _on_builder_inited)
+    app.connect("env-before-read-docs", _on_before_read)
+    app.connect("env-get-updated", domain.referrers_to_update)
+    app.connect("warn-missing-reference", domain.warn_missing)
+    app.connect("html-page-context", assets.on_html_page_context)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,126 @@
+"""The ``:media:`` and ``:download:`` options: nodes that reference files.
+
+A local media file or transcript goes through Sphinx's own download
+machinery (:class:`~sphinx.addnodes.download_reference`): Sphinx records the
+dependency, copies the file into ``_downloads/`` for HTML builders, and
+renders a plain link or text elsewhere.  A remote media file must be an
+http(s) URL; anything else (``javascript:``, ``data:``, ``file:``) is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import urllib.parse
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import get_translation
+from sphinx.util import logging
+
+from . import nodes as tn
+
+if TYPE_CHECKING:
+    from sphinx.util.docutils import SphinxDirective
+
+logger = logging.getLogger(__name__)
+_ = get_translation("sphinxcontrib-transcript")
+
+VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".webm", ".ogv", ".mov", ".mkv"})
+AUDIO_SUFFIXES = frozenset(
+    {".mp3", ".m4a", ".aac", ".oga", ".ogg", ".opus", ".wav", ".flac", ".weba"}
+)
+
+
+def confined(path: str, srcdir: str | os.PathLike[str]) -> bool:
+    """Whether *path* (already resolved, symlinks followed) lies inside *srcdir*."""
+    return Path(path).is_relative_to(Path(srcdir).resolve())
+
+
+def media_kind(path: str) -> str:
+    """``"video"`` for a video suffix, else ``"audio"``.
+
+    >>> media_kind("talk.webm"), media_kind("https://x.org/ep.mp3?x=1")
+    ('video', 'audio')
+    """
+    suffix = PurePosixPath(urllib.parse.urlsplit(path).path).suffix.lower()
+    return "video" if suffix in VIDEO_SUFFIXES else "audio"
+
+
+def classify(value: str) -> str:
+    """``"url"``, ``"local"`` or ``"refused"`` for a ``:media:`` value.
+
+    >>> [classify(v) for v in ("https://x.org/a.mp3", "a.mp3", "/media/a b.mp3",
+    ...                        "javascript:alert(1)", "data:audio/wav;base64,AA", "file:///a")]
+    ['url', 'local', 'local', 'refused', 'refused', 'refused']
+    """
+    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in value):
+        return "refused"
+    parts = urllib.parse.urlsplit(value)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return "url"
+    if not parts.scheme and not parts.netloc and ":" not in value.split("/", 1)[0]:
+        return "local"
+    return "refused"
+
+
+def _fragment(start: int | None, end: int | None) -> str:
+    """A media fragment (``#t=12,80``) that plays just the excerpt."""
+    if start is None and end is None:
+        return ""
+    first = f"{(start or 0) / 1000:g}"
+    return f"#t={first}" + (f",{end / 1000:g}" if end is not None else "")
+
+
+def media_node(
+    directive: SphinxDirective, value: str, start: int | None, end: int | None
+) -> tn.transcript_media | None:
+    """The player node for ``:media: value``, or ``None`` (with a warning) if refused."""
+    value = value.strip()
+    kind = media_kind(value)
+    label = _("Video") if kind == "video" else _("Audio")
+    node = tn.transcript_media(kind=kind, fragment=_fragment(start, end),
+                               classes=["transcript-media"])
+    kind_of = classify(value)
+    if kind_of == "url":
+        shown = posixpath.basename(urllib.parse.urlsplit(value).path) or value
+        node += nodes.Text(f"{label}: ")
+        node += nodes.reference(shown, shown, refuri=value)
+        return node
+    location = directive.get_location()
+    if kind_of == "refused":
+        logger.warning(
+            "media %r refused: give a local file (relative to this document) or an "
+            "http(s) URL", value, location=location, type="transcript", subtype="media",
+        )
+        return None
+    env = directive.env
+    rel, path = env.relfn2path(value, env.docname)
+    if not confined(path, env.srcdir):
+        logger.warning(
+            "media %r resolves outside the source directory (%s) and is not copied; keep "
+            "media files inside the documentation sources", value, path,
+            location=location, type="transcript", subtype="media",
+        )
+        return None
+    if not os.path.isfile(path):
+        env.note_dependency(rel)  # a file added later rebuilds the page
+        logger.warning(
+            "media file %r not found (looked for %s); the player is left out",
+            value, path, location=location, type="transcript", subtype="media",
+        )
+        return None
+    shown = posixpath.basename(rel)
+    node += nodes.Text(f"{label}: ")
+    node += addnodes.download_reference(shown, shown, reftarget="/" + rel, refexplicit=True)
+    return node
+
+
+def download_node(rel: str, shown: str, text: str) -> nodes.paragraph:
+    """A paragraph offering the transcript file itself for download."""
+    label = text or _("Download the transcript (%s)") % shown
+    paragraph = nodes.paragraph(classes=["transcript-download"])
+    paragraph += addnodes.download_reference(label, label, reftarget="/" + rel, refexplicit=True)
+    return paragraph

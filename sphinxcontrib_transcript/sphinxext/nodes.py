@@ -1,0 +1,194 @@
+"""Doctree nodes for transcripts, and their HTML visitors.
+
+Every node subclasses a standard docutils node, so LaTeX, text, man,
+texinfo, EPUB and gettext render it through the base class's visitor (Sphinx
+walks the node's MRO).  Only ``html`` visitors are registered: a visitor
+registered under a builder name such as ``epub`` would hide every other
+extension's HTML visitors from that builder.
+
+Cue ids live on :class:`transcript_anchor` targets, because the LaTeX writer
+makes labels from targets only; in HTML the id moves to the cue's ``<span>``
+so that ``:target`` and the player script see the cue itself.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import urllib.parse
+from html import escape
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import get_translation
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
+
+_ = get_translation("sphinxcontrib-transcript")
+
+
+class transcript(nodes.container):
+    """A whole transcript: optional media, then paragraphs.
+
+    Attributes: ``label`` (accessible name), ``language``, ``name``.
+    """
+
+
+class transcript_media(nodes.paragraph):
+    """The media a transcript belongs to.
+
+    Holds a :class:`~sphinx.addnodes.download_reference` (a local file, which
+    Sphinx copies into the output) or a :class:`~docutils.nodes.reference`
+    (an http(s) URL) as its fallback text; HTML turns it into a player.
+    Attributes: ``kind`` (``"audio"`` or ``"video"``), ``fragment`` (a media
+    fragment such as ``#t=12,80`` for an excerpt).
+    """
+
+
+class transcript_paragraph(nodes.paragraph):
+    """Consecutive cues of one speaker."""
+
+
+class transcript_meta(nodes.inline):
+    """A paragraph's start time and speaker."""
+
+
+class transcript_speaker(nodes.strong):
+    """The speaker's name."""
+
+
+class transcript_time(nodes.reference):
+    """A shown timestamp: a link (``refid``) to its cue's anchor."""
+
+
+class transcript_cue(nodes.inline):
+    """One cue.  Attributes: ``start`` and ``end`` in milliseconds."""
+
+
+class transcript_anchor(nodes.target):
+    """The stable id of a cue (first child of its :class:`transcript_cue`)."""
+
+
+class transcript_ruby(nodes.inline):
+    """WebVTT ``<ruby>``."""
+
+
+class transcript_rt(nodes.inline):
+    """WebVTT ``<rt>``: a ruby annotation."""
+
+
+class transcript_rp(nodes.inline):
+    """The parenthesis around a ruby annotation, for renderers without ruby."""
+
+
+def _seconds(ms: int) -> str:
+    whole, frac = divmod(int(ms), 1000)
+    return f"{whole}.{frac:03d}".rstrip("0").rstrip(".") if frac else str(whole)
+
+
+def visit_transcript_html(self: HTML5Translator, node: transcript) -> None:
+    label = str(node.get("label") or _("Transcript"))
+    self.body.append(self.starttag(node, "section", "\n", False, **{
+        "aria-label": label, "data-transcript": "",
+    }))
+
+
+def depart_transcript_html(self: HTML5Translator, node: transcript) -> None:
+    self.body.append("</section>\n")
+
+
+def _media_source(self: HTML5Translator, node: transcript_media) -> str | None:
+    builder = self.builder
+    for child in node.findall(nodes.reference):
+        if isinstance(child, addnodes.download_reference):
+            if builder.download_support and "filename" in child:
+                return posixpath.join(builder.dlpath, urllib.parse.quote(child["filename"]))
+            return None
+        if child.get("refuri"):
+            return str(child["refuri"])
+    return None
+
+
+def visit_transcript_media_html(self: HTML5Translator, node: transcript_media) -> None:
+    source = _media_source(self, node)
+    if source is None:
+        # No player possible (EPUB has no downloads): the fallback paragraph.
+        self.visit_paragraph(node)
+        self.context.append("</p>\n")
+        return
+    kind = "video" if node.get("kind") == "video" else "audio"
+    self.body.append(self.starttag(node, "div", CLASS="transcript-media"))
+    self.body.append(
+        f'<{kind} class="transcript-player" controls="" preload="metadata" '
+        f'src="{escape(source + node.get("fragment", ""), quote=True)}">'
+    )
+    self.context.append(f"</{kind}></div>\n")
+
+
+def depart_transcript_media_html(self: HTML5Translator, node: transcript_media) -> None:
+    self.body.append(self.context.pop())
+
+
+def visit_transcript_paragraph_html(self: HTML5Translator, node: transcript_paragraph) -> None:
+    self.body.append(self.starttag(node, "p", ""))
+
+
+def depart_transcript_paragraph_html(self: HTML5Translator, node: transcript_paragraph) -> None:
+    self.body.append("</p>\n")
+
+
+def visit_transcript_time_html(self: HTML5Translator, node: transcript_time) -> None:
+    self.visit_reference(node)
+
+
+def depart_transcript_time_html(self: HTML5Translator, node: transcript_time) -> None:
+    self.depart_reference(node)
+    self.add_permalink_ref(nodes.Element(ids=[node["refid"]]), _("Link to this moment"))
+
+
+def visit_transcript_cue_html(self: HTML5Translator, node: transcript_cue) -> None:
+    # Built by hand: one <span> per cue is the bulk of the page, and the id
+    # comes from the anchor child (ids are [a-z0-9-] by construction).
+    first = node.children[0] if node.children else None
+    ident = f' id="{escape(first["ids"][0])}"' if isinstance(first, transcript_anchor) else ""
+    end = f' data-end="{_seconds(node["end"])}"' if node.get("end") is not None else ""
+    self.body.append(
+        f'<span class="transcript-cue"{ident} data-start="{_seconds(node["start"])}"{end}>'
+    )
+
+
+def depart_transcript_cue_html(self: HTML5Translator, node: transcript_cue) -> None:
+    self.body.append("</span>")
+
+
+def skip_html(self: HTML5Translator, node: nodes.Node) -> None:
+    """The anchor's id is on its cue's ``<span>`` already."""
+    raise nodes.SkipNode
+
+
+def _tag_visitors(tag: str) -> tuple[object, object]:
+    def visit(self: HTML5Translator, node: nodes.Element) -> None:
+        self.body.append(self.starttag(node, tag, ""))
+
+    def depart(self: HTML5Translator, node: nodes.Element) -> None:
+        self.body.append(f"</{tag}>")
+
+    return visit, depart
+
+
+#: ``{node class: (visit, depart)}`` for :meth:`Sphinx.add_node` under ``html``.
+HTML_VISITORS: dict[type[nodes.Element], tuple[object, object]] = {
+    transcript: (visit_transcript_html, depart_transcript_html),
+    transcript_media: (visit_transcript_media_html, depart_transcript_media_html),
+    transcript_paragraph: (visit_transcript_paragraph_html, depart_transcript_paragraph_html),
+    transcript_time: (visit_transcript_time_html, depart_transcript_time_html),
+    transcript_cue: (visit_transcript_cue_html, depart_transcript_cue_html),
+    transcript_anchor: (skip_html, None),
+    transcript_ruby: _tag_visitors("ruby"),
+    transcript_rt: _tag_visitors("rt"),
+    transcript_rp: _tag_visitors("rp"),
+}
+
+#: Nodes that render through their base class's visitor in every builder.
+PLAIN_NODES: tuple[type[nodes.Element], ...] = (transcript_meta, transcript_speaker)

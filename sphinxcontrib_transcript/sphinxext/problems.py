@@ -1,0 +1,130 @@
+"""Lint on build: read a transcript once, report what the linter finds as Sphinx warnings.
+
+Every problem becomes ``logger.warning(..., type="transcript", subtype=RULE)``
+at the transcript file's own line, so ``suppress_warnings =
+["transcript.cue-overlap"]`` silences one rule and ``sphinx-build -W`` fails
+on a broken transcript.  The bytes are decoded and parsed once; the same
+:class:`~sphinxcontrib_transcript.model.Transcript` is linted and rendered.
+
+Configuration (``conf.py``):
+
+``transcript_lint``
+    ``False`` turns lint warnings off.
+``transcript_lint_level``
+    ``"warning"`` reports every problem, ``"error"`` only error-level ones.
+``transcript_lint_config``
+    ``None`` (the default) reads the same configuration file the
+    ``transcript-lint`` command would find from the configuration directory
+    (``.transcript-lint.toml`` or ``[tool.transcript-lint]`` in
+    ``pyproject.toml``); a ``dict`` is such a table written in ``conf.py``;
+    a string is the path of a file, relative to the configuration directory.
+``transcript_lint_select`` / ``transcript_lint_ignore``
+    rule IDs that replace the selection / are switched off, on top.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from sphinx.util import logging
+
+from ..decoding import decode
+from ..lint import Config as LintConfig
+from ..lint import ConfigError, build_context, load_config, resolve
+from ..lint.base import Context
+from ..lint.engine import lint_context
+from ..model import Transcript
+from ..readers import READERS, format_for
+
+if TYPE_CHECKING:
+    from sphinx.config import Config as SphinxConfig
+    from sphinx.environment import BuildEnvironment
+
+    from ..model import Format
+
+logger = logging.getLogger(__name__)
+
+# One resolved lint configuration per Sphinx configuration (per build).
+_configs: WeakKeyDictionary[SphinxConfig, LintConfig | None] = WeakKeyDictionary()
+# Files already reported in this build, so excerpts of one file on several
+# pages report its problems once.
+_reported: WeakKeyDictionary[BuildEnvironment, set[tuple[str, int, int]]] = WeakKeyDictionary()
+
+
+def _build_config(config: SphinxConfig, confdir: str) -> LintConfig:
+    select = config.transcript_lint_select
+    ignore = config.transcript_lint_ignore or ()
+    table: Any = config.transcript_lint_config
+    if table is None:
+        return load_config(None, confdir, select=select, ignore=ignore)
+    if isinstance(table, str):
+        return load_config(os.path.join(confdir, table), confdir, select=select, ignore=ignore)
+    return resolve(table, source="conf.py", root=confdir, select=select, ignore=ignore)
+
+
+def lint_config(config: SphinxConfig, confdir: str) -> LintConfig | None:
+    """The linter configuration for this build; ``None`` when linting is off.
+
+    A mistake in it is reported once, and the rules' defaults are used.
+    """
+    if not config.transcript_lint:
+        return None
+    if config not in _configs:
+        try:
+            _configs[config] = _build_config(config, confdir)
+        except ConfigError as exc:
+            logger.warning(
+                "%s; transcripts are linted with the default rules", exc,
+                type="transcript", subtype="config",
+            )
+            _configs[config] = LintConfig.default()
+    return _configs[config]
+
+
+def read(data: bytes, path: str, fmt: Format | None, encoding: str | None) -> Context:
+    """Decode and parse *data* once, keeping what the linter needs."""
+    if encoding is None:
+        return build_context(data, path, fmt)
+    decoded = decode(data, encoding)
+    transcript = READERS[fmt or format_for(path, decoded.text)](decoded.text)
+    transcript.encoding = decoded.encoding
+    transcript.diagnostics[:0] = decoded.diagnostics
+    return Context(path=path, data=data, text=decoded.text, transcript=transcript)
+
+
+def read_and_lint(
+    data: bytes,
+    path: str,
+    fmt: Format | None,
+    encoding: str | None,
+    env: BuildEnvironment,
+) -> Transcript:
+    """Read a transcript and report its problems as warnings at its own lines."""
+    context = read(data, path, fmt, encoding)
+    config = env.config
+    # Resolved at builder-inited from the configuration directory; the source
+    # directory is only the fallback for a cache miss.
+    lint = lint_config(config, str(env.srcdir))
+    if lint is None:
+        return context.transcript
+    key = (path, len(data), hash(data))
+    reported = _reported.setdefault(env, set())
+    if key in reported:
+        return context.transcript
+    reported.add(key)
+    errors_only = config.transcript_lint_level == "error"
+    for problem in lint_context(context, lint):
+        if errors_only and problem.level != "error":
+            continue
+        logger.warning(
+            "%s: %s", problem.level, problem.message,
+            location=f"{path}:{problem.line}", type="transcript", subtype=problem.rule,
+        )
+    return context.transcript
+
+
+def forget(env: BuildEnvironment) -> None:
+    """Start a new build's record of reported files (``env-before-read-docs``)."""
+    _reported.pop(env, None)

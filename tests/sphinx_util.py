@@ -1,0 +1,75 @@
+"""Helpers for the Sphinx build tests: pick transcripts out of built HTML."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+def read(app, name: str) -> str:
+    return (Path(app.outdir) / name).read_text(encoding="utf-8")
+
+
+def warnings(app) -> str:
+    """The build's warnings without colour codes."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+
+
+class TranscriptScan(HTMLParser):
+    """Collects every element and attribute inside ``<section data-transcript>``.
+
+    ``elements`` lists ``(tag, attributes)`` in document order; ``text`` is the
+    text inside transcripts; ``count`` the transcripts seen.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.count = 0
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if self.depth == 0 and tag == "section" and "data-transcript" in attributes:
+            self.depth = 1
+            self.count += 1
+            self.elements.append((tag, attributes))
+            return
+        if self.depth:
+            self.elements.append((tag, attributes))
+            if tag not in VOID:
+                self.depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        if self.depth:
+            self.elements.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in VOID:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+
+
+VOID = {"br", "img", "input", "source", "track", "wbr", "hr", "meta", "link"}
+
+
+def scan(html: str) -> TranscriptScan:
+    parser = TranscriptScan()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def cue_ids(html: str) -> list[str]:
+    """The ids of the cue spans, in document order."""
+    return re.findall(r'<span class="transcript-cue[^"]*" id="([^"]+)"', html)
+
+
+def transcript_sections(html: str) -> list[str]:
+    """The HTML of each transcript ``<section>`` (transcripts do not nest)."""
+    return re.findall(r"<section [^>]*data-transcript[^>]*>.*?</section>", html, re.S)
