@@ -1,0 +1,134 @@
+"""The rule catalog: one module per rule, imported explicitly, in catalog order.
+
+Each module follows the contract in :mod:`sphinxcontrib_transcript.lint.base`
+(``ID``, ``LEVEL``, ``ENABLED``, ``FORMATS``, ``OPTIONS``, ``FIX``, ``check``
+and, where ``FIX`` is set, ``fix``).  :data:`RULES` lists them grouped as the
+documentation shows them: encoding and bytes, structure, timing, content.
+There is no plugin discovery: adding a rule means adding its module here.
+
+:func:`examples` turns the failing and passing examples of a rule's
+docstring into files (see :mod:`._examples` for the notation).
+"""
+
+from __future__ import annotations
+
+import difflib
+from types import ModuleType
+
+from . import (
+    bad_timestamp,
+    bad_timing_line,
+    bidi_control,
+    blank_in_payload,
+    control_character,
+    cue_markup,
+    cue_order,
+    cue_overlap,
+    cue_setting,
+    duplicate_adjacent,
+    duplicate_cue_id,
+    empty_cue,
+    end_before_start,
+    final_newline,
+    format_mismatch,
+    inline_timestamp,
+    invalid_utf8,
+    json_schema,
+    leading_junk,
+    line_too_long,
+    max_duration,
+    merge_conflict,
+    min_duration,
+    min_gap,
+    missing_blank_line,
+    mixed_line_endings,
+    mojibake,
+    no_cues,
+    orphan_identifier,
+    pair_drift,
+    reading_speed,
+    replacement_character,
+    srt_index,
+    too_many_lines,
+    trailing_whitespace,
+    untimed_line,
+    utf8_bom,
+    utf16_file,
+    vtt_header,
+    vtt_signature,
+    zero_duration,
+)
+from ._examples import Example, examples, unescape
+
+#: Rule groups, in the order the documentation and ``--list-rules`` show them.
+GROUPS: dict[str, tuple[ModuleType, ...]] = {
+    "Encoding and bytes": (
+        invalid_utf8,
+        utf16_file,
+        utf8_bom,
+        mixed_line_endings,
+        final_newline,
+        trailing_whitespace,
+        control_character,
+        replacement_character,
+        bidi_control,
+        mojibake,
+        merge_conflict,
+    ),
+    "Structure": (
+        format_mismatch,
+        vtt_signature,
+        vtt_header,
+        leading_junk,
+        bad_timing_line,
+        bad_timestamp,
+        missing_blank_line,
+        blank_in_payload,
+        orphan_identifier,
+        duplicate_cue_id,
+        cue_setting,
+        cue_markup,
+        srt_index,
+        untimed_line,
+        json_schema,
+        no_cues,
+    ),
+    "Timing": (
+        cue_order,
+        cue_overlap,
+        end_before_start,
+        zero_duration,
+        min_duration,
+        max_duration,
+        min_gap,
+        reading_speed,
+        inline_timestamp,
+        pair_drift,
+    ),
+    "Content": (
+        empty_cue,
+        duplicate_adjacent,
+        line_too_long,
+        too_many_lines,
+    ),
+}
+
+#: Every rule module by its ID, in catalog order.
+RULES: dict[str, ModuleType] = {
+    module.ID: module for group in GROUPS.values() for module in group
+}
+
+__all__ = ["GROUPS", "RULES", "Example", "examples", "get", "unescape"]
+
+
+def get(rule_id: str) -> ModuleType:
+    """The rule module with *rule_id*.
+
+    :raises KeyError: for an unknown ID; the message suggests the closest one.
+    """
+    try:
+        return RULES[rule_id]
+    except KeyError:
+        close = difflib.get_close_matches(rule_id, RULES, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise KeyError(f"no such rule: {rule_id!r}{hint}") from None

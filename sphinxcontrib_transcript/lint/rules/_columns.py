@@ -1,0 +1,32 @@
+"""One attribute of every cue, as a list, computed once per file.
+
+Many rules look at the same attribute of every cue (start times, texts).
+Building ``[cue.start_ms for cue in cues]`` once and testing it with C-level
+passes (``map(operator.lt, ...)``, ``all(map(str.isascii, ...))``) keeps the
+clean path, which is almost every file, cheap.  Only the last transcript's
+lists are kept: the linter runs every rule on one file before the next.
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import Any
+
+from ...model import Transcript
+from ..base import Context
+
+# ``[transcript, {attribute: list}]``: the transcript the lists belong to.
+_last: list[Any] = [None, {}]
+
+
+def column(ctx: Context, name: str) -> list[Any]:
+    """``[getattr(cue, name) for cue in ctx.transcript.cues]``, cached."""
+    transcript: Transcript | None
+    transcript, cache = _last
+    if transcript is not ctx.transcript:
+        cache = {}
+        _last[:] = [ctx.transcript, cache]
+    found: list[Any] | None = cache.get(name)
+    if found is None:
+        found = cache[name] = list(map(attrgetter(name), ctx.transcript.cues))
+    return found

@@ -1,0 +1,121 @@
+"""What fixes share: rewriting a file while keeping every other byte as it was.
+
+A fix works on the decoded text, split into lines *with* their line endings,
+changes only what it is about, and encodes the result the way the file was
+encoded (same byte order mark, same encoding).  When the file's bytes cannot
+be reproduced from its text (a lossy decode), :func:`encode_like` refuses, so
+no fix ever loses a byte it did not mean to change.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ...model import Cue
+from ..base import Context
+
+_BREAK = re.compile(r"(\r\n|\r|\n)")
+_BOMS = (
+    b"",
+    codecs.BOM_UTF8,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+    codecs.BOM_UTF32_LE,
+    codecs.BOM_UTF32_BE,
+)
+
+
+def split_keep(text: str) -> tuple[list[str], list[str]]:
+    """Lines and their endings (``"\\r\\n"``, ``"\\r"``, ``"\\n"``; ``""`` for the last).
+
+    ``"".join(line + end for line, end in zip(*split_keep(text))) == text``, and
+    line *n* of the file is ``lines[n - 1]``, as with ``ctx.lines``.
+    """
+    if "\r" not in text:
+        lines = text.split("\n")
+        return lines, ["\n"] * (len(lines) - 1) + [""]
+    parts = _BREAK.split(text)
+    return parts[0::2], [*parts[1::2], ""]
+
+
+def join(lines: list[str], endings: list[str]) -> str:
+    """The inverse of :func:`split_keep`."""
+    return "".join(line + end for line, end in zip(lines, endings, strict=True))
+
+
+def majority_ending(endings: list[str]) -> str:
+    """The most common line ending; ties prefer LF, then CRLF, then CR."""
+    counts = {end: endings.count(end) for end in ("\n", "\r\n", "\r")}
+    return max(counts, key=lambda end: (counts[end], end == "\n", end == "\r\n"))
+
+
+def encode_like(ctx: Context, text: str) -> bytes | None:
+    """*text* encoded as the file is (same BOM and encoding), or ``None``.
+
+    ``None`` when the file's bytes are not exactly its BOM plus its text in
+    its encoding (the decoder had to replace bytes), or when *text* holds a
+    character the encoding cannot represent: writing would lose something.
+    """
+    encoding = ctx.transcript.encoding
+    try:
+        body = ctx.text.encode(encoding)
+        prefix = ctx.data[: len(ctx.data) - len(body)]
+        if not ctx.data.endswith(body) or prefix not in _BOMS:
+            return None
+        return prefix + text.encode(encoding)
+    except (UnicodeError, LookupError):
+        return None
+
+
+def changed(ctx: Context, text: str) -> bytes | None:
+    """The file's new bytes for *text*, or ``None`` if nothing changed (or cannot be kept)."""
+    if text == ctx.text:
+        return None
+    return encode_like(ctx, text)
+
+
+def same_cues(ctx: Context, text: str, *, ordered: bool = True) -> bool:
+    """Whether *text*, read again, has exactly the cues the file has now.
+
+    Fixes that move or insert lines call this before returning, so a fix that
+    would lose or alter a cue (an unforeseen layout) is not applied.  With
+    ``ordered=False`` the cues may come in another order (sorting fixes).
+    """
+    from ...readers import READERS  # noqa: PLC0415 - only fixes need a reader
+
+    def key(cue: Cue) -> tuple[int, int | None, str]:
+        return cue.start_ms, cue.end_ms, cue.text
+
+    before = [key(cue) for cue in ctx.transcript.cues]
+    after = [key(cue) for cue in READERS[ctx.format](text).cues]
+    if not ordered:
+        before.sort(key=repr)
+        after.sort(key=repr)
+    return before == after
+
+
+def payload_position(ctx: Context, cue: Cue, offset: int) -> tuple[int, int]:
+    """File (line, column) of character *offset* of ``cue.text``.
+
+    The payload's lines are the file's lines from ``cue.text_line`` on; in
+    timestamped text the first one follows the time on the same line, so the
+    column is counted from where the payload line sits in the file line.
+    JSON bodies are strings inside the file, so only the segment's line is
+    known: column 1 there.
+    """
+    if ctx.format == "json" or not cue.text_line:
+        return cue.line, 1
+    before = cue.text[:offset]
+    index = before.count("\n")
+    line_start = before.rfind("\n") + 1
+    number = cue.text_line + index
+    column = offset - line_start + 1
+    lines = ctx.lines
+    if number <= len(lines):
+        file_line = lines[number - 1]
+        line_end = cue.text.find("\n", offset)
+        payload_line = cue.text[line_start : None if line_end < 0 else line_end]
+        if file_line.endswith(payload_line):
+            column += len(file_line) - len(payload_line)
+    return number, column

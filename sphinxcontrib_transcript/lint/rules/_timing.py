@@ -1,0 +1,59 @@
+"""What the timing rules share: the cue times as lists, positions and messages.
+
+Timing rules compare each cue with the one before it in file order.  They
+first test the whole file with one C-level pass over the lists of start and
+end times (``map(operator.lt, ...)``), and walk cue by cue only when that
+finds something, because almost every file is clean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Cue, Format
+from ...timecode import format_clock, format_srt, format_vtt
+from ..base import Context
+from ._columns import column
+
+
+def times(ctx: Context) -> tuple[list[int], list[int | None]]:
+    """``(starts, ends)`` of the cues in file order (ends may hold ``None``)."""
+    return column(ctx, "start_ms"), column(ctx, "end_ms")
+
+
+def pairs(cues: list[Cue], indexes: Iterator[int]) -> Iterator[tuple[Cue, Cue]]:
+    """``(previous, cue)`` for each index *i* (>= 1) of *indexes*."""
+    for i in indexes:
+        yield cues[i - 1], cues[i]
+
+
+def stamp(fmt: Format, ms: int) -> str:
+    """A time the way the file writes it (JSON: seconds)."""
+    if fmt == "vtt":
+        return format_vtt(ms)
+    if fmt == "srt":
+        return format_srt(ms)
+    if fmt == "txt":
+        return format_clock(ms)
+    return f"{ms / 1000:.3f}".rstrip("0").rstrip(".") + " s"
+
+
+def start_column(ctx: Context, cue: Cue) -> int:
+    """Column of the start time on the cue's timing line (its first non-blank character)."""
+    lines = ctx.lines
+    if not 0 < cue.line <= len(lines):
+        return 1
+    line = lines[cue.line - 1]
+    return len(line) - len(line.lstrip()) + 1
+
+
+def end_column(ctx: Context, cue: Cue) -> int:
+    """Column of the end time on a WebVTT or SRT timing line (else the start's)."""
+    lines = ctx.lines
+    if ctx.format in ("vtt", "srt") and 0 < cue.line <= len(lines):
+        line = lines[cue.line - 1]
+        arrow = line.find("-->")
+        if arrow >= 0:
+            rest = line[arrow + 3 :]
+            return arrow + 3 + len(rest) - len(rest.lstrip()) + 1
+    return start_column(ctx, cue)

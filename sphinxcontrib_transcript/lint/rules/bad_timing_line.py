@@ -1,0 +1,47 @@
+r"""A timing line (``start --> end``) cannot be read as written.
+
+The arrow is missing its spaces or is written ``->``, or something follows
+the times that is not a cue setting.  Browsers drop a WebVTT cue whose timing
+line they cannot read; SRT players accept some variants (reported as
+warnings) and drop the rest.  The message quotes what was not read.
+
+.. rubric:: Options
+
+None.
+
+.. rubric:: Fix
+
+None.
+
+.. rubric:: Examples
+
+Failing (``example.srt``)::
+
+    1
+    00:00:01,000 -> 00:00:02,000
+    Hello.
+
+Passing (``example.srt``)::
+
+    1
+    00:00:01,000 --> 00:00:02,000
+    Hello.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..base import Context, Finding, Option
+from ._reader import from_reader
+
+ID = "bad-timing-line"
+LEVEL = "error"
+ENABLED = True
+FORMATS = frozenset({"vtt", "srt"})
+OPTIONS: dict[str, Option] = {}
+FIX = None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    return from_reader(ctx, ID)

@@ -1,0 +1,86 @@
+r"""A bidirectional control character (the "Trojan Source" characters).
+
+U+202A-U+202E (LRE, RLE, PDF, LRO, RLO) and U+2066-U+2069 (LRI, RLI, FSI,
+PDI) are invisible and change the order in which the text around them is
+*displayed* (CVE-2021-42574): a reviewer sees one thing while players and
+search see another, and a stray override (pasted from a web page) reverses
+the rest of the cue.  Right-to-left transcripts rarely need them either:
+WebVTT has ``&lrm;``/``&rlm;`` and the marks U+200E/U+200F, which this rule
+does not report.  A project that really uses isolates can lower this rule's
+level or ignore it.
+
+.. rubric:: Options
+
+None.
+
+.. rubric:: Fix
+
+Unsafe: removes the characters.  This can change how right-to-left text is
+displayed, so check the result.
+
+.. rubric:: Examples
+
+Failing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:02.000
+    Price: \u202e0001\u202c dollars
+
+Passing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:02.000
+    Price: 1000 dollars
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..base import Context, Finding, Option
+from ._edit import changed
+
+ID = "bidi-control"
+LEVEL = "error"
+ENABLED = True
+FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+OPTIONS: dict[str, Option] = {}
+FIX = "unsafe"
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_NAMES = {
+    "\u202a": "LEFT-TO-RIGHT EMBEDDING", "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+    "\u202c": "POP DIRECTIONAL FORMATTING", "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE", "\u2066": "LEFT-TO-RIGHT ISOLATE",
+    "\u2067": "RIGHT-TO-LEFT ISOLATE", "\u2068": "FIRST STRONG ISOLATE",
+    "\u2069": "POP DIRECTIONAL ISOLATE",
+}
+
+
+def _present(text: str) -> bool:
+    # Nine substring tests run at memchr speed; a regex scan is ten times slower.
+    return not text.isascii() and any(char in text for char in _NAMES)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if not _present(ctx.text):
+        return
+    for number, line in enumerate(ctx.lines, 1):
+        if line.isascii():
+            continue
+        for match in _BIDI.finditer(line):
+            char = match.group()
+            yield Finding(
+                number, match.start() + 1,
+                f"invisible U+{ord(char):04X} {_NAMES[char]} changes the order the text is "
+                "displayed in; remove it",
+            )
+
+
+def fix(ctx: Context) -> bytes | None:
+    if not _present(ctx.text):
+        return None
+    return changed(ctx, _BIDI.sub("", ctx.text))

@@ -1,0 +1,116 @@
+r"""An invisible control character (NUL, other C0 and C1 controls, DEL, a stray U+FEFF).
+
+Control characters come from copying out of terminals, word processors and
+broken conversions; they are invisible in editors, WebVTT turns NUL into
+U+FFFD, and some players stop at them.  Tabs and line breaks are not
+reported, nor is a byte order mark at the very start (``utf8-bom`` is about
+that); a U+FEFF anywhere else is a leftover of joined files.  Also reported:
+U+FFF9-U+FFFC (interlinear annotation marks, object replacement).
+
+.. rubric:: Options
+
+None.
+
+.. rubric:: Fix
+
+Safe: removes the characters.  A C1 control (U+0080-U+009F) right after
+another non-ASCII character is part of mojibake (``â€\x9d`` for ``”``)
+and is left for the ``mojibake`` fix, which can restore what it stood for.
+
+.. rubric:: Examples
+
+Failing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:02.000
+    Hi\u0007 there!
+
+Passing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:02.000
+    Hi there!
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..base import Context, Finding, Option
+from ._edit import changed
+
+ID = "control-character"
+LEVEL = "warning"
+ENABLED = True
+FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+OPTIONS: dict[str, Option] = {}
+FIX = "safe"
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufff9-\ufffc]")
+# Deleting these bytes from UTF-8 text leaves only its C0 controls and DEL:
+# printable ASCII, TAB, LF, CR and every byte of a multi-byte character.
+_BYTES_OK = bytes(range(0x20, 0x7F)) + b"\t\n\r" + bytes(range(0x80, 0x100))
+_NAMES = {
+    "\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0b": "VT", "\x0c": "FF", "\x1b": "ESC",
+    "\x7f": "DEL", "\ufeff": "ZERO WIDTH NO-BREAK SPACE (a byte order mark inside the file)",
+    "\ufffc": "OBJECT REPLACEMENT CHARACTER",
+}
+
+
+def _present(text: str) -> bool:
+    """Whether *text* has any, tested without a regex scan (most files have none)."""
+    data = text.encode("ascii") if text.isascii() else text.encode("utf-8")
+    if data.translate(None, _BYTES_OK):
+        return True  # a C0 control or DEL
+    if text.isascii():
+        return False
+    if any(char in text for char in "\ufeff\ufff9\ufffa\ufffb\ufffc"):
+        return True
+    # C1 controls are U+0080-U+009F: C2 80 to C2 9F in UTF-8.
+    at = data.find(b"\xc2")
+    while at >= 0:
+        if 0x80 <= data[at + 1] <= 0x9F:
+            return True
+        at = data.find(b"\xc2", at + 2)
+    return False
+
+
+def _is_mojibake_part(line: str, index: int) -> bool:
+    return "\x80" <= line[index] <= "\x9f" and index > 0 and not line[index - 1].isascii()
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if not _present(ctx.text):
+        return
+    for number, line in enumerate(ctx.lines, 1):
+        for match in _CONTROL.finditer(line):
+            char = match.group()
+            name = _NAMES.get(char, "control character")
+            advice = (
+                "it looks like part of mojibake (see the mojibake rule)"
+                if _is_mojibake_part(line, match.start())
+                else "remove it"
+            )
+            yield Finding(
+                number, match.start() + 1, f"invisible U+{ord(char):04X} {name}; {advice}"
+            )
+
+
+def fix(ctx: Context) -> bytes | None:
+    text = ctx.text
+    if not _present(text):
+        return None
+    out: list[str] = []
+    position = 0
+    for match in _CONTROL.finditer(text):
+        start = match.start()
+        char = text[start]
+        if "\x80" <= char <= "\x9f" and start > 0 and not text[start - 1].isascii():
+            continue
+        out.append(text[position:start])
+        position = start + 1
+    out.append(text[position:])
+    return changed(ctx, "".join(out))

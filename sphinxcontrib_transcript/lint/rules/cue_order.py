@@ -1,0 +1,113 @@
+r"""A cue starts before the cue above it: the cues are out of order.
+
+Players show cues by time, but people read and edit the file top to bottom,
+and a rendered transcript follows file order, so a cue out of place is text
+out of place.  In the talk-python transcripts this was the most frequent hand
+edit gone wrong: a line pasted a few lines too high.  Reported at the timing
+line (in timestamped text, the timestamp line) of the later cue, naming the
+earlier one.
+
+.. rubric:: Options
+
+None.
+
+.. rubric:: Fix
+
+Unsafe: sorts the cues by start time, moving each cue's block (identifier,
+timing line, text, and any comment after it) as a whole; cues with the same
+start keep their order.  Timestamped text paragraphs are sorted the same
+way.  The fix cannot know whether the time or the position is wrong, so
+check the result.
+
+.. rubric:: Examples
+
+Failing (``example.txt``)::
+
+    00:00:01 Welcome to the show.
+
+    00:00:09 Let's start with the walrus.
+
+    00:00:05 Today we talk about Python 3.8.
+
+Passing (``example.txt``)::
+
+    00:00:01 Welcome to the show.
+
+    00:00:05 Today we talk about Python 3.8.
+
+    00:00:09 Let's start with the walrus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+from operator import le
+
+from ..base import Context, Finding, Option
+from ._edit import changed, join, same_cues, split_keep
+from ._timing import stamp, start_column, times
+
+ID = "cue-order"
+LEVEL = "error"
+ENABLED = True
+FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+OPTIONS: dict[str, Option] = {}
+FIX = "unsafe"
+
+
+def _in_order(starts: list[int]) -> bool:
+    return all(map(le, starts, starts[1:]))
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    starts, _ = times(ctx)
+    if _in_order(starts):
+        return
+    cues = ctx.transcript.cues
+    fmt = ctx.format
+    for i in range(1, len(starts)):
+        if starts[i] < starts[i - 1]:
+            previous, cue = cues[i - 1], cues[i]
+            yield Finding(
+                cue.line, start_column(ctx, cue),
+                f"cue starts at {stamp(fmt, cue.start_ms)}, before the cue above it at line "
+                f"{previous.line}, which starts at {stamp(fmt, previous.start_ms)}; move it or "
+                "fix its time",
+            )
+
+
+def fix(ctx: Context) -> bytes | None:
+    starts, _ = times(ctx)
+    if _in_order(starts) or ctx.format == "json":
+        return None
+    lines, endings = split_keep(ctx.text)
+    cues = ctx.transcript.cues
+    # Where each cue's block begins: its identifier (or SRT index), else its timing line.
+    firsts: list[int] = []
+    for cue in cues:
+        first = cue.line - 1
+        if cue.identifier and first > 0 and lines[first - 1].strip() == cue.identifier.strip():
+            first -= 1
+        firsts.append(first)
+    if firsts != sorted(firsts) or len(set(firsts)) != len(firsts):
+        return None  # blocks that do not follow each other: leave them alone
+    bounds = [*firsts, len(lines)]
+    contents: list[tuple[list[str], list[str]]] = []
+    slots: list[tuple[str, list[str], list[str]]] = []  # what stays in place
+    for start, stop in pairwise(bounds):
+        last = stop
+        while last > start + 1 and not lines[last - 1].strip():
+            last -= 1
+        contents.append((lines[start:last], endings[start : last - 1]))
+        # The slot keeps its final line ending and the blank lines after it.
+        slots.append((endings[last - 1], lines[last:stop], endings[last:stop]))
+    order = sorted(range(len(cues)), key=starts.__getitem__)
+    new_lines, new_endings = lines[: firsts[0]], endings[: firsts[0]]
+    for slot, index in zip(slots, order, strict=True):
+        block_lines, block_endings = contents[index]
+        terminator, gap_lines, gap_endings = slot
+        new_lines += [*block_lines, *gap_lines]
+        new_endings += [*block_endings, terminator, *gap_endings]
+    text = join(new_lines, new_endings)
+    return changed(ctx, text) if same_cues(ctx, text, ordered=False) else None

@@ -1,0 +1,151 @@
+r"""A WebVTT cue setting is unknown, malformed, out of range or repeated.
+
+Cue settings follow the end time on the timing line (``align:start
+line:10%``).  Browsers silently ignore a setting they cannot parse, so the
+cue appears where the author did not put it.  Checked as the WebVTT parser
+reads them: ``vertical:rl|lr``; ``line:`` a number of lines (``-2``) or a
+percentage, optionally ``,start|center|end``; ``position:`` a percentage,
+optionally ``,line-left|center|line-right``; ``size:`` a percentage;
+``align:start|center|end|left|right``; ``region:`` the id of a ``REGION``
+defined in the header.  Percentages are 0-100.  A setting given twice is
+reported too (the later one wins).
+
+.. rubric:: Options
+
+None.
+
+.. rubric:: Fix
+
+None.
+
+.. rubric:: Examples
+
+Failing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:02.000 align:middle position:120%
+    Hello.
+
+Passing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:02.000 align:center position:50%
+    Hello.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import Cue
+from ..base import Context, Finding, Option
+from ._columns import column
+
+ID = "cue-setting"
+LEVEL = "error"
+ENABLED = True
+FORMATS = frozenset({"vtt"})
+OPTIONS: dict[str, Option] = {}
+FIX = None
+
+_PERCENT = re.compile(r"\d+(?:\.\d+)?%")
+_LINE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_ALIGN = ("start", "center", "end", "left", "right")
+_LINE_ALIGN = ("start", "center", "end")
+_POSITION_ALIGN = ("line-left", "center", "line-right")
+_NAMES = ("vertical", "line", "position", "size", "align", "region")
+
+
+def _percentage(value: str, what: str) -> str | None:
+    if not _PERCENT.fullmatch(value):
+        return f"{what} must be a percentage such as 50%, not {value!r}"
+    if float(value[:-1]) > 100:
+        return f"{what} must be between 0% and 100%, not {value}"
+    return None
+
+
+def _problem(name: str, value: str, regions: set[str] | None) -> str | None:
+    """What is wrong with one ``name:value`` setting, or ``None``."""
+    if name == "vertical":
+        return None if value in ("rl", "lr") else f"vertical must be rl or lr, not {value!r}"
+    if name == "line":
+        position, _, align = value.partition(",")
+        if "," in value and align not in _LINE_ALIGN:
+            return f"line alignment must be start, center or end, not {align!r}"
+        if position.endswith("%"):
+            return _percentage(position, "line")
+        if not _LINE_NUMBER.fullmatch(position):
+            return f"line must be a line number (such as -2) or a percentage, not {position!r}"
+        return None
+    if name == "position":
+        position, _, align = value.partition(",")
+        if "," in value and align not in _POSITION_ALIGN:
+            return f"position alignment must be line-left, center or line-right, not {align!r}"
+        return _percentage(position, "position")
+    if name == "size":
+        return _percentage(value, "size")
+    if name == "align":
+        return None if value in _ALIGN else (
+            f"align must be start, center, end, left or right, not {value!r}"
+        )
+    if name == "region":
+        if regions is not None and value not in regions:
+            return f"no REGION with id {value!r} is defined in the header"
+        return None
+    return f"unknown setting {name!r}; WebVTT knows {', '.join(_NAMES)}"
+
+
+def _regions(ctx: Context) -> set[str]:
+    """Ids of the ``REGION`` blocks (which come before the first cue)."""
+    found: set[str] = set()
+    inside = False
+    for line in ctx.lines:
+        if "-->" in line:
+            break
+        if not line.strip():
+            inside = False
+        elif line.startswith("REGION") and line[6:7] in ("", " ", "\t"):
+            inside = True
+        elif inside:
+            for token in line.split():
+                if token.startswith("id:"):
+                    found.add(token[3:])
+    return found
+
+
+def _check_cue(ctx: Context, cue: Cue, regions: set[str] | None) -> Iterator[Finding]:
+    line = ctx.lines[cue.line - 1] if 0 < cue.line <= len(ctx.lines) else ""
+    at = line.find("-->") + 3 if "-->" in line else 0
+    # Step over the end time to where the settings start.
+    while at < len(line) and line[at] in " \t":
+        at += 1
+    while at < len(line) and line[at] not in " \t":
+        at += 1
+    seen: set[str] = set()
+    for token in cue.settings.split():
+        found = line.find(token, at)
+        column = found + 1 if found >= 0 else 1
+        at = found + len(token) if found >= 0 else at
+        name, colon, value = token.partition(":")
+        if not colon or not name or not value:
+            yield Finding(cue.line, column, f"{token!r} is not a setting; write name:value")
+            continue
+        problem = _problem(name, value, regions)
+        if problem is None and name in seen:
+            problem = f"{name} is set twice; browsers use the last one: keep one"
+        seen.add(name)
+        if problem is not None:
+            yield Finding(cue.line, column, f"{problem} (browsers ignore the setting)")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    settings: list[str] = column(ctx, "settings")
+    if not any(settings):
+        return
+    regions = _regions(ctx) if any("region:" in item for item in settings) else None
+    for cue in ctx.transcript.cues:
+        if cue.settings:
+            yield from _check_cue(ctx, cue, regions)

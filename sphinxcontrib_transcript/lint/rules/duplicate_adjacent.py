@@ -1,0 +1,92 @@
+r"""A cue repeats the text of the cue right before it.
+
+YouTube's automatic captions repeat each line in the next cue ("rolling"
+captions), and a block pasted twice does the same: the words appear twice
+in the transcript and in search.  The text must be identical (markup
+aside).  Real
+conversation repeats short replies ("Yeah." "Yeah."), so texts of fewer than
+``min-words`` words are not reported (in the talk-python transcripts every
+repeat shorter than five words is such a reply; the longer ones are a sung
+refrain and rolling duplicates), nor are cues more than ``max-gap-ms`` apart.
+Timestamped text has no end times, so only the words count there.
+
+.. rubric:: Options
+
+``max-gap-ms`` (``250``)
+    cues further apart than this are not compared (as Subtitle Edit's "merge
+    lines with same text").
+``min-words`` (``5``)
+    shorter texts are not reported.
+
+.. rubric:: Fix
+
+None: a fix never drops a cue; merge the two (keep one, extend its time).
+
+.. rubric:: Examples
+
+Failing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:03.000
+    so today we are talking about
+
+    00:00:03.010 --> 00:00:05.000
+    so today we are talking about
+
+Passing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:03.000
+    so today we are talking about
+
+    00:00:03.010 --> 00:00:05.000
+    the new features of Python 3.8
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+from operator import eq
+
+from ..base import Context, Finding, Option
+from ._columns import column
+from ._edit import payload_position
+
+ID = "duplicate-adjacent"
+LEVEL = "warning"
+ENABLED = True
+FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+OPTIONS: dict[str, Option] = {
+    "max-gap-ms": Option(int, 250, "cues further apart than this are not compared"),
+    "min-words": Option(int, 5, "texts of fewer words are not reported"),
+}
+FIX = None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    plains: list[str] = column(ctx, "plain_text")
+    # One C-level pass; the walk below runs only on files with a repeat.
+    if not any(map(eq, plains, plains[1:])):
+        return
+    max_gap = int(ctx.options.get("max-gap-ms", 250))
+    min_words = int(ctx.options.get("min-words", 5))
+    cues = ctx.transcript.cues
+    for previous, cue in pairwise(cues):
+        text = cue.plain_text
+        if (
+            text != previous.plain_text
+            or cue.speaker != previous.speaker  # an echo by someone else is speech
+            or len(text.split()) < min_words
+        ):
+            continue
+        if previous.end_ms is not None and cue.start_ms - previous.end_ms > max_gap:
+            continue
+        line, col = payload_position(ctx, cue, 0)
+        yield Finding(
+            line, col,
+            f"same text as the cue above it at line {previous.line}; a repeated cue (rolling "
+            "captions, a block pasted twice)? merge the two",
+        )

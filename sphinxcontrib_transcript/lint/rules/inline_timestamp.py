@@ -1,0 +1,87 @@
+r"""A WebVTT inline timestamp (``<00:00:01.500>``) lies outside its cue or goes backwards.
+
+Inline timestamps mark when each word of a karaoke-style cue is spoken;
+browsers use them for the ``:past``/``:future`` styling of the text.  One
+before the cue's start or after its end, or one not later than the one
+before it, is invalid: the words are highlighted at the wrong moment.
+Timestamps that cannot be read at all are ``cue-markup``'s concern.
+
+.. rubric:: Options
+
+None.
+
+.. rubric:: Fix
+
+None.
+
+.. rubric:: Examples
+
+Failing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:03.000
+    Never <00:00:02.000>drink <00:00:01.500>liquid <00:00:04.000>nitrogen.
+
+Passing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:03.000
+    Never <00:00:01.500>drink <00:00:02.000>liquid <00:00:02.500>nitrogen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ... import markup
+from ...model import Cue
+from ..base import Context, Finding, Option
+from ._columns import column
+from ._edit import payload_position
+from ._timing import stamp
+
+ID = "inline-timestamp"
+LEVEL = "warning"
+ENABLED = True
+FORMATS = frozenset({"vtt"})
+OPTIONS: dict[str, Option] = {}
+FIX = None
+
+_DIGITS = "0123456789"
+
+
+def _check_cue(ctx: Context, cue: Cue) -> Iterator[Finding]:
+    text = cue.text
+    previous: int | None = None
+    at = text.find("<")
+    while at >= 0:
+        if at + 1 < len(text) and text[at + 1] in _DIGITS:
+            ms, end, _ = markup.scan_timestamp(text, at + 1)
+            if ms is not None and text[end : end + 1] == ">":
+                problem = None
+                if ms < cue.start_ms or (cue.end_ms is not None and ms > cue.end_ms):
+                    problem = (
+                        f"inline timestamp {stamp('vtt', ms)} is outside its cue "
+                        f"({stamp('vtt', cue.start_ms)} to {stamp('vtt', cue.end_ms or 0)})"
+                    )
+                elif previous is not None and ms <= previous:
+                    problem = (
+                        f"inline timestamp {stamp('vtt', ms)} is not after the one before it "
+                        f"({stamp('vtt', previous)})"
+                    )
+                if problem is not None:
+                    line, col = payload_position(ctx, cue, at)
+                    yield Finding(line, col, f"{problem}; fix the time")
+                previous = ms
+        at = text.find("<", at + 1)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if "<" not in ctx.text:
+        return
+    texts: list[str] = column(ctx, "text")
+    for cue, text in zip(ctx.transcript.cues, texts, strict=True):
+        if "<" in text:
+            yield from _check_cue(ctx, cue)

@@ -1,0 +1,94 @@
+r"""A line of cue text is longer than the maximum (42 characters by default).
+
+Long lines are hard to read and get wrapped by the player wherever it
+likes.  Counted as shown: markup and voice names are not counted, spaces and
+punctuation are.  Guides differ: Netflix and Amazon 42 characters, Subtitle
+Edit 43, Podcasting 2.0 recommends at most 65 for WebVTT and 32 for SRT
+(``srt-max``).  Off unless selected or switched on by a preset (timestamped
+text and JSON hold paragraphs, not display lines, and are not checked).
+
+.. rubric:: Options
+
+``max`` (``42``)
+    the most characters on one line.
+``srt-max`` (``0``)
+    the limit for SRT files; ``0`` means the same as ``max``.
+
+.. rubric:: Fix
+
+None: break the line, or split the cue.
+
+.. rubric:: Examples
+
+Failing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:04.000
+    Welcome to Talk Python To Me, a weekly podcast on Python.
+
+Passing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:04.000
+    Welcome to Talk Python To Me,
+    a weekly podcast on Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import Cue
+from ..base import Context, Finding, Option
+from ._edit import payload_position
+
+ID = "line-too-long"
+LEVEL = "warning"
+ENABLED = False
+FORMATS = frozenset({"vtt", "srt"})
+OPTIONS: dict[str, Option] = {
+    "max": Option(int, 42, "the most characters on one line"),
+    "srt-max": Option(int, 0, "the limit for SRT files; 0 means the same as max"),
+}
+FIX = None
+
+_SRT_TAGS = re.compile(r"<[^>\n]*>|\{\\[^}\n]*\}")
+
+
+def limit(ctx: Context, name: str = "max") -> int:
+    """The limit for this file's format (SRT may have its own)."""
+    most = int(ctx.options.get(name, OPTIONS[name].default if name in OPTIONS else 0))
+    if ctx.format == "srt":
+        srt = int(ctx.options.get("srt-" + name, 0))
+        most = srt or most
+    return most
+
+
+def shown_lines(cue: Cue, fmt: str) -> list[str]:
+    """The cue's lines as a viewer sees them (markup removed)."""
+    text = cue.text
+    if "<" not in text and "&" not in text and "{" not in text:
+        return text.split("\n")
+    if fmt == "srt":  # SRT tags; the speaker label is shown, so keep it
+        return _SRT_TAGS.sub("", text).split("\n")
+    return cue.plain_text.split("\n")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    most = limit(ctx)
+    fmt = ctx.format
+    for cue in ctx.transcript.cues:
+        if len(cue.text) <= most:
+            continue  # no line can be longer than the whole text
+        raw = cue.text.split("\n")
+        for index, shown in enumerate(shown_lines(cue, fmt)):
+            if len(shown) <= most:
+                continue
+            offset = sum(len(line) + 1 for line in raw[:index])
+            line, col = payload_position(ctx, cue, offset)
+            if index < len(raw) and raw[index] == shown:
+                col += most  # point at the first character over the limit
+            yield Finding(line, col, f"line is {len(shown)} characters long, more than {most}")

@@ -1,0 +1,151 @@
+r"""The text looks like mojibake: UTF-8 read as another encoding (``AlÃ¡n`` for ``Alán``).
+
+When a UTF-8 file is opened as Windows-1252 and saved again, every accented
+letter or curly quote becomes two or three odd characters (``â€™`` for
+``’``).  The transcript then misspells names in every player and in search.
+Detection is ftfy's heuristic (:func:`ftfy.badness.is_bad`), run per cue and
+only on cues with non-ASCII characters; the message quotes the suspect word
+and what ftfy would make of it.
+
+.. rubric:: Options
+
+None.
+
+.. rubric:: Fix
+
+Unsafe: replaces each affected line's text with :func:`ftfy.fix_encoding`'s
+repair (only the encoding repair: quotes, widths and HTML entities stay as
+they are).  The heuristic can be wrong on unusual text, so check the result.
+
+.. rubric:: Examples
+
+Failing (``example.txt``)::
+
+    00:00:01 Welcome to the show, AlÃ¡n.
+
+Passing (``example.txt``)::
+
+    00:00:01 Welcome to the show, Alán.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from collections.abc import Callable, Iterator
+from types import ModuleType
+
+from ...model import Cue
+from ..base import Context, Finding, Option
+from ._columns import column
+from ._edit import changed, join, payload_position, split_keep
+
+ID = "mojibake"
+LEVEL = "warning"
+ENABLED = True
+FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+OPTIONS: dict[str, Option] = {}
+FIX = "unsafe"
+
+# ftfy's badness module, once loaded (see _load_badness).
+_loaded: dict[str, ModuleType] = {}
+
+
+def _load_badness() -> ModuleType:
+    """ftfy's ``badness`` module, loaded on first need.
+
+    ``import ftfy`` takes 70-90 ms (it loads its codecs and wcwidth's tables),
+    more than Python's own start-up, which a pre-commit hook pays on every
+    commit.  ``ftfy/badness.py`` is self-contained (it imports only ``re``),
+    so it is loaded from its file alone (about 10 ms, mostly compiling its
+    regular expression); if ftfy's layout ever changes, the normal import is
+    used instead.
+    """
+    if "badness" not in _loaded:
+        try:
+            spec = importlib.util.find_spec("ftfy")
+            assert spec is not None and spec.submodule_search_locations
+            path = os.path.join(next(iter(spec.submodule_search_locations)), "badness.py")
+            file_spec = importlib.util.spec_from_file_location("_transcript_ftfy_badness", path)
+            assert file_spec is not None and file_spec.loader is not None
+            module = importlib.util.module_from_spec(file_spec)
+            file_spec.loader.exec_module(module)
+            assert isinstance(module.BADNESS_RE, re.Pattern)
+        except Exception:  # pragma: no cover - depends on ftfy's layout
+            import ftfy.badness as module  # noqa: PLC0415
+        _loaded["badness"] = module
+    return _loaded["badness"]
+
+
+def _suspects(ctx: Context) -> Iterator[tuple[Cue, re.Match[str]]]:
+    """Each cue that looks like mojibake, with the first suspicious match in its text."""
+    if ctx.text.isascii():
+        return
+    texts: list[str] = column(ctx, "text")
+    if all(map(str.isascii, texts)):
+        return
+    pattern: re.Pattern[str] = _load_badness().BADNESS_RE
+    for cue, text in zip(ctx.transcript.cues, texts, strict=True):
+        if not text.isascii():
+            match = pattern.search(text)
+            if match is not None:
+                yield cue, match
+
+
+def _word_at(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited word(s) around ``text[start:end]``."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0]
+    right = min(ends, default=len(text))
+    return text[left:right]
+
+
+def _fixer() -> Callable[[str], str]:
+    import ftfy  # noqa: PLC0415 - 70-90 ms; only when something looks wrong
+
+    fix_encoding: Callable[[str], str] = ftfy.fix_encoding
+    return fix_encoding
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    fix_encoding = None
+    for cue, match in _suspects(ctx):
+        fix_encoding = fix_encoding or _fixer()
+        word = _word_at(cue.text, match.start(), match.end())
+        repaired = fix_encoding(word)
+        advice = (
+            f"probably {repaired!r}; repair the encoding"
+            if repaired != word
+            else "check the characters against the audio"
+        )
+        # Point at the first odd character, not at the ASCII letter before it.
+        start = match.start()
+        while start < match.end() - 1 and cue.text[start].isascii():
+            start += 1
+        line, col = payload_position(ctx, cue, start)
+        yield Finding(
+            line, col, f"{word!r} looks like mojibake (UTF-8 read as another encoding): {advice}"
+        )
+
+
+def fix(ctx: Context) -> bytes | None:
+    cues = ctx.transcript.cues
+    suspects = {id(cue) for cue, _ in _suspects(ctx)}
+    if not suspects:
+        return None
+    fix_encoding = _fixer()
+    lines, endings = split_keep(ctx.text)
+    for index, cue in enumerate(cues):
+        if id(cue) not in suspects:
+            continue
+        if ctx.format == "json":  # the body is somewhere in the segment's lines
+            first = cue.line
+            last = cues[index + 1].line - 1 if index + 1 < len(cues) else len(lines)
+        else:
+            first = cue.text_line
+            last = first + cue.text.count("\n")
+        for number in range(first, min(max(last, first), len(lines)) + 1):
+            if not lines[number - 1].isascii():
+                lines[number - 1] = fix_encoding(lines[number - 1])
+    return changed(ctx, join(lines, endings))

@@ -1,0 +1,46 @@
+r"""The file has no cues at all.
+
+An empty transcript, a file that holds only a header, or one so broken that
+no cue could be read: a player shows nothing.  Often the wrong file was
+committed, or a conversion failed and wrote an empty one.
+
+.. rubric:: Options
+
+None.
+
+.. rubric:: Fix
+
+None.
+
+.. rubric:: Examples
+
+Failing (``example.vtt``)::
+
+    WEBVTT
+
+Passing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:02.000
+    Hello.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..base import Context, Finding, Option
+
+ID = "no-cues"
+LEVEL = "error"
+ENABLED = True
+FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+OPTIONS: dict[str, Option] = {}
+FIX = None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if not ctx.transcript.cues:
+        what = "is empty" if not ctx.text.strip() else "has no cues that could be read"
+        yield Finding(1, 1, f"the file {what}; a player would show nothing")

@@ -1,0 +1,67 @@
+r"""A cue ends at the very moment it starts, so it is never shown.
+
+A zero-length cue is invisible in players, though its text is still in the
+file (and in a rendered transcript).  Speech-to-text tools emit them for
+words they could not time; the talk-python ``.vtt`` files hold 1,372 of them
+in 220 files.  The W3C validator calls them errors; here they are a warning,
+because the words are still there and most are harmless.
+
+.. rubric:: Options
+
+None.
+
+.. rubric:: Fix
+
+None: give the cue a real end time, or merge its text into a neighbour.
+
+.. rubric:: Examples
+
+Failing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:04.000
+    Welcome to the show.
+
+    00:00:04.000 --> 00:00:04.000
+    Um.
+
+Passing (``example.vtt``)::
+
+    WEBVTT
+
+    00:00:01.000 --> 00:00:04.000
+    Welcome to the show.
+
+    00:00:04.000 --> 00:00:04.300
+    Um.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from operator import eq
+
+from ..base import Context, Finding, Option
+from ._timing import end_column, stamp, times
+
+ID = "zero-duration"
+LEVEL = "warning"
+ENABLED = True
+FORMATS = frozenset({"vtt", "srt", "json"})
+OPTIONS: dict[str, Option] = {}
+FIX = None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    starts, ends = times(ctx)
+    if not any(map(eq, ends, starts)):
+        return
+    fmt = ctx.format
+    for cue in ctx.transcript.cues:
+        if cue.end_ms == cue.start_ms:
+            yield Finding(
+                cue.line, end_column(ctx, cue),
+                f"cue starts and ends at {stamp(fmt, cue.start_ms)}, so players never show it; "
+                "give it an end time after its start",
+            )

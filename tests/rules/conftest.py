@@ -1,0 +1,96 @@
+"""Helpers for the rule tests: build a lint context from bytes and run one rule.
+
+``check(rule, data, path="x.vtt", **options)`` returns the ``(line, column)``
+of every finding, so a test states exactly where a rule reports.  Options are
+given with underscores (``tolerance_ms=20``) and merged over the rule's
+defaults, as the linter does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from sphinxcontrib_transcript.decoding import decode
+from sphinxcontrib_transcript.lint.base import Context, Finding
+from sphinxcontrib_transcript.lint.rules import examples
+from sphinxcontrib_transcript.model import Transcript
+from sphinxcontrib_transcript.readers import READERS, format_for
+
+
+def options_for(rule: ModuleType, given: dict[str, Any]) -> dict[str, Any]:
+    """The rule's defaults with *given* (underscored names) on top."""
+    merged = {name: option.default for name, option in rule.OPTIONS.items()}
+    for name, value in given.items():
+        key = name.replace("_", "-")
+        assert key in rule.OPTIONS, f"{rule.ID} has no option {key!r}"
+        merged[key] = value
+    return merged
+
+
+def read(data: bytes, path: str) -> tuple[str, Transcript]:
+    """Decode and read *data* the way the linter does: suffix, else sniffing."""
+    decoded = decode(data)
+    transcript = READERS[format_for(path, decoded.text)](decoded.text)
+    transcript.encoding = decoded.encoding
+    transcript.diagnostics[:0] = decoded.diagnostics
+    return decoded.text, transcript
+
+
+def context(
+    rule: ModuleType,
+    data: bytes,
+    path: str = "x.vtt",
+    siblings: dict[str, bytes] | None = None,
+    **options: Any,
+) -> Context:
+    """A :class:`Context` for *data* at *path*; *siblings* maps suffixes to bytes."""
+    text, transcript = read(data, path)
+    others = siblings or {}
+
+    def sibling(suffix: str) -> tuple[str, Transcript] | None:
+        if suffix not in others:
+            return None
+        other = str(Path(path).with_suffix(suffix))
+        return other, read(others[suffix], other)[1]
+
+    return Context(path, data, text, transcript, options_for(rule, options), sibling)
+
+
+def findings(
+    rule: ModuleType, data: bytes, path: str = "x.vtt", **kwargs: Any
+) -> list[Finding]:
+    return list(rule.check(context(rule, data, path, **kwargs)))
+
+
+def check(
+    rule: ModuleType, data: bytes, path: str = "x.vtt", **kwargs: Any
+) -> list[tuple[int, int]]:
+    """``(line, column)`` of each finding of *rule* on *data*, in the order yielded."""
+    return [(f.line, f.column) for f in findings(rule, data, path, **kwargs)]
+
+
+def fix(rule: ModuleType, data: bytes, path: str = "x.vtt", **kwargs: Any) -> bytes | None:
+    """What *rule*'s fix makes of *data* (``None``: nothing to change)."""
+    result: bytes | None = rule.fix(context(rule, data, path, **kwargs))
+    return result
+
+
+def example(rule: ModuleType, kind: str, suffix: str | None = None) -> tuple[str, bytes]:
+    """The ``(name, bytes)`` of *rule*'s first *kind* example (with *suffix*, if given)."""
+    for item in examples(rule):
+        if item.kind == kind and (suffix is None or item.name.endswith(suffix)):
+            return item.name, item.data
+    raise AssertionError(f"{rule.ID} has no {kind} example")
+
+
+def check_example(rule: ModuleType, kind: str, suffix: str | None = None) -> list[tuple[int, int]]:
+    """Run *rule* on its own documented example (siblings: the same kind's other files)."""
+    name, data = example(rule, kind, suffix)
+    siblings = {
+        Path(item.name).suffix: item.data
+        for item in examples(rule)
+        if item.kind == kind and item.name != name and Path(item.name).stem == Path(name).stem
+    }
+    return check(rule, data, name, siblings=siblings)
