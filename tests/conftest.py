@@ -48,24 +48,27 @@ def build_root(tmp_path_factory, rootdir):
     from io import StringIO  # noqa: PLC0415
 
     from sphinx.testing.util import SphinxTestApp  # noqa: PLC0415
+    from sphinx.util.docutils import patch_docutils  # noqa: PLC0415
 
     cache: dict = {}
 
     def build(name, builder="html", parallel=0, setup=None, **confoverrides):
-        key = (name, builder, parallel, setup, tuple(sorted(confoverrides.items(), key=str)))
+        key = (name, builder, parallel, setup, repr(sorted(confoverrides.items())))
         if key not in cache:
             srcdir = tmp_path_factory.mktemp(f"{name}-{builder}")
             shutil.copytree(rootdir / f"test-{name}", srcdir, dirs_exist_ok=True)
             if setup is not None:
                 setup(srcdir)
-            app = SphinxTestApp(
-                builder, srcdir=srcdir, freshenv=True, confoverrides=confoverrides,
-                status=StringIO(), warning=StringIO(), parallel=parallel,
-            )
-            try:
-                app.build()
-            finally:
-                app.cleanup()
+            # As sphinx-build does: patch_docutils reads the project's docutils.conf.
+            with patch_docutils(srcdir):
+                app = SphinxTestApp(
+                    builder, srcdir=srcdir, freshenv=True, confoverrides=confoverrides,
+                    status=StringIO(), warning=StringIO(), parallel=parallel,
+                )
+                try:
+                    app.build()
+                finally:
+                    app.cleanup()
             cache[key] = app
         return cache[key]
 

@@ -107,8 +107,8 @@ class TranscriptRole(XRefRole):
         except SpecError as exc:
             name, ms = " ".join(target.rpartition("@")[0].split()), None
             logger.warning(
-                "%s in transcript reference %r; it links to the transcript's start",
-                exc, target, location=self.get_location(), type="transcript", subtype="ref",
+                "transcript reference %r: %s; it links to the transcript's start",
+                target, exc, location=self.get_location(), type="transcript", subtype="ref",
             )
         domain = env.get_domain("transcript")
         assert isinstance(domain, TranscriptDomain)

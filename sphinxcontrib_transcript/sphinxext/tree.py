@@ -22,6 +22,9 @@ from .render import Paragraph, PlacedCue, Plan, display_time
 _LANGUAGE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 _CLASS_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
+#: How deep WebVTT markup may nest before the rest is shown as plain text.
+MAX_DEPTH = 16
+
 #: Shown timestamps: one per paragraph, one per cue, or none.
 TIMESTAMPS = ("show", "all", "hide")
 
@@ -46,8 +49,11 @@ def _time_link(anchor: str, ms: int, hours: bool) -> tn.transcript_time:
     )
 
 
-def _span(span: markup.Span, voice: str | None) -> list[nodes.Node]:
-    children = _convert(span.children, voice)
+def _span(span: markup.Span, voice: str | None, depth: int) -> list[nodes.Node]:
+    if depth >= MAX_DEPTH:
+        # Deeper markup is kept as text: the writers walk nodes recursively.
+        return [nodes.Text(markup.plain_text(span.children).replace("\n", " "))]
+    children = _convert(span.children, voice, depth + 1)
     tag = span.tag
     node: nodes.Element
     if tag == "i":
@@ -78,14 +84,14 @@ def _span(span: markup.Span, voice: str | None) -> list[nodes.Node]:
     return [node]
 
 
-def _convert(parts: Sequence[markup.Node], voice: str | None) -> list[nodes.Node]:
+def _convert(parts: Sequence[markup.Node], voice: str | None, depth: int = 0) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     for part in parts:
         if isinstance(part, str):
             if part:
                 out.append(nodes.Text(part.replace("\n", " ")))
         elif isinstance(part, markup.Span):
-            out.extend(_span(part, voice))
+            out.extend(_span(part, voice, depth))
         # Inline timestamps (karaoke timing) are not shown.
     return out
 

@@ -1,0 +1,2 @@
+project = "transcript-warnings"
+extensions = ["sphinxcontrib_transcript"]
