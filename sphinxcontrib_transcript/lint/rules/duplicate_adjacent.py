@@ -85,8 +85,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         if previous.end_ms is not None and cue.start_ms - previous.end_ms > max_gap:
             continue
         line, col = payload_position(ctx, cue, 0)
+        quote = text if len(text) <= 40 else text[:39] + "…"
         yield Finding(
             line, col,
-            f"same text as the cue above it at line {previous.line}; a repeated cue (rolling "
-            "captions, a block pasted twice)? merge the two",
+            f"same text as the cue above it at line {previous.line} ({quote!r}); a repeated "
+            "cue (rolling captions, a block pasted twice)? merge the two",
         )

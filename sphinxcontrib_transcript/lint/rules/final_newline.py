@@ -1,10 +1,11 @@
-r"""The file does not end with exactly one line break.
+r"""The file does not end with a line break, or ends with several blank lines.
 
 A missing final line break makes ``cat`` and ``git diff`` ("\ No newline at
 end of file") misbehave and the next edit touch a line it did not change;
 blank lines piled up at the end are leftovers of editing.  Both are invisible
-in an editor, which is why a hook should catch them.  Empty files are left
-alone (``no-cues`` reports them).
+in an editor, which is why a hook should catch them.  One blank line after
+the last cue is fine (many tools end every block with one); empty files are
+left to ``no-cues``.
 
 .. rubric:: Options
 
@@ -12,9 +13,8 @@ None.
 
 .. rubric:: Fix
 
-Safe: removes blank lines at the end and ends the last line with one line
-break (the file's usual line ending), as pre-commit's ``end-of-file-fixer``
-does.
+Safe: adds the missing line break (the file's usual line ending), or removes
+the extra blank lines, keeping one.
 
 .. rubric:: Examples
 
@@ -43,14 +43,22 @@ FIX = "safe"
 
 
 def _ends_badly(text: str) -> bool:
-    """No final line break, or more than one line break after the last text."""
+    """No final line break, or two or more blank lines after the last text."""
     if not text:
         return False
     if text[-1] not in "\r\n":
         return True
     tail = text.rstrip(" \t\r\n")
     rest = text[len(tail) :]
-    return not tail or rest.count("\n") + rest.count("\r") - rest.count("\r\n") > 1
+    return not tail or rest.count("\n") + rest.count("\r") - rest.count("\r\n") > 2
+
+
+def _last_text(lines: list[str]) -> int:
+    """1-based number of the last line with text (0 if none); ``lines`` ends with ``""``."""
+    last = len(lines) - 1  # lines[-1] is the empty rest after the final break
+    while last > 0 and not lines[last - 1].strip(" \t"):
+        last -= 1
+    return last
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -63,17 +71,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             len(lines), len(lines[-1]) + 1, "no line break at the end of the file; add one"
         )
         return
-    last = len(lines) - 1  # lines[-1] is the empty rest after the final break
-    while last > 0 and not lines[last - 1].strip(" \t"):
-        last -= 1
+    last = _last_text(lines)
     if last == 0:
         yield Finding(1, 1, "the file holds nothing but blank lines; empty it")
         return
     count = len(lines) - 1 - last
     yield Finding(
-        last + 1, 1,
-        f"{count} blank line{'s' if count > 1 else ''} at the end of the file; remove "
-        f"{'them' if count > 1 else 'it'}",
+        last + 2, 1, f"{count} blank lines at the end of the file; keep at most one"
     )
 
 
@@ -83,10 +87,10 @@ def fix(ctx: Context) -> bytes | None:
         return None
     lines, endings = split_keep(text)
     usual = majority_ending(endings[:-1]) if len(endings) > 1 else "\n"
-    while lines and not lines[-1].strip(" \t"):
-        lines.pop()
-        endings.pop()
-    if not lines:
-        return changed(ctx, "")
-    endings[-1] = usual
-    return changed(ctx, join(lines, endings))
+    if text[-1] not in "\r\n":
+        endings[-1] = usual
+        return changed(ctx, join(lines, endings))
+    last = _last_text(lines)
+    # Keep the last text line, one blank line, and the empty rest after it.
+    keep = last + 1 if last else 0
+    return changed(ctx, join(lines[:keep] + [""], endings[:keep] + [""]))

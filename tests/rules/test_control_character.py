@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from sphinxcontrib_transcript.lint.rules import control_character as rule
+
+from .conftest import check, check_example, findings, fix
+
+
+def test_failing_example() -> None:
+    assert check_example(rule, "failing") == [(4, 3)]
+
+
+def test_passing_example_is_clean() -> None:
+    assert check_example(rule, "passing") == []
+
+
+def test_fix_of_the_example() -> None:
+    before = b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi\x07 there!\n"
+    assert fix(rule, before) == b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi there!\n"
+
+
+def test_tabs_and_line_ends_are_not_controls() -> None:
+    assert check(rule, b"00:00:01 a\tb\r\n00:00:02 c\n", "x.txt") == []
+
+
+def test_nul_c1_and_a_stray_byte_order_mark_in_non_ascii_text() -> None:
+    data = "00:00:01 café\x00\n00:00:02 x\x85y\n00:00:03 \ufeffz\n".encode()
+    assert check(rule, data, "x.txt") == [(1, 14), (2, 11), (3, 10)]
+    assert fix(rule, data, "x.txt") == "00:00:01 café\n00:00:02 xy\n00:00:03 z\n".encode()
+
+
+def test_c1_inside_mojibake_is_left_for_the_mojibake_fix() -> None:
+    data = "00:00:01 â€\x9dquoted\n".encode()
+    (finding,) = findings(rule, data, "x.txt")
+    assert (finding.line, finding.column) == (1, 12)
+    assert "mojibake" in finding.message
+    assert fix(rule, data, "x.txt") is None
