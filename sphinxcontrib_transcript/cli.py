@@ -1,0 +1,545 @@
+"""``transcript-lint``: lint WebVTT, SRT, timestamped-text and JSON transcripts.
+
+Usage: ``transcript-lint [options] [PATH ...]`` (also ``python -m
+sphinxcontrib_transcript``).  Directories are walked for ``.vtt`` and ``.srt``
+files, and for ``.txt`` and ``.json`` files whose content is a transcript;
+hidden directories, ``node_modules``, ``__pycache__`` and virtual environments
+are passed over.  Files named on the command line are always read, except
+``.txt`` and ``.json`` files that are plainly not transcripts (a README, a
+``package.json``), which are skipped without a word (``--verbose`` names them)
+so that the pre-commit hook can match every ``.txt`` and ``.json``.
+
+Exit status:
+
+``0``  no problem at error level (with ``--strict``: no problem at all);
+       also when the paths hold no transcript (a warning says so);
+``1``  a problem at error level (``--strict``: any problem), a file that could
+       not be read or written, or with ``--diff`` a change that would be made;
+``2``  a usage or configuration error, or a path that does not exist: one
+       line on stderr, nothing linted.
+
+Start-up time matters (a pre-commit hook runs this on every commit): this
+module imports only :mod:`argparse`, :mod:`os` and :mod:`sys` at the top; the
+linter, JSON, :mod:`difflib` and process pools are imported when used, and
+Sphinx and docutils never are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, NoReturn
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .lint import Config, Problem
+
+PROG = "transcript-lint"
+#: How much of a ``.txt`` or ``.json`` file is read to decide it is a transcript.
+SNIFF_BYTES = 8192
+#: Suffixes always linted, and those linted when their content is a transcript.
+ALWAYS = frozenset({".vtt", ".webvtt", ".srt"})
+SNIFFED = frozenset({".txt", ".json"})
+#: Directories never walked into (hidden ones and virtual environments neither).
+SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "_build"})
+
+_BUG = "this is a bug in transcript-lint: please report it"
+
+
+class _UsageError(Exception):
+    """A bad command line: one line on stderr, exit status 2."""
+
+
+class _Exit(Exception):
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter without its import of shutil (and with it bz2 and
+    lzma), which argparse does for every parser just to learn the terminal width."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_columns() - 2)
+
+
+def _columns() -> int:
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that returns instead of calling :func:`sys.exit`."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            sys.stderr.write(message)
+        raise _Exit(status)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used by the docs)."""
+    parser = _Parser(
+        prog=PROG,
+        formatter_class=_Formatter,
+        description="Lint WebVTT, SRT, timestamped-text and Podcasting 2.0 JSON transcripts.",
+        epilog=(
+            "Exit status: 0 no error-level problem; 1 problems (warnings too with --strict), "
+            "unreadable files, or a diff with --diff; 2 usage or configuration error. "
+            "Configuration: [tool.transcript-lint] in pyproject.toml or .transcript-lint.toml."
+        ),
+    )
+    add = parser.add_argument
+    add("paths", nargs="*", metavar="PATH",
+        help="files or directories to lint (default: the current directory)")
+    add("--format", choices=("text", "json", "github"), default="text",
+        help="output format: text (path:line:col: level [rule] message), json, "
+             "or github (workflow annotations)")
+    add("--select", action="append", metavar="RULES",
+        help="comma-separated rule IDs to run instead of the configured ones (ALL for every rule)")
+    add("--extend-select", action="append", default=[], metavar="RULES",
+        help="comma-separated rule IDs to run in addition")
+    add("--ignore", action="append", default=[], metavar="RULES",
+        help="comma-separated rule IDs not to run")
+    add("--preset", metavar="NAME", help="apply a preset (such as podcast or netflix)")
+    add("--fix", action="store_true",
+        help="apply safe fixes (cannot change what is said or when) and write the files")
+    add("--unsafe-fixes", action="store_true",
+        help="also apply fixes that may change times or characters (implies --fix)")
+    add("--diff", action="store_true",
+        help="print the fixes as a unified diff instead of writing them; exit 1 if any")
+    add("--strict", action="store_true", help="fail on warnings too")
+    add("--config", metavar="FILE",
+        help="read this configuration file instead of searching for one")
+    add("--jobs", "-j", type=int, default=1, metavar="N",
+        help="lint files in N processes (0: one per CPU; default 1)")
+    add("--list-rules", action="store_true", help="list the rules and exit")
+    add("--explain", metavar="RULE", help="show a rule's documentation and options and exit")
+    add("--verbose", "-v", action="store_true",
+        help="say which configuration is used and which files are skipped")
+    add("--version", action="store_true", help="print the version and exit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``transcript-lint``; return the exit status (never raises, never exits)."""
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    except _Exit as done:
+        return done.status
+    except _UsageError as exc:
+        return _fail(f"{exc} (see {PROG} --help)")
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as exc:
+        from .lint import ConfigError
+
+        if isinstance(exc, ConfigError):
+            return _fail(str(exc))
+        return _fail(f"internal error ({type(exc).__name__}: {exc}); {_BUG}")
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"{PROG}: error: {message}\n")
+    return 2
+
+
+def _run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.version:
+        sys.stdout.write(f"{PROG} {__version__}\n")
+        return 0
+    if args.jobs < 0:
+        raise _UsageError(f"--jobs must be 0 (one per CPU) or more, not {args.jobs}")
+
+    from .lint import load_config
+
+    config = load_config(
+        args.config, os.getcwd(),
+        select=None if args.select is None else _split(args.select),
+        extend_select=_split(args.extend_select),
+        ignore=_split(args.ignore),
+        preset=args.preset,
+    )
+    if args.verbose:
+        _note(f"configuration: {config.source or 'defaults (no config file found)'}")
+    if args.list_rules:
+        return _list_rules(config, args.format)
+    if args.explain is not None:
+        return _explain(config, args.explain)
+
+    paths = args.paths or ["."]
+    missing = [path for path in paths if not os.path.lexists(path)]
+    if missing:
+        return _fail(f"{missing[0]}: no such file or directory")
+    files, listing_problems, walked = _collect(paths, config, args.verbose)
+    if not files and not listing_problems:
+        if walked:
+            _note(f"{PROG}: warning: no transcript files found in {', '.join(paths)}")
+        return 0
+
+    mode = "diff" if args.diff else "fix" if (args.fix or args.unsafe_fixes) else "check"
+    settings = _Settings(config, mode, args.unsafe_fixes, args.verbose)
+    outcomes = _process_all(files, settings, args.jobs)
+    problems = sorted(listing_problems + [p for o in outcomes for p in o.problems])
+    for outcome in outcomes:
+        for note in outcome.notes:
+            _note(note)
+
+    if mode == "diff":
+        diffs = [outcome.diff for outcome in outcomes if outcome.diff]
+        sys.stdout.write("".join(diffs))
+        if problems:
+            sys.stdout.write(_problems_text(problems, args.format))
+        if diffs:
+            _note(f"{len(diffs)} file{'s' if len(diffs) != 1 else ''} would be fixed")
+        return 1 if diffs or _fails(problems, args.strict) else 0
+
+    sys.stdout.write(_problems_text(problems, args.format))
+    if problems:
+        from .lint import fix_kind
+
+        safe = sum(1 for p in problems if fix_kind(p.rule) == "safe")
+        unsafe = sum(1 for p in problems if fix_kind(p.rule) == "unsafe")
+        from .lint.output import summary
+
+        _note(summary(problems, safe, unsafe))
+    return 1 if _fails(problems, args.strict) else 0
+
+
+def _problems_text(problems: list[Problem], style: str) -> str:
+    if not problems and style != "json":
+        return ""
+    if style == "text":
+        return "".join(f"{problem}\n" for problem in problems)
+    from .lint.output import format_problems
+
+    return format_problems(problems, style) + "\n"
+
+
+def _fails(problems: list[Problem], strict: bool) -> bool:
+    return any(strict or problem.level == "error" for problem in problems)
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def _note(message: str) -> None:
+    sys.stdout.flush()  # keep stdout and stderr in order on a terminal
+    sys.stderr.write(message + "\n")
+
+
+def _list_rules(config: Config, style: str) -> int:
+    from .lint.engine import rule_modules
+    from .lint.output import rule_records, rule_table
+
+    levels = dict(config.levels)
+    if style == "json":
+        sys.stdout.write(rule_records(rule_modules(), config.enabled, levels) + "\n")
+    else:
+        sys.stdout.write(rule_table(rule_modules(), config.enabled, levels) + "\n")
+    return 0
+
+
+def _explain(config: Config, rule_id: str) -> int:
+    from .lint.config import check_rule_id
+    from .lint.engine import rule_modules
+    from .lint.output import explain
+
+    check_rule_id(rule_id, "--explain")
+    module = rule_modules()[rule_id]
+    sys.stdout.write(explain(module, config.levels[rule_id], rule_id in config.enabled))
+    return 0
+
+
+# -- finding the files ------------------------------------------------------------
+
+
+def _collect(
+    paths: Sequence[str], config: Config, verbose: bool
+) -> tuple[list[str], list[Problem], bool]:
+    """Files to lint (explicit ones first-come, walked ones sorted), listing problems,
+    and whether any directory was walked."""
+    files: list[str] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    walked = False
+    for path in paths:
+        if os.path.isdir(path):
+            walked = True
+            found = _walk(path, config, problems)
+        else:
+            if config.is_excluded(path):
+                if verbose:
+                    _note(f"{path}: skipped (excluded by the configuration)")
+                continue
+            found = iter([path])
+        for name in found:
+            key = os.path.normcase(os.path.abspath(name))
+            if key not in seen:
+                seen.add(key)
+                files.append(name)
+    return files, problems, walked
+
+
+def _walk(top: str, config: Config, problems: list[Problem]) -> Iterator[str]:
+    """Transcript candidates under *top*, in sorted order, symlinked directories not followed."""
+    from .lint.engine import io_problem
+
+    try:
+        entries = sorted(os.scandir(top), key=lambda entry: entry.name)
+    except OSError as exc:
+        problems.append(io_problem(top, f"cannot list the directory: {exc.strerror or exc}"))
+        return
+    for entry in entries:
+        path = os.path.join(top, entry.name) if top != "." else entry.name
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if (
+                entry.name.startswith(".")
+                or entry.name in SKIP_DIRS
+                or os.path.exists(os.path.join(path, "pyvenv.cfg"))
+                or config.is_excluded(path)
+            ):
+                continue
+            yield from _walk(path, config, problems)
+            continue
+        suffix = os.path.splitext(entry.name)[1].lower()
+        if suffix not in ALWAYS and suffix not in SNIFFED:
+            continue
+        if config.is_excluded(path):
+            continue
+        try:
+            regular = entry.is_file() or entry.is_symlink()  # dangling links get reported
+        except OSError:
+            regular = True
+        if regular:
+            yield path
+
+
+# -- linting one file ---------------------------------------------------------------
+
+
+# Plain classes, not dataclasses: creating a dataclass costs a couple of
+# milliseconds at import, and start-up time is what a pre-commit hook pays.
+class _Settings:
+    """What every file is processed with (pickled to worker processes)."""
+
+    __slots__ = ("config", "mode", "unsafe", "verbose")
+
+    def __init__(self, config: Config, mode: str, unsafe: bool, verbose: bool) -> None:
+        self.config = config
+        self.mode = mode  # "check", "fix" or "diff"
+        self.unsafe = unsafe
+        self.verbose = verbose
+
+
+class _Outcome:
+    """What processing one file gave: problems, notes for stderr, a diff."""
+
+    __slots__ = ("diff", "notes", "path", "problems")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.notes: list[str] = []
+        self.diff = ""
+
+
+def _process_all(files: list[str], settings: _Settings, jobs: int) -> list[_Outcome]:
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs > 1 and len(files) > 1:
+        try:
+            from concurrent.futures import ProcessPoolExecutor
+            from functools import partial
+
+            workers = min(jobs, len(files))
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                chunk = max(1, len(files) // (workers * 4))
+                return list(pool.map(partial(process_file, settings=settings), files,
+                                     chunksize=chunk))
+        except Exception as exc:  # no /dev/shm, fork refused...: one process will do
+            _note(f"{PROG}: --jobs {jobs}: no process pool ({type(exc).__name__}: {exc}); "
+                  "linting in one process")
+    return [process_file(path, settings=settings) for path in files]
+
+
+def process_file(path: str, *, settings: _Settings) -> _Outcome:
+    """Lint (and fix, or diff) one file; every failure becomes a problem, never a raise."""
+    outcome = _Outcome(path)
+    try:
+        _process(path, settings, outcome)
+    except Exception as exc:
+        from .lint.engine import internal_problem
+
+        outcome.problems.append(internal_problem(path, "linting the file", exc))
+    return outcome
+
+
+def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
+    import stat
+
+    from .lint import lint_bytes
+    from .lint.engine import io_problem
+
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if os.path.islink(path):
+            reason = f"it is a symbolic link to {os.readlink(path)!r}, which does not exist"
+        outcome.problems.append(io_problem(path, f"cannot read the file: {reason}"))
+        return
+    if stat.S_ISDIR(info.st_mode):
+        outcome.problems.append(io_problem(path, "is a directory, not a transcript file"))
+        return
+    if not stat.S_ISREG(info.st_mode):
+        outcome.problems.append(io_problem(
+            path, "not a regular file (a FIFO, socket or device); not read"))
+        return
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        outcome.problems.append(io_problem(
+            path, f"cannot read the file: {exc.strerror or exc}; check that it is readable"))
+        return
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in SNIFFED and not is_transcript(data, suffix):
+        if settings.verbose:
+            outcome.notes.append(f"{path}: skipped (not a transcript)")
+        return
+    if is_binary(data[:SNIFF_BYTES]):
+        outcome.problems.append(io_problem(
+            path,
+            "binary content, not text (NUL or control bytes in its first 8 KB); "
+            "if it is UTF-16 without a byte order mark, re-save it as UTF-8",
+        ))
+        return
+
+    config = settings.config
+    if settings.mode == "check":
+        outcome.problems = lint_bytes(data, path, config)
+        return
+    from .lint.fixing import FileState, WriteRefused, fix_report, write_atomic
+
+    result = fix_report(data, path, config, unsafe=settings.unsafe)
+    for rule_id, reason in result.rejected:
+        outcome.notes.append(f"{path}: fix for [{rule_id}] not applied: {reason}")
+    if settings.mode == "diff":
+        if result.data != data:
+            outcome.diff = unified_diff(path, data, result.data)
+        return
+    final = data
+    if result.data != data:
+        try:
+            write_atomic(path, result.data, data, FileState.of(info))
+        except WriteRefused as exc:
+            outcome.problems.append(io_problem(path, f"not fixed: {exc}"))
+        else:
+            final = result.data
+            outcome.notes.append(f"{path}: fixed ({', '.join(result.applied)})")
+    outcome.problems.extend(lint_bytes(final, path, config))
+
+
+# -- content checks ------------------------------------------------------------------
+
+
+def is_transcript(data: bytes, suffix: str) -> bool:
+    """Whether a ``.txt`` or ``.json`` file holds a transcript (cheap content sniff).
+
+    JSON: an object with a ``"segments"`` key near the start (Podcasting 2.0).
+    Text: a ``WEBVTT`` line or a ``-->`` timing line anywhere (a web page
+    capture may bury it), or at least half the non-blank lines of its start
+    being ``HH:MM:SS`` timestamp lines.
+    """
+    import re
+
+    head = _text_of(data[:SNIFF_BYTES])
+    if suffix == ".json":
+        return head.lstrip("\ufeff \t\r\n").startswith("{") and '"segments"' in head
+    if is_binary(data[:SNIFF_BYTES]):
+        return False
+    lines = head.splitlines()
+    if len(data) > SNIFF_BYTES and lines:
+        lines.pop()  # cut in the middle
+    stamp = re.compile(r"\[?(?:\d{1,3}:)?[0-5]?\d:[0-5]\d\]?(?:[ \t]|$)")
+    nonblank = [line.strip() for line in lines if line.strip()]
+    timed = sum(1 for line in nonblank if stamp.match(line))
+    if timed and timed * 2 >= len(nonblank):
+        return True
+    return re.search(
+        rb"(?m)^(?:\xef\xbb\xbf)?WEBVTT(?:[ \t\r\n]|$)|\d:\d\d[.,]\d{1,3}[ \t]*-->[ \t]*\d", data
+    ) is not None
+
+
+def is_binary(head: bytes) -> bool:
+    """Whether the start of a file looks binary rather than like text.
+
+    A UTF-16 or UTF-32 byte order mark means text.  Otherwise two NULs in a
+    row (common in binary formats and in UTF-16 without a BOM, rare in text
+    with a stray NUL, which ``control-character`` reports), or more than a
+    tenth of the bytes being control codes other than whitespace.
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00\x00" in head:
+        return True
+    if len(head) < 32:
+        return False
+    controls = sum(head.count(bytes([code])) for code in (*range(0, 8), *range(14, 27),
+                                                          *range(28, 32), 127))
+    return controls * 10 > len(head)
+
+
+def _text_of(head: bytes) -> str:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", errors="replace")
+    return head.decode("utf-8", errors="replace")
+
+
+def unified_diff(path: str, before: bytes, after: bytes) -> str:
+    """The change from *before* to *after* as a unified diff (bytes shown as UTF-8,
+    other bytes as ``\\xNN``); line-ending changes show as changed lines."""
+    import difflib
+    import re
+
+    # Lines end at CRLF, CR or LF only (str.splitlines would also break at
+    # U+2028 and form feeds, which transcripts may hold in their text).
+    ends = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+    old = ends.findall(before.decode("utf-8", errors="backslashreplace"))
+    new = ends.findall(after.decode("utf-8", errors="backslashreplace"))
+    out: list[str] = []
+    for line in difflib.unified_diff(old, new, path, path):
+        if line.endswith("\n"):
+            out.append(line)
+        elif line.endswith("\r"):
+            out.append(line + "\n")
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+

@@ -1,0 +1,321 @@
+"""Fixes: the fix loop with its no-loss guard, and atomic writes.
+
+The loop runs each selected rule that has a fix allowed in this run (``safe``;
+with ``unsafe=True`` also ``unsafe``) and a finding in the current content,
+re-reads the result, and repeats until nothing changes (at most
+:data:`MAX_PASSES` passes).  Every fix is checked by reading the file again
+before it is kept:
+
+* a *safe* fix must leave every cue's start, end, speaker and text exactly as
+  they were (whitespace, line breaks and invisible control characters aside);
+* an *unsafe* fix may move cues and change times or characters, but must keep
+  every cue that had text and every word.
+
+A fix that fails its check is dropped (reported in :attr:`FixResult.rejected`)
+and the others go on.  Writing goes through :func:`write_atomic`: a temporary
+file in the same directory, flushed and synced, given the original's
+permissions, then renamed over the original, so a crash at any point leaves
+either the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+
+from ..model import Transcript
+from . import rules as _rules
+from .base import Context
+from .config import Config
+from .engine import _BUG, apply_suppressions, build_context, rule_problems
+
+#: Passes of the fix loop before it gives up on reaching a stable result.
+MAX_PASSES = 10
+
+# What a safe fix may change in cue text: whitespace, C0/C1 controls, stray
+# byte order marks and the deprecated format characters control-character
+# removes.  Bidi controls are not in this set: removing them is unsafe.
+_INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\ufeff\ufff9-\ufffb\u206a-\u206f]+")
+
+
+@dataclass
+class FixResult:
+    """What the fix loop did to one file's content.
+
+    :param data: the content after all kept fixes.
+    :param applied: IDs of the rules whose fixes were kept, in order applied.
+    :param rejected: ``(rule ID, reason)`` for fixes dropped by the no-loss
+        check or because they crashed.
+    :param passes: how many passes the loop made.
+    """
+
+    data: bytes
+    applied: list[str] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    passes: int = 0
+
+
+def fix_bytes(
+    data: bytes,
+    path: str,
+    config: Config | None = None,
+    *,
+    unsafe: bool = False,
+    format: str | None = None,
+) -> bytes:
+    """The content of *data* after every allowed fix; *data* itself if none applies."""
+    return fix_report(data, path, config, unsafe=unsafe, format=format).data
+
+
+def fix_report(
+    data: bytes,
+    path: str,
+    config: Config | None = None,
+    *,
+    unsafe: bool = False,
+    format: str | None = None,
+) -> FixResult:
+    """Run the fix loop and say what it applied and what it refused.  Never raises
+    for any content (a crashing fix is rejected and reported)."""
+    config = config or Config.default()
+    allowed = ("safe", "unsafe") if unsafe else ("safe",)
+    rule_ids = [rid for rid in config.rules_for(path) if _rules.RULES[rid].FIX in allowed]
+    result = FixResult(data)
+    if not rule_ids:
+        return result
+    context = build_context(data, path, format)
+    given_up: set[str] = set()
+    seen = {data}
+    for _ in range(MAX_PASSES):
+        result.passes += 1
+        changed = False
+        for rule_id in rule_ids:
+            if rule_id in given_up:
+                continue
+            attempt = _try_fix(context, rule_id, config, path, format)
+            if isinstance(attempt, str):
+                given_up.add(rule_id)
+                result.rejected.append((rule_id, attempt))
+            elif attempt is not None:
+                context = attempt
+                changed = True
+                if rule_id not in result.applied:
+                    result.applied.append(rule_id)
+        if not changed or context.data in seen:
+            break  # stable, or fixes undoing each other: stop either way
+        seen.add(context.data)
+    result.data = context.data
+    return result
+
+
+def _try_fix(
+    context: Context, rule_id: str, config: Config, path: str, format: str | None
+) -> Context | str | None:
+    """The new context after *rule_id*'s fix, a reason it was refused, or ``None``."""
+    problems = apply_suppressions(context, rule_problems(context, rule_id, config))
+    if not any(problem.rule == rule_id for problem in problems):
+        return None
+    module = _rules.RULES[rule_id]
+    context.options = dict(config.options[rule_id])
+    try:
+        new = module.fix(context)
+    except Exception as exc:
+        return f"the fix crashed ({type(exc).__name__}: {exc}); {_BUG}"
+    if new is None or new == context.data:
+        return None
+    if not isinstance(new, bytes):
+        return f"the fix returned {type(new).__name__}, not bytes; {_BUG}"
+    try:
+        fixed = build_context(new, path, format)
+    except Exception as exc:
+        return f"the fixed file could not be read back ({type(exc).__name__}: {exc}); {_BUG}"
+    reason = loss(context.transcript, fixed.transcript, safe=module.FIX == "safe")
+    if reason is not None:
+        return reason
+    return fixed
+
+
+def loss(before: Transcript, after: Transcript, *, safe: bool) -> str | None:
+    """Why *after* loses or changes too much of *before*, or ``None`` when it is fine."""
+    if safe:
+        if len(before.cues) != len(after.cues):
+            return (
+                f"it would change the number of cues from {len(before.cues)} to "
+                f"{len(after.cues)}, which a safe fix must not do"
+            )
+        for old, new in zip(before.cues, after.cues, strict=True):
+            if _safe_key(old) != _safe_key(new):
+                return (
+                    f"it would change the time or text of the cue at line {old.line}, "
+                    "which a safe fix must not do"
+                )
+        return None
+    old_cues = sum(1 for cue in before.cues if _skeleton(_text(cue)))
+    new_cues = sum(1 for cue in after.cues if _skeleton(_text(cue)))
+    if new_cues < old_cues:
+        return f"it would drop {old_cues - new_cues} cue(s) with text"
+    old_words = sum(_word_count(cue) for cue in before.cues)
+    new_words = sum(_word_count(cue) for cue in after.cues)
+    if new_words < old_words:
+        return f"it would drop {old_words - new_words} word(s)"
+    return None
+
+
+def _text(cue: object) -> str:
+    plain: str = getattr(cue, "plain_text", "")
+    return plain or getattr(cue, "text", "")
+
+
+def _skeleton(text: str) -> str:
+    return _INVISIBLE.sub("", text)
+
+
+def _safe_key(cue: object) -> tuple[object, ...]:
+    speaker = getattr(cue, "speaker", None) or ""
+    return (
+        getattr(cue, "start_ms", None), getattr(cue, "end_ms", None),
+        _skeleton(speaker), _skeleton(_text(cue)),
+    )
+
+
+def _word_count(cue: object) -> int:
+    return sum(1 for word in _text(cue).split() if _skeleton(word))
+
+
+# -- atomic writes --------------------------------------------------------------
+
+
+class WriteRefused(Exception):
+    """A fixed file was not written; ``str()`` says why and what to do (one line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What a file was when it was read, to notice it changing before the write."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> FileState:
+        """The state in a :func:`os.stat` result."""
+        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def read_for_fix(path: str) -> tuple[bytes, FileState]:
+    """Read *path* and remember its state for :func:`write_atomic`.
+
+    :raises OSError: when it cannot be read.
+    """
+    with open(path, "rb") as handle:
+        before = os.fstat(handle.fileno())
+        data = handle.read()
+    return data, _state(before)
+
+
+def write_atomic(path: str, data: bytes, original: bytes, state: FileState) -> None:
+    """Replace *path* with *data*, atomically, keeping its permission bits.
+
+    Refuses (and leaves the file exactly as it was) when *path* is a symbolic
+    link, not a regular file, read-only, hard-linked, or no longer holds
+    *original* as read in *state*.  On any failure the temporary file is
+    removed.
+
+    :raises WriteRefused: with the reason and what to do.
+    """
+    import tempfile  # only when a file is fixed: it costs start-up time otherwise
+
+    _check_writable(path, original, state)
+    directory = os.path.dirname(path) or "."
+    try:
+        fd, temporary = tempfile.mkstemp(
+            dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise WriteRefused(
+            f"cannot create a temporary file in {directory}: {exc.strerror or exc}; "
+            "the directory must be writable for a safe fix"
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            mode = os.stat(path).st_mode
+            os.fchmod(handle.fileno(), stat.S_IMODE(mode))
+            _keep_owner(handle.fileno(), path)
+        # Last look before the rename: someone may have saved the file meanwhile.
+        _check_writable(path, original, state)
+        os.replace(temporary, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise WriteRefused(
+                f"could not write the fixed file ({exc.strerror or exc}); it is unchanged"
+            ) from None
+        raise
+    _sync_directory(directory)
+
+
+def _check_writable(path: str, original: bytes, state: FileState) -> None:
+    try:
+        info = os.lstat(path)
+    except OSError as exc:
+        raise WriteRefused(f"it disappeared while transcript-lint ran ({exc.strerror})") from None
+    if stat.S_ISLNK(info.st_mode):
+        target = os.readlink(path)
+        raise WriteRefused(
+            f"it is a symbolic link (to {target}); not replaced by a file: "
+            "run the fix on the file it points to"
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise WriteRefused("it is not a regular file; nothing written")
+    # Root may write anything, so the permission bits are checked as well.
+    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise WriteRefused("it is read-only; make it writable (chmod u+w) to fix it")
+    if info.st_nlink > 1:
+        raise WriteRefused(
+            f"it has {info.st_nlink} hard links, which replacing it would split; "
+            "fix a copy by hand"
+        )
+    changed = _state(info) != state
+    if not changed:
+        try:
+            with open(path, "rb") as handle:
+                changed = handle.read() != original
+        except OSError:
+            changed = True
+    if changed:
+        raise WriteRefused("it changed on disk while transcript-lint ran; run it again")
+
+
+def _state(info: os.stat_result) -> FileState:
+    return FileState(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _keep_owner(fd: int, path: str) -> None:
+    """Give the new file the old one's owner when we may (we run as root)."""
+    info = os.stat(path)
+    if hasattr(os, "fchown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+        # Not allowed (we are not root): the file keeps our ownership, as any editor's would.
+        with contextlib.suppress(OSError):
+            os.fchown(fd, info.st_uid, info.st_gid)
+
+
+def _sync_directory(directory: str) -> None:
+    """Make the rename durable; best effort (not every system can open a directory)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)

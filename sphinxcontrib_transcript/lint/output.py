@@ -1,0 +1,176 @@
+"""Output formats of ``transcript-lint``: problems, the summary, rule listings.
+
+Each function returns text; the CLI decides where it goes.  ``json`` is
+imported only when JSON output is asked for, to keep start-up short.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from types import ModuleType
+
+from .engine import Problem
+
+#: The ``--format`` choices.
+FORMATS = ("text", "json", "github")
+
+
+def format_problems(problems: Sequence[Problem], style: str) -> str:
+    """All *problems* in the given style, one per line (JSON: one array)."""
+    if style == "json":
+        import json
+
+        return json.dumps([as_dict(problem) for problem in problems], indent=2, ensure_ascii=False)
+    if style == "github":
+        return "\n".join(github(problem) for problem in problems)
+    return "\n".join(str(problem) for problem in problems)
+
+
+def as_dict(problem: Problem) -> dict[str, object]:
+    """The JSON object for one problem."""
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "column": problem.column,
+        "rule": problem.rule,
+        "level": problem.level,
+        "message": problem.message,
+        "fixable": problem.fixable,
+    }
+
+
+def github(problem: Problem) -> str:
+    """A GitHub Actions workflow command that annotates the line in a pull request."""
+    command = "error" if problem.level == "error" else "warning"
+    properties = ",".join(
+        f"{key}={_escape_property(str(value))}"
+        for key, value in (
+            ("file", problem.path), ("line", problem.line), ("col", problem.column),
+            ("title", problem.rule),
+        )
+    )
+    return f"::{command} {properties}::{_escape_data(problem.message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def summary(problems: Sequence[Problem], safe: int, unsafe: int) -> str:
+    """``N problems (E errors, W warnings) in F files; K fixable with --fix``.
+
+    :param safe: how many problems ``--fix`` can fix.
+    :param unsafe: how many more ``--unsafe-fixes`` can.
+    """
+    errors = sum(1 for problem in problems if problem.level == "error")
+    warnings = len(problems) - errors
+    files = len({problem.path for problem in problems})
+    line = (
+        f"{_count(len(problems), 'problem')} ({_count(errors, 'error')}, "
+        f"{_count(warnings, 'warning')}) in {_count(files, 'file')}"
+    )
+    if safe:
+        line += f"; {safe} fixable with --fix"
+    if unsafe:
+        line += f"; {unsafe} {'more ' if safe else ''}with --unsafe-fixes"
+    return line
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def summary_line(module: ModuleType) -> str:
+    """The first line of a rule's docstring."""
+    doc = (module.__doc__ or "").strip()
+    return _plain(doc.splitlines()[0]) if doc else ""
+
+
+def rule_table(
+    modules: Mapping[str, ModuleType], enabled: frozenset[str], levels: Mapping[str, str]
+) -> str:
+    """``--list-rules``: one aligned row per rule."""
+    rows = [("rule", "level", "enabled", "fix", "summary")]
+    for rule_id, module in modules.items():
+        rows.append((
+            rule_id, levels[rule_id], "on" if rule_id in enabled else "off",
+            module.FIX or "-", summary_line(module),
+        ))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True))
+        + "  " + row[4]
+        for row in rows
+    )
+
+
+def rule_records(
+    modules: Mapping[str, ModuleType], enabled: frozenset[str], levels: Mapping[str, str]
+) -> str:
+    """``--list-rules --format json``."""
+    import json
+
+    return json.dumps(
+        [
+            {
+                "rule": rule_id, "level": levels[rule_id], "enabled": rule_id in enabled,
+                "fix": module.FIX, "formats": sorted(module.FORMATS),
+                "summary": summary_line(module),
+            }
+            for rule_id, module in modules.items()
+        ],
+        indent=2,
+    )
+
+
+def explain(module: ModuleType, level: str, enabled: bool) -> str:
+    """``--explain``: the rule's documentation as plain text, then its options."""
+    doc = _plain_doc(module.__doc__ or "")
+    head = (
+        f"{module.ID} ({level}, {'on' if enabled else 'off'} by default; fix: "
+        f"{module.FIX or 'none'}; formats: {', '.join(sorted(module.FORMATS))})"
+    )
+    parts = [head, "", doc.strip()]
+    if module.OPTIONS:
+        parts += ["", "Options (set in [tool.transcript-lint.rules." + module.ID + "]):"]
+        for name, option in module.OPTIONS.items():
+            detail = f"{option.type.__name__}, default {option.default!r}"
+            if option.choices:
+                detail += "; one of " + ", ".join(repr(choice) for choice in option.choices)
+            parts.append(f"  {name} ({detail}): {option.help}")
+    return "\n".join(parts).rstrip() + "\n"
+
+
+# Patterns as strings: re compiles (and caches) them on first use, so a lint
+# run that never shows documentation does not pay for compiling them.
+_ROLE = r":[a-z:]+:`(?:[^`<]*<)?([^`>]*)>?`"
+_LITERAL = r"``([^`]+)``"
+_EMPHASIS = r"(?<![\w*])\*\*?([^*\n]+?)\*\*?(?![\w*])"
+_RUBRIC = r"^\.\. rubric::\s*(.+)$"
+_DIRECTIVE = r"^\.\. [\w-]+::.*$"
+
+
+def _plain(text: str) -> str:
+    text = re.sub(_ROLE, r"\1", text)
+    text = re.sub(_LITERAL, r"\1", text)
+    return re.sub(_EMPHASIS, r"\1", text)
+
+
+def _plain_doc(doc: str) -> str:
+    """reST to readable terminal text: headings underlined, markup removed."""
+    out: list[str] = []
+    for line in doc.strip("\n").splitlines():
+        rubric = re.match(_RUBRIC, line.strip())
+        if rubric:
+            title = rubric[1].strip()
+            out += [title, "-" * len(title)]
+            continue
+        if re.match(_DIRECTIVE, line.strip()):
+            continue  # other directives (code-block markers and such) add nothing here
+        out.append(_plain(line.rstrip()))
+    return "\n".join(out)

@@ -1,0 +1,319 @@
+"""The fix loop (bytes before and after, the no-loss guard) and atomic writes."""
+
+from __future__ import annotations
+
+import os
+import stat
+import types
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sphinxcontrib_transcript.lint import (
+    Config,
+    WriteRefused,
+    fix_bytes,
+    fix_report,
+    fixing,
+    resolve,
+    write_atomic,
+)
+from sphinxcontrib_transcript.lint.base import Context, Finding
+from sphinxcontrib_transcript.lint.fixing import read_for_fix
+
+from . import _fake_rules
+
+TXT = b"00:00:01 Hello\tworld\n\n00:00:05 SHOUT here\n"
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> dict[str, types.ModuleType]:
+    return _fake_rules.install(monkeypatch)
+
+
+def only(*rule_ids: str) -> Config:
+    return resolve({"select": list(rule_ids)}, source=None, root=os.getcwd())
+
+
+# -- the fix loop ---------------------------------------------------------------
+
+
+def test_safe_fixes_only_by_default(fake: object) -> None:
+    assert fix_bytes(TXT, "a.txt") == b"00:00:01 Hello world\n\n00:00:05 SHOUT here\n"
+
+
+def test_unsafe_fixes_when_asked(fake: object) -> None:
+    result = fix_report(TXT, "a.txt", unsafe=True)
+    assert result.data == b"00:00:01 Hello world\n\n00:00:05 shout here\n"
+    assert result.applied == ["tab-char", "shout"]
+    assert result.rejected == []
+    assert result.passes == 2  # the second pass finds nothing left to do
+
+
+def test_fixing_twice_changes_nothing_the_second_time(fake: object) -> None:
+    once = fix_bytes(TXT, "a.txt", unsafe=True)
+    result = fix_report(once, "a.txt", unsafe=True)
+    assert result.data == once
+    assert result.applied == []
+
+
+def test_nothing_to_fix_returns_the_same_bytes(fake: object) -> None:
+    clean = b"00:00:01 Hello world\n"
+    result = fix_report(clean, "a.txt", unsafe=True)
+    assert result.data is clean
+    assert result.applied == []
+
+
+def test_disabled_rules_are_not_fixed(fake: object) -> None:
+    assert fix_bytes(TXT, "a.txt", only("shout"), unsafe=False) == TXT
+
+
+def test_per_file_ignores_keep_a_rule_from_fixing(fake: object, tmp_path: Path) -> None:
+    config = resolve(
+        {"per-file-ignores": {"a.txt": ["tab-char"]}}, source=None, root=str(tmp_path)
+    )
+    assert fix_bytes(TXT, str(tmp_path / "a.txt"), config) == TXT
+    assert fix_bytes(TXT, str(tmp_path / "b.txt"), config) != TXT
+
+
+def test_unsafe_fix_that_drops_a_cue_is_refused(fake: object) -> None:
+    data = b"00:00:01 DROP me\n\n00:00:05 last cue\n"
+    result = fix_report(data, "a.txt", only("drop-cue"), unsafe=True)
+    assert result.data == data
+    assert result.rejected == [("drop-cue", "it would drop 1 cue(s) with text")]
+
+
+def test_safe_fix_that_changes_words_is_refused(fake: object) -> None:
+    data = b"00:00:01 DROP me\n\n00:00:05 last cue\n"
+    result = fix_report(data, "a.txt", only("safe-liar"))
+    assert result.data == data
+    assert result.rejected == [
+        ("safe-liar",
+         "it would change the time or text of the cue at line 1, which a safe fix must not do"),
+    ]
+
+
+def test_refused_fix_does_not_stop_the_others(fake: object) -> None:
+    data = b"00:00:01 DROP\tme\n\n00:00:05 last cue\n"
+    result = fix_report(data, "a.txt", only("safe-liar", "tab-char"))
+    assert result.data == b"00:00:01 DROP me\n\n00:00:05 last cue\n"
+    assert [rule for rule, _ in result.rejected] == ["safe-liar"]
+    assert result.applied == ["tab-char"]
+
+
+def test_crashing_fix_is_refused_with_a_reason(
+    fake: dict[str, types.ModuleType]
+) -> None:
+    def explode(ctx: Context) -> bytes:
+        raise ValueError("no way")
+
+    fake["tab-char"].fix = explode
+    result = fix_report(TXT, "a.txt", only("tab-char"))
+    assert result.data == TXT
+    assert result.rejected == [(
+        "tab-char",
+        "the fix crashed (ValueError: no way); this is a bug in transcript-lint: "
+        "please report it with the file attached",
+    )]
+
+
+def test_fixes_that_undo_each_other_stop(fake: dict[str, types.ModuleType]) -> None:
+    def spaces(ctx: Context) -> Iterator[Finding]:
+        if "  " in ctx.text:
+            yield Finding(1, ctx.text.index("  ") + 1, "two spaces")
+
+    fake["tab-char"].fix = lambda ctx: ctx.data.replace(b"\t", b"  ")
+    fake["two-spaces"] = _fake_rules.make_rule(
+        "two-spaces", spaces, fix="safe", fixer=lambda ctx: ctx.data.replace(b"  ", b"\t")
+    )
+    result = fix_report(b"00:00:01 a\tb\n", "a.txt", only("tab-char", "two-spaces"))
+    assert result.passes == 1
+    assert result.data == b"00:00:01 a\tb\n"
+
+
+def test_loop_is_bounded(fake: dict[str, types.ModuleType]) -> None:
+    # A fix that always finds more to do (each pass adds a space) stops at MAX_PASSES.
+    fake["tab-char"].fix = lambda ctx: ctx.data.replace(b"\t", b" \t")
+    result = fix_report(b"00:00:01 a\tb\n", "a.txt", only("tab-char"))
+    assert result.passes == fixing.MAX_PASSES
+    assert result.data == b"00:00:01 a" + b" " * fixing.MAX_PASSES + b"\tb\n"
+
+
+# -- real rules: bytes before and after -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # trailing blanks go, CRLF endings stay
+        (b"00:00:01 Hello  \r\n\r\n00:00:05 Bye\t\r\n", b"00:00:01 Hello\r\n\r\n00:00:05 Bye\r\n"),
+        # a missing final newline is added
+        (b"00:00:01 Hello\n\n00:00:05 Bye", b"00:00:01 Hello\n\n00:00:05 Bye\n"),
+    ],
+)
+def test_real_safe_fixes(before: bytes, after: bytes) -> None:
+    assert fix_bytes(before, "episode.txt", Config.default()) == after
+    assert fix_bytes(after, "episode.txt", Config.default()) == after
+
+
+# -- atomic writes --------------------------------------------------------------
+
+
+def transcript_file(tmp_path: Path, mode: int = 0o640) -> Path:
+    path = tmp_path / "episode.vtt"
+    path.write_bytes(b"old")
+    path.chmod(mode)
+    return path
+
+
+def leftovers(directory: Path) -> list[str]:
+    return sorted(name for name in os.listdir(directory) if name != "episode.vtt")
+
+
+def test_write_replaces_and_keeps_permissions(tmp_path: Path) -> None:
+    path = transcript_file(tmp_path, 0o640)
+    data, state = read_for_fix(str(path))
+    inode = path.stat().st_ino
+    write_atomic(str(path), b"new", data, state)
+    assert path.read_bytes() == b"new"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert path.stat().st_ino != inode  # a new file renamed over the old one
+    assert leftovers(tmp_path) == []
+
+
+def test_crash_between_write_and_rename_leaves_the_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = transcript_file(tmp_path)
+    data, state = read_for_fix(str(path))
+
+    def crash(src: str, dst: str) -> None:
+        assert Path(src).read_bytes() == b"new"  # written in full, not yet renamed
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(WriteRefused) as caught:
+        write_atomic(str(path), b"new", data, state)
+    assert str(caught.value) == (
+        "could not write the fixed file (Input/output error); it is unchanged"
+    )
+    assert path.read_bytes() == b"old"
+    assert leftovers(tmp_path) == []
+
+
+def test_interrupt_between_write_and_rename_leaves_the_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = transcript_file(tmp_path)
+    data, state = read_for_fix(str(path))
+
+    def interrupt(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(str(path), b"new", data, state)
+    assert path.read_bytes() == b"old"
+    assert leftovers(tmp_path) == []
+
+
+def test_crash_while_writing_leaves_the_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = transcript_file(tmp_path)
+    data, state = read_for_fix(str(path))
+
+    def no_space(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(WriteRefused, match="No space left on device"):
+        write_atomic(str(path), b"new", data, state)
+    assert path.read_bytes() == b"old"
+    assert leftovers(tmp_path) == []
+
+
+def test_read_only_file_is_refused(tmp_path: Path) -> None:
+    # We run as root, who may write anything: the permission bits decide.
+    path = transcript_file(tmp_path, 0o444)
+    data, state = read_for_fix(str(path))
+    with pytest.raises(WriteRefused) as caught:
+        write_atomic(str(path), b"new", data, state)
+    assert str(caught.value) == "it is read-only; make it writable (chmod u+w) to fix it"
+    assert path.read_bytes() == b"old"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+def test_symlink_is_refused_and_stays_a_link(tmp_path: Path) -> None:
+    target = transcript_file(tmp_path)
+    link = tmp_path / "link.vtt"
+    link.symlink_to("episode.vtt")
+    data, state = read_for_fix(str(link))
+    with pytest.raises(WriteRefused) as caught:
+        write_atomic(str(link), b"new", data, state)
+    assert str(caught.value) == (
+        "it is a symbolic link (to episode.vtt); not replaced by a file: "
+        "run the fix on the file it points to"
+    )
+    assert link.is_symlink()
+    assert target.read_bytes() == b"old"
+
+
+def test_file_changed_during_the_run_is_refused(tmp_path: Path) -> None:
+    path = transcript_file(tmp_path)
+    data, state = read_for_fix(str(path))
+    path.write_bytes(b"edited meanwhile")
+    with pytest.raises(WriteRefused) as caught:
+        write_atomic(str(path), b"new", data, state)
+    assert str(caught.value) == "it changed on disk while transcript-lint ran; run it again"
+    assert path.read_bytes() == b"edited meanwhile"
+
+
+def test_file_replaced_with_same_size_and_time_is_refused(tmp_path: Path) -> None:
+    path = transcript_file(tmp_path)
+    data, state = read_for_fix(str(path))
+    before = path.stat()
+    path.write_bytes(b"OLD")  # same size...
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # ...and same time
+    with pytest.raises(WriteRefused, match="changed on disk"):
+        write_atomic(str(path), b"new", data, state)
+    assert path.read_bytes() == b"OLD"
+
+
+def test_file_replaced_by_another_file_is_refused(tmp_path: Path) -> None:
+    path = transcript_file(tmp_path)
+    data, state = read_for_fix(str(path))
+    other = tmp_path / "other"
+    other.write_bytes(b"old")
+    os.replace(other, path)  # same content, another inode: someone saved it
+    with pytest.raises(WriteRefused, match="changed on disk"):
+        write_atomic(str(path), b"new", data, state)
+    assert path.read_bytes() == b"old"
+
+
+def test_hard_linked_file_is_refused(tmp_path: Path) -> None:
+    path = transcript_file(tmp_path)
+    os.link(path, tmp_path / "twin")
+    data, state = read_for_fix(str(path))
+    with pytest.raises(WriteRefused, match="2 hard links"):
+        write_atomic(str(path), b"new", data, state)
+    assert (tmp_path / "twin").read_bytes() == b"old"
+
+
+def test_not_a_regular_file_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.vtt"
+    os.mkfifo(fifo)
+    state = fixing.FileState(0, 0, 0, 0)
+    with pytest.raises(WriteRefused, match="not a regular file"):
+        write_atomic(str(fifo), b"new", b"", state)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_deleted_file_is_refused(tmp_path: Path) -> None:
+    path = transcript_file(tmp_path)
+    data, state = read_for_fix(str(path))
+    path.unlink()
+    with pytest.raises(WriteRefused, match="disappeared"):
+        write_atomic(str(path), b"new", data, state)
+    assert not path.exists()
