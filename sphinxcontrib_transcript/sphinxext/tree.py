@@ -37,6 +37,45 @@ class Look:
     markup: bool = False  # the cue text is WebVTT cue text (with markup)
 
 
+# C0 and C1 controls other than tab and line breaks: invalid in XHTML (EPUB)
+# and invisible elsewhere; shown as U+FFFD (the linter names them).
+_CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                                     *range(0x7F, 0xA0)]}
+_EMBEDDINGS = "\u202a\u202b\u202d\u202e"  # LRE RLE LRO RLO, closed by PDF
+_ISOLATES = "\u2066\u2067\u2068"  # LRI RLI FSI, closed by PDI
+_PDF, _PDI = "\u202c", "\u2069"
+
+
+def clean(text: str) -> str:
+    """Text with control characters replaced by U+FFFD."""
+    return text.translate(_CONTROLS)
+
+
+def bidi_closers(texts: Sequence[str]) -> str:
+    """What closes the bidi embeddings and isolates left open in *texts*.
+
+    An unclosed override would reverse everything after it in the paragraph,
+    the following cues and timestamps included; closing it where its cue
+    ends keeps its effect inside the cue.
+
+    >>> bidi_closers(["a \u202eb", "c \u2067d\u202b"]) == "\u202c\u2069\u202c"
+    True
+    """
+    stack: list[str] = []
+    for text in texts:
+        for char in text:
+            if char in _EMBEDDINGS:
+                stack.append(_PDF)
+            elif char in _ISOLATES:
+                stack.append(_PDI)
+            elif char == _PDF and stack and stack[-1] == _PDF:
+                stack.pop()
+            elif char == _PDI and _PDI in stack:
+                while stack.pop() != _PDI:
+                    pass
+    return "".join(reversed(stack))
+
+
 def valid_language(tag: str) -> bool:
     """Whether *tag* can go into a ``lang`` attribute."""
     return _LANGUAGE.fullmatch(tag) is not None
@@ -52,7 +91,7 @@ def _time_link(anchor: str, ms: int, hours: bool) -> tn.transcript_time:
 def _span(span: markup.Span, voice: str | None, depth: int) -> list[nodes.Node]:
     if depth >= MAX_DEPTH:
         # Deeper markup is kept as text: the writers walk nodes recursively.
-        return [nodes.Text(markup.plain_text(span.children).replace("\n", " "))]
+        return [nodes.Text(clean(markup.plain_text(span.children).replace("\n", " ")))]
     children = _convert(span.children, voice, depth + 1)
     tag = span.tag
     node: nodes.Element
@@ -73,8 +112,7 @@ def _span(span: markup.Span, voice: str | None, depth: int) -> list[nodes.Node]:
     elif tag == "v":
         if span.annotation and span.annotation != voice:
             # A second voice inside one cue: name it where it starts.
-            label = tn.transcript_speaker(span.annotation, span.annotation)
-            return [label, nodes.Text(": "), *children]
+            return [speaker_node(span.annotation), nodes.Text(": "), *children]
         return children
     else:
         node = nodes.inline()
@@ -89,7 +127,7 @@ def _convert(parts: Sequence[markup.Node], voice: str | None, depth: int = 0) ->
     for part in parts:
         if isinstance(part, str):
             if part:
-                out.append(nodes.Text(part.replace("\n", " ")))
+                out.append(nodes.Text(clean(part.replace("\n", " "))))
         elif isinstance(part, markup.Span):
             out.extend(_span(part, voice, depth))
         # Inline timestamps (karaoke timing) are not shown.
@@ -115,8 +153,18 @@ def cue_node(placed: PlacedCue, look: Look, hours: bool) -> tn.transcript_cue:
     if look.markup:
         node.extend(_trim(_convert(markup.parse(cue.text), cue.speaker)))
     else:
-        node += nodes.Text(placed.text)
+        node += nodes.Text(clean(placed.text))
+    closers = bidi_closers([child for child in node.findall(nodes.Text)])
+    if closers:
+        node += nodes.Text(closers)
     return node
+
+
+def speaker_node(name: str) -> tn.transcript_speaker:
+    """A speaker's name, cleaned, its bidi controls closed."""
+    text = clean(name)
+    text += bidi_closers([text])
+    return tn.transcript_speaker(text, text)
 
 
 def paragraph_node(paragraph: Paragraph, look: Look, hours: bool) -> tn.transcript_paragraph:
@@ -129,7 +177,7 @@ def paragraph_node(paragraph: Paragraph, look: Look, hours: bool) -> tn.transcri
     if paragraph.speaker:
         if len(meta):
             meta += nodes.Text(" ")
-        meta += tn.transcript_speaker(paragraph.speaker, paragraph.speaker)
+        meta += speaker_node(paragraph.speaker)
         meta += nodes.Text(":")
     if len(meta):
         node += meta
@@ -143,7 +191,9 @@ def paragraph_node(paragraph: Paragraph, look: Look, hours: bool) -> tn.transcri
 
 def transcript_node(plan: Plan, look: Look) -> tn.transcript:
     """The container with every paragraph of *plan* (media is added by the caller)."""
-    container = tn.transcript(classes=["transcript"])
+    # The words are the speaker's, verbatim: no smart quotes or dashes
+    # ("--verbose" said aloud stays "--verbose").
+    container = tn.transcript(classes=["transcript"], support_smartquotes=False)
     for paragraph in plan.paragraphs:
         container += paragraph_node(paragraph, look, plan.hours)
     return container
