@@ -1,0 +1,2 @@
+project = "transcript-corpus"
+extensions = ["sphinxcontrib_transcript"]

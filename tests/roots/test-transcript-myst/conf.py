@@ -1,0 +1,2 @@
+project = "transcript-myst"
+extensions = ["myst_parser", "sphinxcontrib_transcript"]
