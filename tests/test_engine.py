@@ -135,6 +135,14 @@ def test_context_is_built_once_with_decoded_text(fake: object) -> None:
     assert context.transcript.diagnostics[0].rule == "invalid-utf8"
 
 
+def test_an_encoding_can_be_given(fake: object) -> None:
+    data = "00:00:01 Café crème\n".encode("cp1252")
+    context = build_context(data, "a.txt", encoding="cp1252")
+    assert context.text == "00:00:01 Café crème\n"
+    assert context.transcript.diagnostics == []
+    assert lint_bytes(data, "a.txt", encoding="cp1252") == []
+
+
 def test_lint_path_reads_the_file(fake: object, tmp_path: Path) -> None:
     path = tmp_path / "ep.txt"
     path.write_bytes(TXT)

@@ -317,3 +317,38 @@ def test_deleted_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(WriteRefused, match="disappeared"):
         write_atomic(str(path), b"new", data, state)
     assert not path.exists()
+
+
+# -- the real catalog over the corpus -------------------------------------------
+
+
+def corpus_files() -> list[Path]:
+    data = Path(__file__).parent / "data"
+    return sorted(
+        path for path in [*data.glob("talk-python/*.*"), *data.glob("seeds/*.txt")]
+        if path.name != "LICENSE"
+    )
+
+
+def cues(data: bytes, name: str) -> list[tuple[int, int | None, str]]:
+    from sphinxcontrib_transcript.lint import build_context
+
+    transcript = build_context(data, name).transcript
+    return [(cue.start_ms, cue.end_ms, cue.plain_text) for cue in transcript.cues]
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda path: path.name)
+def test_corpus_fixes_lose_nothing_and_settle(path: Path) -> None:
+    data = path.read_bytes()
+    config = Config.default()
+    safe = fix_report(data, path.name, config)
+    assert safe.rejected == []
+    # A safe fix leaves every cue as it was, in order.
+    assert cues(safe.data, path.name) == cues(data, path.name)
+    assert fix_bytes(safe.data, path.name, config) == safe.data
+    unsafe = fix_report(data, path.name, config, unsafe=True)
+    # Unsafe fixes may reorder cues and move times, but keep every cue's text.
+    assert sorted(text for *_, text in cues(unsafe.data, path.name)) == sorted(
+        text for *_, text in cues(data, path.name)
+    )
+    assert fix_bytes(unsafe.data, path.name, config, unsafe=True) == unsafe.data

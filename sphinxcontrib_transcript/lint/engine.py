@@ -75,14 +75,19 @@ def fix_kind(rule_id: str) -> str | None:
     return None if module is None else module.FIX
 
 
-def build_context(data: bytes, path: str, format: str | None = None) -> Context:
+def build_context(
+    data: bytes, path: str, format: str | None = None, *, encoding: str | None = None
+) -> Context:
     """Decode and read *data* once, for all rules.
 
     :param format: the format to read as; by default the suffix of *path*
         decides, or the content where the suffix does not.
+    :param encoding: the encoding to decode with when the file has no byte
+        order mark (default: UTF-8, else a guess, with an ``invalid-utf8``
+        diagnostic).
     :raises ValueError: for an unknown *format* name.
     """
-    decoded = decode(data)
+    decoded = decode(data, encoding)
     fmt = normalize_format(format) if format else format_for(path, decoded.text)
     transcript = READERS[fmt](decoded.text)
     transcript.encoding = decoded.encoding
@@ -95,7 +100,12 @@ def build_context(data: bytes, path: str, format: str | None = None) -> Context:
 
 
 def lint_bytes(
-    data: bytes, path: str, config: Config | None = None, *, format: str | None = None
+    data: bytes,
+    path: str,
+    config: Config | None = None,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
 ) -> list[Problem]:
     """Lint a file's content; never raises for any content.
 
@@ -103,6 +113,7 @@ def lint_bytes(
         ``per-file-ignores`` and sibling files (``pair-drift``).
     :param config: the configuration; :meth:`Config.default` when ``None``.
     :param format: read as this format instead of guessing.
+    :param encoding: decode with this encoding (see :func:`build_context`).
     :returns: the problems, sorted.
     :raises ValueError: for an unknown *format* name.
     """
@@ -110,7 +121,7 @@ def lint_bytes(
     if format is not None:
         normalize_format(format)  # a bad name is the caller's error, not the file's
     try:
-        context = build_context(data, path, format)
+        context = build_context(data, path, format, encoding=encoding)
     except Exception as exc:  # a reader bug must not hide the other files
         return [_internal(path, "reading the file", exc)]
     return sorted(lint_context(context, config))
