@@ -93,4 +93,4 @@ def fix(ctx: Context) -> bytes | None:
     last = _last_text(lines)
     # Keep the last text line, one blank line, and the empty rest after it.
     keep = last + 1 if last else 0
-    return changed(ctx, join(lines[:keep] + [""], endings[:keep] + [""]))
+    return changed(ctx, join([*lines[:keep], ""], [*endings[:keep], ""]))

@@ -69,7 +69,7 @@ Passing (``talk.txt``)::
 from __future__ import annotations
 
 import difflib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -144,9 +144,18 @@ def _words(transcript: Transcript, ignore: frozenset[str]) -> _Words:
 
 
 def _anchors(
-    text: Transcript, vtt: Transcript, tolerance: int
+    text: Transcript, vtt: Transcript, tw: _Words, vw: _Words, tolerance: int
 ) -> tuple[list[tuple[int, int]], list[int]]:
-    """``(txt cue, vtt cue)`` pairs whose starts match, in order; and unmatched txt cues."""
+    """Where the two files surely say the same thing, and the txt cues no vtt cue starts near.
+
+    An anchor is a ``(txt cue, vtt cue)`` pair whose starts are within
+    *tolerance* and where both files have the same word on each side of the
+    cut (the cue's first word, and the word before it).  The time alone is
+    not enough: the ``.txt`` sometimes gives a paragraph the time of a short
+    cue whose words it put at the end of the paragraph before, and cutting
+    there would report those words as missing on one side and extra on the
+    other.
+    """
     starts = [cue.start_ms for cue in vtt.cues]
     ordered = all(map(le, starts, starts[1:]))
     by_time = starts if ordered else sorted(starts)
@@ -154,14 +163,25 @@ def _anchors(
     unmatched: list[int] = []
     last = -1
     for i, cue in enumerate(text.cues):
-        j = bisect_left(by_time, cue.start_ms - tolerance)
-        if j >= len(by_time) or by_time[j] > cue.start_ms + tolerance:
+        low = bisect_left(by_time, cue.start_ms - tolerance)
+        high = bisect_right(by_time, cue.start_ms + tolerance)
+        if low >= high:
             unmatched.append(i)
-        elif ordered:  # anchors need file order; out-of-order cues get none
-            j = max(j, last + 1)
-            if j < len(starts) and starts[j] <= cue.start_ms + tolerance:
+            continue
+        if not ordered or tw.first[i] == tw.first[i + 1]:
+            continue  # anchors need file order, and a first word to compare
+        at = tw.first[i]
+        word, before = tw.keys[at], tw.keys[at - 1] if at else None
+        for j in range(max(low, last + 1), high):
+            there = vw.first[j]
+            if (
+                there < vw.first[j + 1]
+                and vw.keys[there] == word
+                and (vw.keys[there - 1] if there else None) == before
+            ):
                 anchors.append((i, j))
                 last = j
+                break
     return anchors, unmatched
 
 
@@ -197,7 +217,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     ignore = frozenset(str(word).casefold() for word in ctx.options.get("ignore-words", ()))
     tolerance = int(ctx.options.get("tolerance-ms", 1000))
     tw, vw = _words(text, ignore), _words(vtt, ignore)
-    anchors, unmatched = _anchors(text, vtt, tolerance)
+    anchors, unmatched = _anchors(text, vtt, tw, vw, tolerance)
     differences = _differences(tw, vw, anchors)
     if len(differences) * 10 > max(len(tw.keys), len(vw.keys), 1):
         yield Finding(

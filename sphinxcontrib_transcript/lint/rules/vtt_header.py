@@ -1,9 +1,16 @@
-r"""The WebVTT header (the lines after ``WEBVTT`` up to the first blank line) is malformed.
+r"""The WebVTT header or its ``STYLE``/``REGION`` blocks are malformed.
 
-Text after the signature line, up to the first blank line, is the header;
-browsers ignore it.  A cue written there (a timing line with no blank line
-after ``WEBVTT``) is lost with it, and the W3C validator reports every header
-line as "No blank line after the signature".
+Everything between the ``WEBVTT`` line and the first blank line is the
+header, which browsers ignore.  Reported, from what the WebVTT reader finds:
+
+* a cue right under the header with no blank line before it (browsers read
+  it, other tools may not);
+* a timing written on the ``WEBVTT`` line itself (ignored with it);
+* a ``STYLE`` or ``REGION`` block after the first cue (browsers ignore it);
+* ``-->`` inside a ``STYLE`` or ``REGION`` block (browsers take the line for
+  a timing line).
+
+A warning: cue text survives all of these, styling and layout may not.
 
 .. rubric:: Options
 
@@ -37,7 +44,7 @@ from ..base import Context, Finding, Option
 from ._reader import from_reader
 
 ID = "vtt-header"
-LEVEL = "error"
+LEVEL = "warning"
 ENABLED = True
 FORMATS = frozenset({"vtt"})
 OPTIONS: dict[str, Option] = {}

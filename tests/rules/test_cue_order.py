@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from sphinxcontrib_transcript.lint.rules import cue_order as rule
+
+from .conftest import check, check_example, findings, fix
+
+OUT_OF_ORDER = (
+    b"WEBVTT\n\nNOTE kept at the top\n\n"
+    b"a\n00:00:01.000 --> 00:00:02.000\nfirst\n\n"
+    b"c\n00:00:05.000 --> 00:00:06.000\nthird\n\nNOTE travels with c\n\n"
+    b"b\n00:00:03.000 --> 00:00:04.000\nsecond\nstill second\n\n"
+    b"00:00:07.000 --> 00:00:08.000\nfourth"
+)
+
+
+def test_failing_example() -> None:
+    assert check_example(rule, "failing") == [(5, 1)]
+
+
+def test_passing_example_is_clean() -> None:
+    assert check_example(rule, "passing") == []
+
+
+def test_message_names_the_earlier_cue_and_both_times() -> None:
+    (finding,) = findings(rule, OUT_OF_ORDER)
+    assert (finding.line, finding.column) == (16, 1)
+    assert finding.message == (
+        "cue starts at 00:00:03.000, before the cue above it at line 10, which starts at "
+        "00:00:05.000; move it or fix its time"
+    )
+
+
+def test_equal_starts_are_in_order() -> None:
+    data = b"WEBVTT\n\n00:01.000 --> 00:02.000\na\n\n00:01.000 --> 00:03.000\nb\n"
+    assert check(rule, data) == []
+
+
+def test_fix_of_the_example() -> None:
+    before = (
+        b"00:00:01 Welcome to the show.\n\n00:00:09 Let's start with the walrus.\n\n"
+        b"00:00:05 Today we talk about Python 3.8.\n"
+    )
+    after = (
+        b"00:00:01 Welcome to the show.\n\n00:00:05 Today we talk about Python 3.8.\n\n"
+        b"00:00:09 Let's start with the walrus.\n"
+    )
+    assert fix(rule, before, "x.txt") == after
+
+
+def test_fix_moves_whole_blocks_and_keeps_the_file_end() -> None:
+    assert fix(rule, OUT_OF_ORDER) == (
+        b"WEBVTT\n\nNOTE kept at the top\n\n"
+        b"a\n00:00:01.000 --> 00:00:02.000\nfirst\n\n"
+        b"b\n00:00:03.000 --> 00:00:04.000\nsecond\nstill second\n\n"
+        b"c\n00:00:05.000 --> 00:00:06.000\nthird\n\nNOTE travels with c\n\n"
+        b"00:00:07.000 --> 00:00:08.000\nfourth"
+    )
+
+
+def test_fix_of_a_last_block_moving_up() -> None:
+    b = b"1\r\n00:00:02,000 --> 00:00:03,000\r\nB"
+    a = b"2\r\n00:00:01,000 --> 00:00:02,000\r\nA"
+    assert fix(rule, b + b"\r\n\r\n" + a, "x.srt") == a + b"\r\n\r\n" + b
+
+
+def test_timestamped_text_with_untimed_lines_moves_them_along() -> None:
+    before = b"00:00:05 b\ncontinued\n\n00:00:01 a\n"
+    assert check(rule, before, "x.txt") == [(4, 1)]
+    assert fix(rule, before, "x.txt") == b"00:00:01 a\n\n00:00:05 b\ncontinued\n"
