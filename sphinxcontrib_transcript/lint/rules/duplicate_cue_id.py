@@ -57,6 +57,8 @@ FIX = None
 
 def check(ctx: Context) -> Iterator[Finding]:
     identifiers: list[str] = column(ctx, "identifier")
+    if not any(identifiers):
+        return
     named = [ident for ident in identifiers if ident]
     if len(set(named)) == len(named):
         return

@@ -54,7 +54,12 @@ _NOTHING = " \t\r\n\f\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufef
 
 def check(ctx: Context) -> Iterator[Finding]:
     plains: list[str] = column(ctx, "plain_text")
-    if all(map(str.strip, plains, repeat(_NOTHING))):
+    # No allocation on the clean path: every text non-empty and not all
+    # whitespace (isspace stops at the first other character); only files
+    # with non-ASCII text can hold a cue of nothing but invisible marks.
+    if all(plains) and not any(map(str.isspace, plains)) and (
+        ctx.text.isascii() or all(map(str.strip, plains, repeat(_NOTHING)))
+    ):
         return
     fmt = ctx.format
     for cue in ctx.transcript.cues:
