@@ -27,6 +27,7 @@ Sphinx and docutils never are.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -136,6 +137,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``transcript-lint``; return the exit status (never raises, never exits)."""
+    for stream in (sys.stdout, sys.stderr):
+        # A message quoting the file's text must not fail on a terminal that
+        # cannot show it (PYTHONIOENCODING=ascii, a Windows console).
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
         return _run(list(sys.argv[1:] if argv is None else argv))
     except _Exit as done:

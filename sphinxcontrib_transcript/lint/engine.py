@@ -46,7 +46,9 @@ INTERNAL_ERROR = "internal-error"
 _BUG = "this is a bug in transcript-lint: please report it with the file attached"
 
 
-@dataclass(frozen=True, order=True, slots=True)
+# No slots: frozen slotted dataclasses do not unpickle on some Python 3.10
+# releases, and problems travel back from --jobs worker processes pickled.
+@dataclass(frozen=True, order=True)
 class Problem:
     """One problem in one file, ready to print.
 
