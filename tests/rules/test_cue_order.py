@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from sphinxcontrib_transcript.lint.rules import cue_order as rule
 
+from ..conftest import CORPUS
 from .conftest import check, check_example, findings, fix
 
 OUT_OF_ORDER = (
@@ -67,3 +68,17 @@ def test_timestamped_text_with_untimed_lines_moves_them_along() -> None:
     before = b"00:00:05 b\ncontinued\n\n00:00:01 a\n"
     assert check(rule, before, "x.txt") == [(4, 1)]
     assert fix(rule, before, "x.txt") == b"00:00:01 a\n\n00:00:05 b\ncontinued\n"
+
+
+def test_fix_of_corpus_file_484_moves_the_two_stray_paragraphs() -> None:
+    name = "484-from-react-to-a-django-htmx-based-stack.txt"
+    before = (CORPUS / name).read_bytes()
+    after = fix(rule, before, name)
+    assert after is not None
+    assert check(rule, after, name) == []
+    assert sorted(after.split(b"\n")) == sorted(before.split(b"\n"))  # every line kept
+    pairs = zip(before.split(b"\n"), after.split(b"\n"), strict=True)
+    changed = [number for number, (a, b) in enumerate(pairs, 1) if a != b]
+    # Line 681 (00:28:23) goes down past the five paragraphs of 00:28:17-21;
+    # line 1487 (00:51:28) goes up past the five of 00:51:29-34.
+    assert changed == [*range(681, 693, 2), *range(1477, 1489, 2)]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from sphinxcontrib_transcript.lint.rules import cue_overlap as rule
 
+from ..conftest import CORPUS
 from .conftest import check, check_example, findings, fix
 
 VTT = (
@@ -59,3 +60,16 @@ def test_srt_fix_keeps_settings_after_the_time() -> None:
     )
     assert check(rule, before, "x.srt") == [(6, 1)]
     assert fix(rule, before, "x.srt") == before.replace(b"00:00:04,500", b"00:00:04,000")
+
+
+def test_fix_of_corpus_file_214_changes_two_end_times() -> None:
+    name = "214-Python-3-8-and-beyond.vtt"
+    before = (CORPUS / name).read_bytes()
+    after = fix(rule, before, name)
+    assert after is not None
+    assert check(rule, after, name) == []
+    pairs = zip(before.split(b"\n"), after.split(b"\n"), strict=True)
+    assert [(a, b) for a, b in pairs if a != b] == [
+        (b"00:23:12.140 --> 00:23:16.800", b"00:23:12.140 --> 00:23:16.780"),
+        (b"00:59:24.180 --> 00:59:28.940", b"00:59:24.180 --> 00:59:28.900"),
+    ]

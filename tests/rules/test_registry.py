@@ -16,7 +16,7 @@ from sphinxcontrib_transcript.lint.engine import lint_bytes
 from sphinxcontrib_transcript.lint.presets import PRESETS
 from sphinxcontrib_transcript.model import FORMATS, LEVELS
 
-from .conftest import check
+from .conftest import check, fix
 
 PACKAGE = Path(sphinxcontrib_transcript.__file__).parent
 MODULES = list(rules.RULES.values())
@@ -170,3 +170,17 @@ def test_preset_numbers() -> None:
     assert netflix["min-gap"]["min-ms"] == 83
     assert netflix["too-many-lines"]["max"] == 2
     assert (podcast["line-too-long"]["max"], podcast["line-too-long"]["srt-max"]) == (65, 32)
+
+
+FIXABLE = [module for module in MODULES if module.FIX]
+
+
+@pytest.mark.parametrize("rule", FIXABLE, ids=[module.ID for module in FIXABLE])
+def test_fix_of_the_failing_example_is_clean_and_stable(rule: ModuleType) -> None:
+    for example in rules.examples(rule):
+        if example.kind != "failing":
+            continue
+        fixed = fix(rule, example.data, example.name)
+        assert fixed is not None and fixed != example.data
+        assert check(rule, fixed, example.name) == []
+        assert fix(rule, fixed, example.name) is None  # a second run changes nothing
