@@ -75,7 +75,7 @@ def test_the_role_finds_the_cue_in_the_hour_long_episode(app):
 
 
 def test_lint_warnings_are_the_linters_problems(app):
-    reported = re.findall(r"(033\.(?:txt|vtt)):(\d+): WARNING: \w+: .* \[transcript\.([a-z-]+)\]",
+    reported = re.findall(r"(033\.(?:txt|vtt)):(\d+): WARNING: .* \[transcript\.([a-z-]+)\]",
                           warnings(app))
     expected = []
     for suffix in ("txt", "vtt"):

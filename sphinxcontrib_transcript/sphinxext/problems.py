@@ -118,8 +118,10 @@ def read_and_lint(
     for problem in lint_context(context, lint):
         if errors_only and problem.level != "error":
             continue
+        # Sphinx says "WARNING:" already; an error-level problem says so too.
+        prefix = "error: " if problem.level == "error" else ""
         logger.warning(
-            "%s: %s", problem.level, problem.message,
+            "%s%s", prefix, problem.message,
             location=f"{path}:{problem.line}", type="transcript", subtype=problem.rule,
         )
     return context.transcript

@@ -110,8 +110,10 @@
     box.type = "checkbox";
     label.appendChild(box);
     label.appendChild(document.createTextNode(" " + config.label));
-    var media = this.player.closest(".transcript-media") || this.player;
-    media.parentNode.insertBefore(label, media.nextSibling);
+    // Inside the (sticky) player box, so the switch stays at hand while reading.
+    var media = this.player.closest(".transcript-media");
+    if (media) { media.appendChild(label); }
+    else { this.player.parentNode.insertBefore(label, this.player.nextSibling); }
     this.follow = box;
     var self = this;
     box.addEventListener("change", function () {
