@@ -598,6 +598,33 @@ def test_fifty_megabyte_file(fake: object, capsys: pytest.CaptureFixture[str]) -
     assert out == "big.txt:109999:10: warning [shout] shouting: 'SHOUT'\n"
 
 
+def test_fifty_megabyte_webvtt_with_every_default_rule(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    words = " ".join(f"w{n}" for n in range(120))
+    count = 110_000
+    def stamp(ms: int) -> str:
+        hours, minutes, seconds = ms // 3_600_000, ms // 60_000 % 60, ms // 1000 % 60
+        return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{ms % 1000:03d}"
+
+    starts = [i * 2000 for i in range(count)]
+    # One defect near the end: the last cue starts before the one above it ends.
+    starts[-1] = starts[-2] + 500
+    cues = [b"WEBVTT\n\n"] + [
+        f"{stamp(start)} --> {stamp(start + 900)}\nCue {i}: {words}\n\n".encode()
+        for i, start in enumerate(starts)
+    ]
+    data = b"".join(cues).rstrip(b"\n") + b"\n"
+    assert len(data) > 50_000_000
+    write("big.vtt", data)
+    status, out, _ = run(capsys, "--format", "json", "big.vtt")
+    problems = json.loads(out)
+    last_timing_line = 2 + (count - 1) * 3 + 1
+    assert [(p["line"], p["rule"]) for p in problems] == [(last_timing_line, "cue-overlap")]
+    assert status == 1
+
+
 # -- jobs ---------------------------------------------------------------------------
 
 
