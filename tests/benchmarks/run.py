@@ -211,7 +211,11 @@ def _lint_main() -> Callable[[Sequence[str]], int]:
 
 
 def _lint_in_process(main: Callable[[Sequence[str]], int], args: Sequence[str]) -> int:
-    with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
+    with (
+        open(os.devnull, "w") as null,
+        contextlib.redirect_stdout(null),
+        contextlib.redirect_stderr(null),
+    ):
         try:
             status = main(list(args))
         except SystemExit as exc:
