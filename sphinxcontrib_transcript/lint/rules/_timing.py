@@ -8,8 +8,6 @@ finds something, because almost every file is clean.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...model import Cue, Format
 from ...timecode import format_clock, format_srt, format_vtt
 from ..base import Context
@@ -19,12 +17,6 @@ from ._columns import column
 def times(ctx: Context) -> tuple[list[int], list[int | None]]:
     """``(starts, ends)`` of the cues in file order (ends may hold ``None``)."""
     return column(ctx, "start_ms"), column(ctx, "end_ms")
-
-
-def pairs(cues: list[Cue], indexes: Iterator[int]) -> Iterator[tuple[Cue, Cue]]:
-    """``(previous, cue)`` for each index *i* (>= 1) of *indexes*."""
-    for i in indexes:
-        yield cues[i - 1], cues[i]
 
 
 def stamp(fmt: Format, ms: int) -> str:

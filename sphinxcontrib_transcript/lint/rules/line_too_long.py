@@ -58,16 +58,15 @@ FIX = None
 _SRT_TAGS = re.compile(r"<[^>\n]*>|\{\\[^}\n]*\}")
 
 
-def limit(ctx: Context, name: str = "max") -> int:
+def _limit(ctx: Context) -> int:
     """The limit for this file's format (SRT may have its own)."""
-    most = int(ctx.options.get(name, OPTIONS[name].default if name in OPTIONS else 0))
+    most = int(ctx.options.get("max", 42))
     if ctx.format == "srt":
-        srt = int(ctx.options.get("srt-" + name, 0))
-        most = srt or most
+        most = int(ctx.options.get("srt-max", 0)) or most
     return most
 
 
-def shown_lines(cue: Cue, fmt: str) -> list[str]:
+def _shown_lines(cue: Cue, fmt: str) -> list[str]:
     """The cue's lines as a viewer sees them (markup removed)."""
     text = cue.text
     if "<" not in text and "&" not in text and "{" not in text:
@@ -78,13 +77,13 @@ def shown_lines(cue: Cue, fmt: str) -> list[str]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    most = limit(ctx)
+    most = _limit(ctx)
     fmt = ctx.format
     for cue in ctx.transcript.cues:
         if len(cue.text) <= most:
             continue  # no line can be longer than the whole text
         raw = cue.text.split("\n")
-        for index, shown in enumerate(shown_lines(cue, fmt)):
+        for index, shown in enumerate(_shown_lines(cue, fmt)):
             if len(shown) <= most:
                 continue
             offset = sum(len(line) + 1 for line in raw[:index])
