@@ -17,7 +17,9 @@ def test_passing_example_is_clean() -> None:
 
 def test_message_and_option() -> None:
     (finding,) = findings(rule, VTT)
-    assert finding.message.startswith("cue starts 50 ms after the cue above it at line 3 ends")
+    assert finding.message.startswith(
+        "cue starts at 00:00:02.050, 50 ms after the cue above it at line 3 ends (00:00:02.000)"
+    )
     assert check(rule, VTT, min_ms=24) == []
 
 

@@ -16,8 +16,8 @@ None.
 Unsafe: sorts the cues by start time, moving each cue's block (identifier,
 timing line, text, and any comment after it) as a whole; cues with the same
 start keep their order.  Timestamped text paragraphs are sorted the same
-way.  The fix cannot know whether the time or the position is wrong, so
-check the result.
+way (JSON segments are not moved).  The fix cannot know whether the time
+or the position is wrong, so check the result.
 
 .. rubric:: Examples
 

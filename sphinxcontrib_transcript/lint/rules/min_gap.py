@@ -67,7 +67,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if 0 <= gap < least:
             yield Finding(
                 cue.line, start_column(ctx, cue),
-                f"cue starts {gap} ms after the cue above it at line {previous.line} ends "
-                f"({stamp(fmt, previous.end_ms)}), less than the minimum gap of {least} ms; "
-                "end that cue earlier",
+                f"cue starts at {stamp(fmt, cue.start_ms)}, {gap} ms after the cue above it at "
+                f"line {previous.line} ends ({stamp(fmt, previous.end_ms)}), less than the "
+                f"minimum gap of {least} ms; end that cue earlier",
             )
