@@ -12,7 +12,6 @@ docstring into files (see :mod:`._examples` for the notation).
 
 from __future__ import annotations
 
-import difflib
 from types import ModuleType
 
 from . import (
@@ -129,6 +128,8 @@ def get(rule_id: str) -> ModuleType:
     try:
         return RULES[rule_id]
     except KeyError:
+        import difflib  # noqa: PLC0415 - only for the error message
+
         close = difflib.get_close_matches(rule_id, RULES, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise KeyError(f"no such rule: {rule_id!r}{hint}") from None

@@ -31,8 +31,8 @@ Passing (``example.srt``)::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
-from pathlib import PurePath
 
 from ...readers import READERS, SUFFIXES, sniff
 from ..base import Context, Finding, Option
@@ -51,7 +51,7 @@ _SAMPLE = 65536
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    suffix = PurePath(ctx.path).suffix.lower()
+    suffix = os.path.splitext(ctx.path)[1].lower()
     named = SUFFIXES.get(suffix)
     if named is None or named != ctx.format or not ctx.text.strip():
         return

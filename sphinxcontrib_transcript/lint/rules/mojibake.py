@@ -30,7 +30,6 @@ Passing (``example.txt``)::
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -63,6 +62,8 @@ def _load_badness() -> ModuleType:
     used instead.
     """
     if "badness" not in _loaded:
+        import importlib.util  # noqa: PLC0415 - only for files with non-ASCII text
+
         try:
             spec = importlib.util.find_spec("ftfy")
             assert spec is not None and spec.submodule_search_locations
