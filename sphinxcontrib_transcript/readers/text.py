@@ -16,15 +16,17 @@ Deviations are kept, never dropped, and reported:
 * a non-blank line with no timestamp continues the previous cue's text
   (``untimed-line``); text before the first timestamp becomes a cue at 0:00;
 * a line that starts with something shaped like a time that is not one
-  (``00:61:10``) is reported as ``bad-timestamp`` and kept as text.
+  (``00:61:10``) is reported as ``bad-timestamp`` and kept as text;
+* a time indented by spaces or tabs is read as the line's time and reported
+  (``bad-timestamp``, warning).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..model import Cue, Diagnostic, Transcript
 from ..decoding import split_lines
+from ..model import Cue, Diagnostic, Transcript
 
 # The time, then at least one space or tab, then the text.  Minutes and seconds
 # are 0-59; hours may have 1-3 digits.  Brackets must pair (checked in code).
@@ -60,6 +62,17 @@ def parse(text: str) -> Transcript:
         if not line.strip():
             continue
         match = _TIMED.match(line)
+        if match is None and line[0] in " \t":
+            # Hand edits indent a line now and then; the time is still its time.
+            match = _TIMED.match(line, len(line) - len(line.lstrip(" \t")))
+            if match is not None and bool(match["open"]) == bool(match["close"]):
+                diagnostics.append(
+                    Diagnostic(
+                        number, match.start() + 1, "bad-timestamp", "warning",
+                        "the time is indented; start the line with it (read as this "
+                        "line's time)",
+                    )
+                )
         if match is not None and bool(match["open"]) == bool(match["close"]):
             ms = (int(match["h"] or 0) * 3600 + int(match["m"]) * 60 + int(match["s"])) * 1000
             starts.append((ms, number))
@@ -93,7 +106,7 @@ def parse(text: str) -> Transcript:
             )
         )
         bodies[-1].append(line)
-    for (start, number), body in zip(starts, bodies):
+    for (start, number), body in zip(starts, bodies, strict=True):
         payload = "\n".join(body)
         speaker, words = _split_speaker(payload)
         plain = "\n".join(part.strip() for part in words.split("\n")).strip()
