@@ -7,12 +7,14 @@ documentation shows them: encoding and bytes, structure, timing, content.
 There is no plugin discovery: adding a rule means adding its module here.
 
 :func:`examples` turns the failing and passing examples of a rule's
-docstring into files (see :mod:`._examples` for the notation).
+docstring into files (:class:`._examples.Example`; see that module for the
+notation).
 """
 
 from __future__ import annotations
 
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from . import (
     bad_timestamp,
@@ -57,7 +59,9 @@ from . import (
     vtt_signature,
     zero_duration,
 )
-from ._examples import Example, examples, unescape
+
+if TYPE_CHECKING:
+    from ._examples import Example
 
 #: Rule groups, in the order the documentation and ``--list-rules`` show them.
 GROUPS: dict[str, tuple[ModuleType, ...]] = {
@@ -117,7 +121,7 @@ RULES: dict[str, ModuleType] = {
     module.ID: module for group in GROUPS.values() for module in group
 }
 
-__all__ = ["GROUPS", "RULES", "Example", "examples", "get", "unescape"]
+__all__ = ["GROUPS", "RULES", "examples", "get"]
 
 
 def get(rule_id: str) -> ModuleType:
@@ -133,3 +137,14 @@ def get(rule_id: str) -> ModuleType:
         close = difflib.get_close_matches(rule_id, RULES, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise KeyError(f"no such rule: {rule_id!r}{hint}") from None
+
+
+def examples(rule: ModuleType) -> list[Example]:
+    """The failing and passing example files of *rule*'s documentation.
+
+    See :mod:`._examples` for the notation; loaded on first use, since only
+    the documentation and the tests need it.
+    """
+    from ._examples import examples as parse  # noqa: PLC0415
+
+    return parse(rule)

@@ -15,7 +15,9 @@ import re
 from ...model import Cue
 from ..base import Context
 
-_BREAK = re.compile(r"(\r\n|\r|\n)")
+# A pattern string, not a compiled pattern: ``re`` compiles it on first use
+# (and caches it), so importing this module costs nothing on the clean path.
+_BREAK = r"(\r\n|\r|\n)"
 _BOMS = (
     b"",
     codecs.BOM_UTF8,
@@ -35,7 +37,7 @@ def split_keep(text: str) -> tuple[list[str], list[str]]:
     if "\r" not in text:
         lines = text.split("\n")
         return lines, ["\n"] * (len(lines) - 1) + [""]
-    parts = _BREAK.split(text)
+    parts = re.split(_BREAK, text)
     return parts[0::2], [*parts[1::2], ""]
 
 

@@ -50,7 +50,9 @@ FORMATS = frozenset({"vtt", "srt", "txt", "json"})
 OPTIONS: dict[str, Option] = {}
 FIX = "unsafe"
 
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# A pattern string, not a compiled pattern: ``re`` compiles it on first use
+# (and caches it), so importing the rule costs nothing on the clean path.
+_BIDI = "[\u202a-\u202e\u2066-\u2069]"
 _NAMES = {
     "\u202a": "LEFT-TO-RIGHT EMBEDDING", "\u202b": "RIGHT-TO-LEFT EMBEDDING",
     "\u202c": "POP DIRECTIONAL FORMATTING", "\u202d": "LEFT-TO-RIGHT OVERRIDE",
@@ -71,7 +73,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for number, line in enumerate(ctx.lines, 1):
         if line.isascii():
             continue
-        for match in _BIDI.finditer(line):
+        for match in re.finditer(_BIDI, line):
             char = match.group()
             yield Finding(
                 number, match.start() + 1,
@@ -83,4 +85,4 @@ def check(ctx: Context) -> Iterator[Finding]:
 def fix(ctx: Context) -> bytes | None:
     if not _present(ctx.text):
         return None
-    return changed(ctx, _BIDI.sub("", ctx.text))
+    return changed(ctx, re.sub(_BIDI, "", ctx.text))

@@ -49,7 +49,9 @@ FORMATS = frozenset({"vtt", "srt", "txt", "json"})
 OPTIONS: dict[str, Option] = {}
 FIX = "safe"
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufff9-\ufffc]")
+# A pattern string, not a compiled pattern: ``re`` compiles it on first use
+# (and caches it), so importing the rule costs nothing on the clean path.
+_CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufff9-\ufffc]"
 # Deleting these bytes from UTF-8 text leaves only its C0 controls and DEL:
 # printable ASCII, TAB, LF, CR and every byte of a multi-byte character.
 _BYTES_OK = bytes(range(0x20, 0x7F)) + b"\t\n\r" + bytes(range(0x80, 0x100))
@@ -86,7 +88,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not _present(ctx.text):
         return
     for number, line in enumerate(ctx.lines, 1):
-        for match in _CONTROL.finditer(line):
+        for match in re.finditer(_CONTROL, line):
             char = match.group()
             name = _NAMES.get(char, "control character")
             advice = (
@@ -105,7 +107,7 @@ def fix(ctx: Context) -> bytes | None:
         return None
     out: list[str] = []
     position = 0
-    for match in _CONTROL.finditer(text):
+    for match in re.finditer(_CONTROL, text):
         start = match.start()
         char = text[start]
         if "\x80" <= char <= "\x9f" and start > 0 and not text[start - 1].isascii():

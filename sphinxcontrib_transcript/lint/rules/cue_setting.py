@@ -51,8 +51,10 @@ FORMATS = frozenset({"vtt"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 
-_PERCENT = re.compile(r"\d+(?:\.\d+)?%")
-_LINE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+# A pattern string, not a compiled pattern: ``re`` compiles it on first use
+# (and caches it), so importing the rule costs nothing on the clean path.
+_PERCENT = r"\d+(?:\.\d+)?%"
+_LINE_NUMBER = r"-?\d+(?:\.\d+)?"
 _ALIGN = ("start", "center", "end", "left", "right")
 _LINE_ALIGN = ("start", "center", "end")
 _POSITION_ALIGN = ("line-left", "center", "line-right")
@@ -60,7 +62,7 @@ _NAMES = ("vertical", "line", "position", "size", "align", "region")
 
 
 def _percentage(value: str, what: str) -> str | None:
-    if not _PERCENT.fullmatch(value):
+    if not re.fullmatch(_PERCENT, value):
         return f"{what} must be a percentage such as 50%, not {value!r}"
     if float(value[:-1]) > 100:
         return f"{what} must be between 0% and 100%, not {value}"
@@ -77,7 +79,7 @@ def _problem(name: str, value: str, regions: set[str] | None) -> str | None:
             return f"line alignment must be start, center or end, not {align!r}"
         if position.endswith("%"):
             return _percentage(position, "line")
-        if not _LINE_NUMBER.fullmatch(position):
+        if not re.fullmatch(_LINE_NUMBER, position):
             return f"line must be a line number (such as -2) or a percentage, not {position!r}"
         return None
     if name == "position":

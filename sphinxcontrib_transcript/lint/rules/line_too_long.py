@@ -55,7 +55,9 @@ OPTIONS: dict[str, Option] = {
 }
 FIX = None
 
-_SRT_TAGS = re.compile(r"<[^>\n]*>|\{\\[^}\n]*\}")
+# A pattern string, not a compiled pattern: ``re`` compiles it on first use
+# (and caches it), so importing the rule costs nothing on the clean path.
+_SRT_TAGS = r"<[^>\n]*>|\{\\[^}\n]*\}"
 
 
 def _limit(ctx: Context) -> int:
@@ -72,7 +74,7 @@ def _shown_lines(cue: Cue, fmt: str) -> list[str]:
     if "<" not in text and "&" not in text and "{" not in text:
         return text.split("\n")
     if fmt == "srt":  # SRT tags; the speaker label is shown, so keep it
-        return _SRT_TAGS.sub("", text).split("\n")
+        return re.sub(_SRT_TAGS, "", text).split("\n")
     return cue.plain_text.split("\n")
 
 

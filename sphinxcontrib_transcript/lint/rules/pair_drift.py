@@ -71,7 +71,6 @@ from __future__ import annotations
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from itertools import pairwise
 from operator import le
 
@@ -98,15 +97,17 @@ _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»…—–¿¡"
 _SHOWN = 6  # words quoted on each side of a difference
 
 
-@dataclass
 class _Words:
     """One file's comparable words, each with its cue and its offset in ``cue.text``."""
 
-    keys: list[str] = field(default_factory=list)
-    shown: list[str] = field(default_factory=list)
-    cue: list[int] = field(default_factory=list)
-    offset: list[int] = field(default_factory=list)
-    first: list[int] = field(default_factory=list)  # index of each cue's first word
+    __slots__ = ("cue", "first", "keys", "offset", "shown")
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.shown: list[str] = []
+        self.cue: list[int] = []
+        self.offset: list[int] = []
+        self.first: list[int] = []  # index of each cue's first word
 
     def quote(self, start: int, stop: int) -> str:
         """Words *start* to *stop* as written (a few of them)."""
