@@ -63,10 +63,10 @@ def test_linting_imports_no_sphinx_and_nothing_unused(clean_file: Path) -> None:
     assert forbidden(names) == []
     assert "sphinxcontrib_transcript.lint.engine" in names
     # Only needed for other options: --diff, --jobs, --fix, and problems to summarise.
-    # (json and difflib are not in this list: the JSON reader and the rule registry
-    # import them.)  shutil is what argparse imports to learn the terminal width.
+    # (json is not in this list: the JSON reader imports it.)  shutil is what
+    # argparse imports to learn the terminal width; difflib suggests rule names.
     for unused in (
-        "concurrent.futures", "multiprocessing", "tempfile", "shutil",
+        "difflib", "concurrent.futures", "multiprocessing", "tempfile", "shutil",
         "sphinxcontrib_transcript.lint.fixing", "sphinxcontrib_transcript.lint.output",
     ):
         assert unused not in names, unused
