@@ -62,6 +62,8 @@ def position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
     line_start = max(data.rfind(b"\n", 0, offset), data.rfind(b"\r", 0, offset)) + 1
     line = 1 + data.count(b"\n", 0, offset) + data.count(b"\r", 0, offset)
     line -= data.count(b"\r\n", 0, offset)
+    if line_start == 0 and data.startswith(codecs.BOM_UTF8):
+        line_start = len(codecs.BOM_UTF8)  # the BOM is not a character of line 1
     prefix = data[line_start:offset].decode("utf-8", errors="replace")
     return line, len(prefix) + 1
 
