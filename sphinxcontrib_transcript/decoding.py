@@ -25,6 +25,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+# Legacy encodings transcripts are most often saved in, most common first
+# (Windows code pages from Subtitle Edit and Notepad, then East Asian ones).
+_USUAL_LEGACY = ("cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1256", "cp932",
+                 "gb18030", "big5", "euc_kr", "cp1255", "cp874", "cp1257")
+
 # WebVTT, and every reader here, breaks lines at CRLF, CR or LF only; Python's
 # str.splitlines() would also break at form feeds, U+2028 and others.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -74,10 +79,18 @@ def guess_encoding(data: bytes) -> str | None:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a declared dependency
         return None
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         return None
-    return str(best.encoding)
+    # On short or mostly-ASCII text several single-byte code pages decode
+    # equally cleanly and charset-normalizer may rank a rare one (cp775)
+    # first; among those near-ties, name the one subtitle files are usually in.
+    lowest = min(match.chaos for match in matches)
+    near = {str(match.encoding) for match in matches if match.chaos <= lowest + 0.01}
+    for usual in _USUAL_LEGACY:
+        if usual in near:
+            return usual
+    return str(matches[0].encoding)
 
 
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
