@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from ..decoding import decode
 from ..model import FORMATS, Format, Transcript
@@ -54,6 +53,12 @@ FORMAT_ALIASES: dict[str, Format] = {
 _TIMING = re.compile(r"^[^\n]*-->", re.MULTILINE)
 _SRT_TIMING = re.compile(r"^\s*\d+\s*\r?\n\s*\d+:\d\d:\d\d[,.]\d+\s*-->", re.MULTILINE)
 _WEBVTT_LINE = re.compile(r"^WEBVTT(?:[ \t]|$)", re.MULTILINE)
+
+
+def _suffix(path: str | os.PathLike[str]) -> str:
+    # os.path, not pathlib: importing pathlib costs the CLI several milliseconds
+    # of start-up (fnmatch, urllib.parse...), and a pre-commit hook pays them.
+    return os.path.splitext(os.fspath(path))[1].lower()
 
 
 def normalize_format(name: str) -> Format:
@@ -102,7 +107,7 @@ def sniff(sample: str) -> Format:
 
 def format_for(path: str | os.PathLike[str], sample: str) -> Format:
     """The format for *path*: its suffix where that is decisive, else :func:`sniff`."""
-    suffix = Path(path).suffix.lower()
+    suffix = _suffix(path)
     if suffix in SUFFIXES:
         return SUFFIXES[suffix]
     return sniff(sample)
@@ -160,9 +165,10 @@ def load(
             data = handle.read()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise type(exc)(exc.errno, f"cannot read transcript {os.fspath(path)!r}: {reason}") from exc
+        message = f"cannot read transcript {os.fspath(path)!r}: {reason}"
+        raise type(exc)(exc.errno, message) from exc
     if format is None:
-        suffix = Path(path).suffix.lower()
+        suffix = _suffix(path)
         if suffix in SUFFIXES:
             format = SUFFIXES[suffix]
     return loads(data, format=format, encoding=encoding)
