@@ -720,3 +720,17 @@ def test_clean_corpus_files_have_no_errors(
     status, out, _ = run(capsys, "--format", "json", str(corpus / name))
     assert [p for p in json.loads(out) if p["level"] == "error"] == []
     assert status == 0
+
+
+@pytest.mark.usefixtures("outside")
+def test_real_list_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    from sphinxcontrib_transcript.lint.rules import RULES
+
+    status, out, _ = run(capsys, "--list-rules")
+    assert status == 0
+    assert [line.split()[0] for line in out.splitlines()[1:]] == list(RULES)
+    for rule_id in RULES:
+        status, out, err = run(capsys, "--explain", rule_id)
+        assert (status, err) == (0, "")
+        assert out.startswith(f"{rule_id} ({RULES[rule_id].LEVEL}, ")
+        assert ".. rubric::" not in out
