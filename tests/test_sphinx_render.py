@@ -30,6 +30,11 @@ def texts(result) -> list[str]:
     return ["".join(c.joiner + c.text for c in p.cues) for p in result.paragraphs]
 
 
+def test_the_first_cue_of_a_paragraph_has_no_joiner():
+    result = layout([cue(0, "One."), cue(1, "two"), cue(9, ", three")], "gap=5")
+    assert [[c.joiner for c in p.cues] for p in result.paragraphs] == [["", " "], [""]]
+
+
 def test_anchors_count_cues_in_the_same_second_in_file_order():
     cues = [cue(1.0, "a"), cue(1.5, "b"), cue(2, "c"), cue(1.9, "d")]
     assert assign_anchors(cues) == ["t-00-00-01", "t-00-00-01-2", "t-00-00-02", "t-00-00-01-3"]

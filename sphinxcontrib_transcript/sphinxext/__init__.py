@@ -21,7 +21,7 @@ from .. import __version__
 from . import assets, domain, problems
 from . import nodes as tn
 from .directive import TranscriptDirective
-from .tree import TIMESTAMPS
+from .tree import TIMESTAMPS, ExpandCues
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -62,6 +62,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
         app.add_node(node_class, html=(visit, depart))  # type: ignore[arg-type]
     for node_class in tn.PLAIN_NODES:
         app.add_node(node_class)
+    app.add_post_transform(ExpandCues)
     app.add_directive("transcript", TranscriptDirective)
     app.add_domain(domain.TranscriptDomain)
     app.add_role("transcript", domain.TranscriptRole(warn_dangling=True))

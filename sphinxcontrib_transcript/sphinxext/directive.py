@@ -29,11 +29,11 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..readers import SUFFIXES, normalize_format
 from . import media, problems
-from . import nodes as tn
 from .domain import TranscriptDomain
 from .media import confined
 from .render import MergePolicy, Plan, SpecError, parse_speakers, parse_time, plan
-from .tree import TIMESTAMPS, Look, transcript_node, valid_language
+from .safety import valid_language
+from .tree import TIMESTAMPS, Look, transcript_node
 
 if TYPE_CHECKING:
     from ..model import Format, Transcript
@@ -153,8 +153,8 @@ class TranscriptDirective(SphinxDirective):
         layout = self.layout(transcript, settings, argument)
         container = transcript_node(layout, Look(settings.timestamps, transcript.format == "vtt"))
         ids = self.state.document.ids
-        for anchor in container.findall(tn.transcript_anchor):
-            ids[anchor["ids"][0]] = anchor
+        for placed in layout.shown:
+            ids[placed.anchor] = container
         container["label"] = f"Transcript: {settings.name or Path(argument).name}"
         container["classes"].extend(self.options.get("class", []))
         if settings.language:

@@ -140,6 +140,8 @@ class TranscriptDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._merged: dict[str, list[Cue]] = {}
+        # get_objects() is called twice per build (inventory, search index).
+        self._objects: list[tuple[str, str, str, str, str, int]] | None = None
 
     @property
     def transcripts(self) -> dict[str, dict[str, Entry]]:
@@ -167,6 +169,7 @@ class TranscriptDomain(Domain):
     def _touch(self, name: str) -> None:
         self.previous.setdefault(name, self.digest(name))
         self._merged.pop(name, None)
+        self._objects = None
 
     def note_transcript(self, name: str, anchor: str, layout: Plan, location: str) -> None:
         """Record the cues a named transcript shows in the current document."""
@@ -298,6 +301,11 @@ class TranscriptDomain(Domain):
         return [] if found is None else [("transcript:ref", found)]
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        if self._objects is None:
+            self._objects = list(self._list_objects())
+        return iter(self._objects)
+
+    def _list_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for name, per_doc in sorted(self.transcripts.items()):
             docname = min(per_doc)
             yield name, name, "transcript", docname, per_doc[docname]["anchor"], 1

@@ -66,6 +66,17 @@ class transcript_cue(nodes.inline):
     """One cue.  Attributes: ``start`` and ``end`` in milliseconds."""
 
 
+class transcript_text(nodes.inline):
+    """Consecutive plain-text cues of a paragraph, as one text node.
+
+    Attribute ``cues``: ``(anchor, start ms, end ms or None, begin, end)`` per
+    cue, *begin* and *end* being offsets in the text; what lies between two
+    cues is the space that joins them.  HTML renders a ``<span>`` per cue
+    from this; other builders get the nodes of each cue from
+    :class:`~.tree.ExpandCues`.
+    """
+
+
 class transcript_anchor(nodes.target):
     """The stable id of a cue (first child of its :class:`transcript_cue`)."""
 
@@ -132,6 +143,19 @@ def depart_transcript_media_html(self: HTML5Translator, node: transcript_media) 
 
 def visit_transcript_paragraph_html(self: HTML5Translator, node: transcript_paragraph) -> None:
     self.body.append(self.starttag(node, "p", ""))
+    time, speaker = node.get("time"), node.get("speaker")
+    if not time and not speaker:
+        return
+    self.body.append('<span class="transcript-meta">')
+    if time:
+        anchor = node["anchor"]
+        self.body.append(
+            f'<a class="transcript-time reference internal" href="#{anchor}">{time}</a>'
+        )
+        self.add_permalink_ref(nodes.Element(ids=[anchor]), _("Link to this moment"))
+    if speaker:
+        self.body.append(f"{' ' if time else ''}<strong>{self.encode(speaker)}</strong>:")
+    self.body.append("</span> ")
 
 
 def depart_transcript_paragraph_html(self: HTML5Translator, node: transcript_paragraph) -> None:
@@ -162,6 +186,25 @@ def depart_transcript_cue_html(self: HTML5Translator, node: transcript_cue) -> N
     self.body.append("</span>")
 
 
+def visit_transcript_text_html(self: HTML5Translator, node: transcript_text) -> None:
+    text = node.astext()
+    encode = self.encode
+    out = []
+    position = 0
+    for anchor, start, end, begin, finish in node["cues"]:
+        if begin > position:
+            out.append(encode(text[position:begin]))
+        data_end = "" if end is None else f' data-end="{_seconds(end)}"'
+        out.append(
+            f'<span class="transcript-cue" id="{anchor}" data-start="{_seconds(start)}"'
+            f"{data_end}>{encode(text[begin:finish])}</span>"
+        )
+        position = finish
+    out.append(encode(text[position:]))
+    self.body.append("".join(out))
+    raise nodes.SkipNode
+
+
 def skip_html(self: HTML5Translator, node: nodes.Node) -> None:
     """The anchor's id is on its cue's ``<span>`` already."""
     raise nodes.SkipNode
@@ -184,6 +227,7 @@ HTML_VISITORS: dict[type[nodes.Element], tuple[object, object]] = {
     transcript_paragraph: (visit_transcript_paragraph_html, depart_transcript_paragraph_html),
     transcript_time: (visit_transcript_time_html, depart_transcript_time_html),
     transcript_cue: (visit_transcript_cue_html, depart_transcript_cue_html),
+    transcript_text: (visit_transcript_text_html, None),
     transcript_anchor: (skip_html, None),
     transcript_ruby: _tag_visitors("ruby"),
     transcript_rt: _tag_visitors("rt"),

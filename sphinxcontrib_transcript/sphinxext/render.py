@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Cue, Transcript
-from ..timecode import MS_PER_HOUR, anchor_id, hms, parse_clock
+from ..timecode import MS_PER_HOUR, hms, parse_clock
 
 #: What a speaker sounds like in text, for transcripts without end times:
 #: about 15 characters a second (150 words a minute).
@@ -37,7 +37,7 @@ CHARS_PER_SECOND = 15
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
 # Text that attaches to the previous word without a space (word-level JSON
 # gives punctuation as its own segment).
-_ATTACHES_LEFT = re.compile(r"""^[,.;:!?%)\]}”’…]""")
+_ATTACHES_LEFT = frozenset(",.;:!?%)]}”’…")
 #: Merge defaults: a pause of 4 s starts a paragraph; 600 characters (about
 #: 100 words) is a long one.
 DEFAULT_GAP_MS = 4000
@@ -98,7 +98,7 @@ class MergePolicy:
         return cls(merge, gap_ms, chars)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PlacedCue:
     """One cue with everything the renderer needs to know about it.
 
@@ -146,11 +146,11 @@ class Plan:
     cues: list[PlacedCue]
     paragraphs: list[Paragraph]
     hours: bool
+    shown: list[PlacedCue] = field(default_factory=list)
 
-    @property
-    def shown(self) -> list[PlacedCue]:
-        """The cues the paragraphs hold, in order."""
-        return [cue for paragraph in self.paragraphs for cue in paragraph.cues]
+    def __post_init__(self) -> None:
+        # The cues the paragraphs hold, in order.
+        self.shown = [cue for paragraph in self.paragraphs for cue in paragraph.cues]
 
 
 def parse_time(text: str) -> int:
@@ -206,12 +206,17 @@ def display_time(ms: int, hours: bool) -> str:
 
 def assign_anchors(cues: Sequence[Cue], prefix: str = "") -> list[str]:
     """Stable ids for *cues*, in file order: ``t-HH-MM-SS``, then ``-2``, ``-3``."""
-    seen: dict[str, int] = {}
+    # anchor_id() inlined: this runs for every cue of every transcript.
+    head = f"{prefix}-t-" if prefix else "t-"
+    seen: dict[int, int] = {}
     anchors = []
     for cue in cues:
-        base = anchor_id(cue.start_ms, prefix)
-        count = seen.get(base, 0) + 1
-        seen[base] = count
+        second = cue.start_ms // 1000
+        count = seen.get(second, 0) + 1
+        seen[second] = count
+        minutes, s = divmod(second, 60)
+        h, m = divmod(minutes, 60)
+        base = f"{head}{h:02d}-{m:02d}-{s:02d}"
         anchors.append(base if count == 1 else f"{base}-{count}")
     return anchors
 
@@ -222,7 +227,7 @@ def _estimated_end(cue: Cue) -> int:
 
 
 def _joiner(text: str) -> str:
-    return "" if not text or _ATTACHES_LEFT.match(text) else " "
+    return "" if not text or text[0] in _ATTACHES_LEFT else " "
 
 
 def _starts_paragraph(
@@ -276,7 +281,7 @@ def plan(
             following = cues[index + 1].start_ms if index + 1 < len(cues) else -1
             end = following if following > cue.start_ms else _estimated_end(cue)
         text = " ".join(cue.plain_text.split())
-        placed.append(PlacedCue(cue, anchors[index], speaker, end, text))
+        placed.append(PlacedCue(cue, anchors[index], speaker, end, text, _joiner(text)))
     shown = [
         item
         for item in placed
@@ -287,21 +292,11 @@ def plan(
     length = 0
     for item in shown:
         if paragraphs and not _starts_paragraph(item, paragraphs[-1].cues[-1], length, policy):
-            current = paragraphs[-1]
-            joined = PlacedCue(
-                item.cue, item.anchor, item.speaker, item.end_ms, item.text,
-                _joiner(item.text),
-            )
-            current.cues.append(joined)
+            paragraphs[-1].cues.append(item)
             length += len(item.text) + 1
             continue
-        paragraphs.append(Paragraph(item.speaker, [_first(item)]))
+        item.joiner = ""  # nothing goes before the first cue of a paragraph
+        paragraphs.append(Paragraph(item.speaker, [item]))
         length = len(item.text)
     hours = max((item.end_ms for item in placed), default=0) >= MS_PER_HOUR
     return Plan(placed, paragraphs, hours)
-
-
-def _first(item: PlacedCue) -> PlacedCue:
-    if item.joiner == "":
-        return item
-    return PlacedCue(item.cue, item.anchor, item.speaker, item.end_ms, item.text, "")

@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import markup
 from . import nodes as tn
 from .render import Paragraph, PlacedCue, Plan, display_time
+from .safety import UNSAFE, bidi_closers, clean, valid_language
 
-# A BCP 47 language tag, loosely: what may go into a lang attribute.
-_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 _CLASS_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 #: How deep WebVTT markup may nest before the rest is shown as plain text.
@@ -35,50 +36,6 @@ class Look:
 
     timestamps: str = "show"
     markup: bool = False  # the cue text is WebVTT cue text (with markup)
-
-
-# C0 and C1 controls other than tab and line breaks: invalid in XHTML (EPUB)
-# and invisible elsewhere; shown as U+FFFD (the linter names them).
-_CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
-                                     *range(0x7F, 0xA0)]}
-_EMBEDDINGS = "\u202a\u202b\u202d\u202e"  # LRE RLE LRO RLO, closed by PDF
-_ISOLATES = "\u2066\u2067\u2068"  # LRI RLI FSI, closed by PDI
-_PDF, _PDI = "\u202c", "\u2069"
-
-
-def clean(text: str) -> str:
-    """Text with control characters replaced by U+FFFD."""
-    return text.translate(_CONTROLS)
-
-
-def bidi_closers(texts: Sequence[str]) -> str:
-    """What closes the bidi embeddings and isolates left open in *texts*.
-
-    An unclosed override would reverse everything after it in the paragraph,
-    the following cues and timestamps included; closing it where its cue
-    ends keeps its effect inside the cue.
-
-    >>> bidi_closers(["a \u202eb", "c \u2067d\u202b"]) == "\u202c\u2069\u202c"
-    True
-    """
-    stack: list[str] = []
-    for text in texts:
-        for char in text:
-            if char in _EMBEDDINGS:
-                stack.append(_PDF)
-            elif char in _ISOLATES:
-                stack.append(_PDI)
-            elif char == _PDF and stack and stack[-1] == _PDF:
-                stack.pop()
-            elif char == _PDI and _PDI in stack:
-                while stack.pop() != _PDI:
-                    pass
-    return "".join(reversed(stack))
-
-
-def valid_language(tag: str) -> bool:
-    """Whether *tag* can go into a ``lang`` attribute."""
-    return _LANGUAGE.fullmatch(tag) is not None
 
 
 def _time_link(anchor: str, ms: int, hours: bool) -> tn.transcript_time:
@@ -167,26 +124,125 @@ def speaker_node(name: str) -> tn.transcript_speaker:
     return tn.transcript_speaker(text, text)
 
 
+def _plain_text(placed: PlacedCue, look: Look) -> str | None:
+    """The cue's text when plain text shows it fully, else ``None`` (it needs nodes)."""
+    if look.timestamps == "all":
+        return None
+    if look.markup and "<" in placed.cue.text:
+        parts = markup.parse(placed.cue.text)
+        voice = placed.cue.speaker
+        for part in parts:
+            if isinstance(part, markup.Span) and not (
+                part.tag == "v" and part.annotation in ("", voice)
+                and all(isinstance(child, str) for child in part.children)
+            ):
+                return None
+    text = placed.text
+    if UNSAFE.search(text) is None:  # the common case, checked once
+        return text
+    text = clean(text)
+    return text + bidi_closers([text])
+
+
 def paragraph_node(paragraph: Paragraph, look: Look, hours: bool) -> tn.transcript_paragraph:
-    """A paragraph: its start time and speaker, then its cues."""
-    node = tn.transcript_paragraph(classes=["transcript-paragraph"], translatable=False)
-    meta = tn.transcript_meta(classes=["transcript-meta"])
+    """A paragraph: its start time and speaker (as attributes), then its cues.
+
+    The doctree stays small because every transform and writer walks all of
+    it: the start time and speaker are attributes (``anchor``, ``time``,
+    ``speaker``) that the HTML visitor renders and :class:`ExpandCues` turns
+    into nodes for other builders; consecutive cues of plain text share one
+    :class:`~.nodes.transcript_text` node; only cues with markup get their
+    own nodes.
+    """
     first = paragraph.cues[0]
-    if look.timestamps == "show":
-        meta += _time_link(first.anchor, first.cue.start_ms, hours)
-    if paragraph.speaker:
+    speaker = clean(paragraph.speaker) if paragraph.speaker else ""
+    node = tn.transcript_paragraph(
+        classes=["transcript-paragraph"], translatable=False,
+        anchor=first.anchor,
+        time=display_time(first.cue.start_ms, hours) if look.timestamps == "show" else "",
+        speaker=speaker + bidi_closers([speaker]),
+    )
+    run: list[str] = []
+    spans: list[tuple[str, int, int | None, int, int]] = []
+    length = 0
+    for placed in paragraph.cues:
+        text = _plain_text(placed, look)
+        if text is None:
+            if spans:
+                node += tn.transcript_text("", "".join(run), cues=spans)
+                run, spans, length = [], [], 0
+            elif run:
+                node += nodes.Text("".join(run))
+                run, length = [], 0
+            if placed.joiner:
+                node += nodes.Text(placed.joiner)
+            node += cue_node(placed, look, hours)
+            continue
+        if placed.joiner:
+            run.append(placed.joiner)
+            length += len(placed.joiner)
+        cue = placed.cue
+        spans.append((placed.anchor, cue.start_ms, cue.end_ms, length, length + len(text)))
+        run.append(text)
+        length += len(text)
+    if spans:
+        node += tn.transcript_text("", "".join(run), cues=spans)
+    return node
+
+
+def meta_nodes(paragraph: tn.transcript_paragraph) -> list[nodes.Node]:
+    """A paragraph's start time and speaker as nodes, for builders other than HTML."""
+    meta = tn.transcript_meta(classes=["transcript-meta"])
+    if paragraph.get("time"):
+        text = paragraph["time"]
+        meta += tn.transcript_time(text, text, refid=paragraph["anchor"], internal=True,
+                                   classes=["transcript-time"])
+    if paragraph.get("speaker"):
         if len(meta):
             meta += nodes.Text(" ")
-        meta += speaker_node(paragraph.speaker)
+        meta += tn.transcript_speaker(paragraph["speaker"], paragraph["speaker"])
         meta += nodes.Text(":")
-    if len(meta):
-        node += meta
-        node += nodes.Text(" ")
-    for placed in paragraph.cues:
-        if placed.joiner:
-            node += nodes.Text(placed.joiner)
-        node += cue_node(placed, look, hours)
-    return node
+    return [meta, nodes.Text(" ")] if len(meta) else []
+
+
+class ExpandCues(SphinxPostTransform):
+    """Give every cue of a :class:`~.nodes.transcript_text` run its own nodes.
+
+    For builders other than HTML, whose writers make labels from targets
+    only: each cue becomes a :class:`~.nodes.transcript_cue` holding its
+    :class:`~.nodes.transcript_anchor`, and each paragraph gets its start
+    time and speaker as nodes, as the HTML visitors render them.
+    """
+
+    default_priority = 100
+
+    def run(self, **kwargs: Any) -> None:
+        builder = getattr(self.env, "_builder_cls", None)  # Sphinx >= 8.2
+        fmt = builder.format if builder is not None else self.app.builder.format
+        if fmt == "html":
+            return
+        for paragraph in list(self.document.findall(tn.transcript_paragraph)):
+            for run in [child for child in paragraph if isinstance(child, tn.transcript_text)]:
+                run.replace_self(expand(run))
+            paragraph[:0] = meta_nodes(paragraph)
+
+
+def expand(run: tn.transcript_text) -> list[nodes.Node]:
+    """The nodes of each cue in *run*, with the text between them."""
+    text = run.astext()
+    out: list[nodes.Node] = []
+    position = 0
+    for anchor, start, end, begin, finish in run["cues"]:
+        if begin > position:
+            out.append(nodes.Text(text[position:begin]))
+        cue = tn.transcript_cue(start=start, end=end)
+        cue += tn.transcript_anchor("", ids=[anchor])
+        cue += nodes.Text(text[begin:finish])
+        out.append(cue)
+        position = finish
+    if position < len(text):
+        out.append(nodes.Text(text[position:]))
+    return out
 
 
 def transcript_node(plan: Plan, look: Look) -> tn.transcript:
