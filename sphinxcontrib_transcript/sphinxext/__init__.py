@@ -70,6 +70,8 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _on_builder_inited)
     app.connect("env-before-read-docs", _on_before_read)
     app.connect("env-get-updated", domain.referrers_to_update)
+    # After intersphinx (priority 500), which matches names exactly.
+    app.connect("missing-reference", domain.resolve_external, priority=800)
     app.connect("warn-missing-reference", domain.warn_missing)
     app.connect("html-page-context", assets.on_html_page_context)
     return {

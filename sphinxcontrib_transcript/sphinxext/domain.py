@@ -19,6 +19,7 @@ import hashlib
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -319,6 +320,56 @@ class TranscriptDomain(Domain):
                         continue
                 named.add(full)
                 yield full, f"{name} {clock}", "cue", cue["docname"], cue["anchor"], -1
+
+
+# Cue starts of transcripts in other projects (intersphinx), per build.
+_external: WeakKeyDictionary[BuildEnvironment, dict[str, list[tuple[int, str]]]] = (
+    WeakKeyDictionary()
+)
+
+
+def _external_cues(env: BuildEnvironment, name: str) -> list[tuple[int, str]]:
+    """``(start ms, URI)`` of the cues of *name* in the intersphinx inventories, sorted."""
+    cache = _external.setdefault(env, {})
+    if name not in cache:
+        inventory = getattr(env, "intersphinx_inventory", None) or {}
+        found = []
+        for full, item in inventory.get("transcript:cue", {}).items():
+            owner, _, when = full.rpartition("@")
+            if owner != name:
+                continue
+            try:
+                start = parse_time(when)
+            except SpecError:
+                continue
+            # Sphinx >= 8.2 has item objects; older ones, (project, version, uri, text).
+            found.append((start, str(getattr(item, "uri", None) or item[2])))
+        cache[name] = sorted(found)
+    return cache[name]
+
+
+def resolve_external(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
+) -> nodes.reference | None:
+    """``missing-reference``, after intersphinx: a moment inside a cue of another project.
+
+    Intersphinx matches names exactly (``ep33@00:12:34`` when a cue starts
+    then); this finds the cue containing any moment, from the cue names in
+    the inventories.
+    """
+    if node.get("refdomain") != "transcript":
+        return None
+    try:
+        name, ms = split_target(node["reftarget"])
+    except SpecError:
+        return None
+    cues = _external_cues(env, name) if ms is not None else []
+    index = bisect_right([start for start, _ in cues], ms if ms is not None else -1) - 1
+    if index < 0:
+        return None
+    reference = nodes.reference("", "", internal=False, refuri=cues[index][1])
+    reference += contnode
+    return reference
 
 
 def warn_missing(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
