@@ -51,3 +51,11 @@ def test_a_txt_file_holding_webvtt_is_sniffed(sections):
 
 def test_encoding_option(sections):
     assert paragraphs(sections["latin"]) == ["00:01 Café crème."]
+
+
+def test_a_name_that_is_no_id_still_prefixes_the_anchors(app, sections):
+    section = sections["transcript-33"]
+    ids = re.findall(r'class="transcript-cue" id="([^"]+)"', section)
+    assert ids == ["transcript-33-t-00-00-06"]
+    html = read(app, "index.html")
+    assert 'href="#transcript-33-t-00-00-06"><span class="xref transcript">33 00:00:07' in html

@@ -173,7 +173,7 @@ class TranscriptDirective(SphinxDirective):
 
     def layout(self, transcript: Transcript, settings: Settings, argument: str) -> Plan:
         """Plan the paragraphs, with anchors that no other id on the page has."""
-        prefix = nodes.make_id(settings.name) if settings.name else ""
+        prefix = name_prefix(settings.name) if settings.name else ""
 
         def make(prefix: str) -> Plan:
             return plan(transcript, settings.policy, prefix=prefix, speakers=settings.speakers,
@@ -207,8 +207,9 @@ class TranscriptDirective(SphinxDirective):
 
     def register(self, name: str, layout: Plan) -> list[nodes.Node]:
         """Record a named transcript in the domain; returns its target, if it gets one."""
+        # The prefix its cue anchors got (renamed on a clash), else the name's.
         prefix = layout.shown[0].anchor.rpartition("-t-")[0] if layout.shown else ""
-        prefix = prefix or nodes.make_id(name)
+        prefix = prefix or name_prefix(name)
         ids = self.state.document.ids
         domain = self.env.get_domain("transcript")
         assert isinstance(domain, TranscriptDomain)
@@ -220,3 +221,12 @@ class TranscriptDirective(SphinxDirective):
         ids[prefix] = target
         domain.note_transcript(name, prefix, layout, self.get_location())
         return [target]
+
+
+def name_prefix(name: str) -> str:
+    """The id prefix for a transcript's ``:name:``, never empty.
+
+    >>> name_prefix("Episode 33"), name_prefix("33"), name_prefix("€")
+    ('episode-33', 'transcript-33', 'transcript')
+    """
+    return nodes.make_id(name) or nodes.make_id(f"transcript-{name}")

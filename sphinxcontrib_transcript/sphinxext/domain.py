@@ -246,6 +246,8 @@ class TranscriptDomain(Domain):
     def find(self, name: str, ms: int) -> Cue | None:
         """The cue of *name* that contains *ms*, or ``None`` outside the transcript."""
         cues = self.cues(name)
+        if not cues:
+            return None
         index = bisect_right([cue["start"] for cue in cues], ms) - 1
         if index < 0 or ms > max(cue["end"] for cue in cues):
             return None
