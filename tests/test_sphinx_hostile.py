@@ -136,7 +136,7 @@ def test_text_quotes_stay_as_written(html):
 
 
 def test_epub_xhtml_stays_well_formed(build_root):
-    from xml.etree import ElementTree  # noqa: PLC0415
+    from xml.etree import ElementTree
 
     app = build_root("transcript-hostile", "epub", epub_copyright="x", version="1")
     ElementTree.fromstring((app.outdir / "index.xhtml").read_bytes())

@@ -119,7 +119,7 @@ def many_pages(srcdir, pages=8):
 
 
 def rootdir_path():
-    from .conftest import TESTS  # noqa: PLC0415
+    from .conftest import TESTS
 
     return TESTS / "roots"
 
