@@ -11,6 +11,7 @@ inside the transcripts is checked against what the extension emits.
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 
 import pytest
 
@@ -136,7 +137,5 @@ def test_text_quotes_stay_as_written(html):
 
 
 def test_epub_xhtml_stays_well_formed(build_root):
-    from xml.etree import ElementTree
-
     app = build_root("transcript-hostile", "epub", epub_copyright="x", version="1")
     ElementTree.fromstring((app.outdir / "index.xhtml").read_bytes())

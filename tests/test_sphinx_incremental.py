@@ -9,6 +9,7 @@ from io import StringIO
 
 from sphinx.testing.util import SphinxTestApp
 
+from .conftest import TESTS
 from .sphinx_util import cue_ids, warnings
 
 
@@ -106,7 +107,7 @@ def many_pages(srcdir, pages=8):
     (srcdir / "index.rst").write_text(
         "Pages\n=====\n\n.. toctree::\n\n" + "".join(f"   {n}\n" for n in names)
     )
-    talk = (rootdir_path() / "test-transcript-basic" / "media" / "talk.vtt").read_bytes()
+    talk = (TESTS / "roots" / "test-transcript-basic" / "media" / "talk.vtt").read_bytes()
     (srcdir / "talk.vtt").write_bytes(talk)
     for number, name in enumerate(names):
         following = names[(number + 1) % pages]
@@ -116,12 +117,6 @@ def many_pages(srcdir, pages=8):
             f"See :transcript:`t{(number + 1) % pages}@00:00:07` on {following} and "
             f":transcript:`the pause <t{(number + 2) % pages}@0:31>`.\n"
         )
-
-
-def rootdir_path():
-    from .conftest import TESTS
-
-    return TESTS / "roots"
 
 
 def test_parallel_builds_give_the_same_output(tmp_path):
