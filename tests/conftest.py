@@ -44,11 +44,11 @@ def build_root(tmp_path_factory, rootdir):
     runs before the build, e.g. to copy corpus files in.
     """
     # Imported here so that only the Sphinx tests pay for them (this file is appended to).
-    import shutil  # noqa: PLC0415
-    from io import StringIO  # noqa: PLC0415
+    import shutil
+    from io import StringIO
 
-    from sphinx.testing.util import SphinxTestApp  # noqa: PLC0415
-    from sphinx.util.docutils import patch_docutils  # noqa: PLC0415
+    from sphinx.testing.util import SphinxTestApp
+    from sphinx.util.docutils import patch_docutils
 
     cache: dict = {}
 

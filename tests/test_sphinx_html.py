@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import zlib
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
 from .sphinx_util import cue_ids, read, transcript_sections, warnings
 
@@ -150,3 +152,26 @@ def test_cues_stay_out_of_the_search_objects(built):
     assert "ep@00:00" not in index
     # The transcript text itself is searchable.
     assert '"anchor"' in index
+
+
+def test_assets_policy_always_puts_them_on_every_page(tmp_path):
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["sphinxcontrib_transcript"]\n'
+        "def setup(app):\n    app.set_html_assets_policy('always')\n"
+    )
+    (tmp_path / "index.rst").write_text("No transcript\n=============\n\nJust text.\n")
+    app = SphinxTestApp("html", srcdir=tmp_path, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    html = read(app, "index.html")
+    assert 'src="_static/transcript.js' in html and 'href="_static/transcript.css' in html
+
+
+def test_other_builders_get_no_static_files(build_root):
+    for builder in ("latex", "text", "epub"):
+        outdir = Path(build_root("transcript-basic", builder).outdir)
+        found = {p.name for p in outdir.rglob("transcript.*")}
+        # EPUB is an HTML format: it gets the files; the others do not.
+        assert found == ({"transcript.js", "transcript.css"} if builder == "epub" else set())
