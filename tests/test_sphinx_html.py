@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from io import StringIO
@@ -175,3 +176,13 @@ def test_other_builders_get_no_static_files(build_root):
         found = {p.name for p in outdir.rglob("transcript.*")}
         # EPUB is an HTML format: it gets the files; the others do not.
         assert found == ({"transcript.js", "transcript.css"} if builder == "epub" else set())
+
+
+def test_speakers_are_searchable_but_shown_once(built):
+    index = json.loads(re.fullmatch(r"Search\.setIndex\((.*)\)", read(built, "searchindex.js"),
+                                    re.S).group(1))
+    episode = index["docnames"].index("episode")
+    found = index["terms"]["bob"]
+    assert episode in (found if isinstance(found, list) else [found])
+    html = read(built, "episode.html")
+    assert html.count("<strong>Bob</strong>") == 2  # two paragraphs of Bob, no hidden copies

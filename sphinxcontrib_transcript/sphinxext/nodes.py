@@ -77,6 +77,13 @@ class transcript_text(nodes.inline):
     """
 
 
+class transcript_search(nodes.inline):  # noqa: N801
+    """Words for the search index only (a paragraph's speaker, shown from attributes).
+
+    HTML skips it; :class:`~.tree.ExpandCues` removes it for other builders.
+    """
+
+
 class transcript_anchor(nodes.target):
     """The stable id of a cue (first child of its :class:`transcript_cue`)."""
 
@@ -206,7 +213,7 @@ def visit_transcript_text_html(self: HTML5Translator, node: transcript_text) -> 
 
 
 def skip_html(self: HTML5Translator, node: nodes.Node) -> None:
-    """The anchor's id is on its cue's ``<span>`` already."""
+    """Nothing to write: an anchor's id is on its cue's ``<span>`` already."""
     raise nodes.SkipNode
 
 
@@ -229,6 +236,7 @@ HTML_VISITORS: dict[type[nodes.Element], tuple[object, object]] = {
     transcript_cue: (visit_transcript_cue_html, depart_transcript_cue_html),
     transcript_text: (visit_transcript_text_html, None),
     transcript_anchor: (skip_html, None),
+    transcript_search: (skip_html, None),
     transcript_ruby: _tag_visitors("ruby"),
     transcript_rt: _tag_visitors("rt"),
     transcript_rp: _tag_visitors("rp"),

@@ -162,6 +162,8 @@ def paragraph_node(paragraph: Paragraph, look: Look, hours: bool) -> tn.transcri
         time=display_time(first.cue.start_ms, hours) if look.timestamps == "show" else "",
         speaker=speaker + bidi_closers([speaker]),
     )
+    if speaker:  # so that the search finds who speaks, too
+        node += tn.transcript_search("", speaker)
     run: list[str] = []
     spans: list[tuple[str, int, int | None, int, int]] = []
     length = 0
@@ -222,8 +224,11 @@ class ExpandCues(SphinxPostTransform):
         if fmt == "html":
             return
         for paragraph in list(self.document.findall(tn.transcript_paragraph)):
-            for run in [child for child in paragraph if isinstance(child, tn.transcript_text)]:
-                run.replace_self(expand(run))
+            for child in list(paragraph.children):
+                if isinstance(child, tn.transcript_text):
+                    child.replace_self(expand(child))
+                elif isinstance(child, tn.transcript_search):
+                    paragraph.remove(child)
             paragraph[:0] = meta_nodes(paragraph)
 
 
