@@ -470,9 +470,47 @@ def test_fast_path_matches_the_spec_algorithm_on_the_corpus(
     assert fast.diagnostics == slow.diagnostics
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # identifiers and settings: by columns, with groups
+        HEAD + "1\n00:00:01.000 --> 00:00:02.000 align:start\nA\n\n2\n00:00:03.000 --> "
+        "00:00:04.000\nB\n",
+        # the short form, markup, more blank lines
+        HEAD + "00:01.000 --> 00:02.000\n<v Ann>A &amp; B\n\n\n\n00:03.000 --> 00:04.000\nC",
+        # runs of good blocks around odd ones
+        "WEBVTT\nKind: captions\n\nSTYLE\n::cue {}\n\n00:00:01.000 --> 00:00:02.000\nA\n\n"
+        "NOTE x\n\n00:00:03.000 --> 00:00:04.000\nB\n00:00:05.000 --> 00:00:06.000\nC\n\n"
+        "00:00:07.000-->00:00:08.000\nD\n\n00:00:09.000 --> 00:00:10.000\nE\n\nlost\n",
+        # canonical, then one block the canonical pattern refuses
+        HEAD + "00:00:01.000 --> 00:00:02.000\nA\n\n00:00:03.000 --> 00:00:04.000 line:0\nB",
+    ],
+)
+def test_fast_paths_match_the_spec_algorithm(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast, slow = parse(text), _spec_only(text, monkeypatch)
+    assert fast.cues == slow.cues
+    assert fast.diagnostics == slow.diagnostics
+    assert len(fast.cues) >= 2
+
+
+def test_runs_of_good_blocks_around_odd_ones() -> None:
+    text = (
+        HEAD + "00:00:01.000 --> 00:00:02.000\nA\n\nNOTE x\n\nid\n00:00:03.000 --> "
+        "00:00:04.000\nB\n00:00:05.000 --> 00:00:06.000\nC\n\n00:00:07.000 --> 00:00:08.000\nD"
+    )
+    assert cues(text) == [
+        (1000, 2000, "A", ""), (3000, 4000, "B", "id"), (5000, 6000, "C", ""),
+        (7000, 8000, "D", ""),
+    ]
+    assert [(c.line, c.text_line) for c in parse(text).cues] == [(3, 4), (9, 10), (11, 12),
+                                                                  (14, 15)]
+    assert found(text) == [(11, 1, "missing-blank-line")]
+
+
 _PIECES = st.sampled_from([
     "WEBVTT", "WEBVTT - t", "NOTE x", "NOTE", "STYLE", "REGION", "id", "7", "a --> b", "",
     "", "", "00:01.000 --> 00:02.000", "00:00:03.000 --> 00:00:04.000 align:start",
+    "00:00:05.000 --> 00:00:06.000", "00:00:05.000 --> 00:00:06.000",
     "00:03.000 --> 00:00:04.000", "1:00:00.000 --> 1:00:01.000", "00:05.000-->00:06.000",
     "00:61.000 --> 00:62.000", "00:01.000 --> 00:02.000 x-->y", "<v Ann>Hi &amp; bye",
     "<i>open", "text", "\0", " ", "\t", "-->", "Kind: captions",

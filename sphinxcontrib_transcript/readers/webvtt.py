@@ -38,10 +38,10 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
 from itertools import accumulate, chain, repeat
-from operator import add, sub
+from operator import add, getitem, sub
 from typing import cast
 
 from .. import markup
@@ -74,6 +74,14 @@ _FAST_TIMING: Callable[[str], re.Match[str] | None] = re.compile(
     _TIME + _ARROW + _TIME + r"(?:[ \t]+(.*))?", re.ASCII
 ).fullmatch
 _GROUPS = re.Match.groups
+# The commonest block of all, "HH:MM:SS.mmm --> HH:MM:SS.mmm" alone on its
+# line with single spaces: its fields stand at fixed places, so a file of
+# nothing else needs no groups at all (see _Reader.canonical).
+_CANONICAL: Callable[[str], re.Match[str] | None] = re.compile(
+    r"[0-9]{2}:[0-5][0-9]:[0-5][0-9]\.[0-9]{3} --> [0-9]{2}:[0-5][0-9]:[0-5][0-9]\.[0-9]{3}"
+    r"(?![^\n])",
+    re.ASCII,
+).match
 
 _WHITESPACE = "\t\n\f\r "  # ASCII whitespace, what the spec's "skip whitespace" skips
 _DIGITS = "0123456789"
@@ -357,7 +365,6 @@ class _Reader:
         chunks = content.split("\n\n")
         # More than one blank line leaves line breaks at the start of a piece.
         pieces = list(map(str.lstrip, chunks, repeat("\n"))) if "\n\n\n" in content else chunks
-        matches = list(map(fast, pieces))
         # The line each piece starts on: a piece and the blank line after it
         # take its line breaks plus two.
         starts = list(accumulate(map(add, map(str.count, chunks, repeat("\n")), repeat(2)),
@@ -366,7 +373,13 @@ class _Reader:
         if pieces is not chunks:
             starts = list(map(add, starts, map(sub, map(len, chunks), map(len, pieces))))
         markup_possible = "<" in content or "&" in content
-        every_piece_a_cue = None not in matches and content.count("-->") == len(matches)
+        arrows = content.count("-->")
+        canonical = not short and arrows == len(pieces) and _CANONICAL(pieces[0]) is not None
+        if canonical and None not in map(_CANONICAL, pieces):
+            self.canonical(pieces, starts, markup_possible)
+            return
+        matches = list(map(fast, pieces))
+        every_piece_a_cue = None not in matches and arrows == len(matches)
         if every_piece_a_cue and self.columns(matches, starts, markup_possible):
             return
         # Runs of well-formed pieces by columns, the others one by one.
@@ -380,6 +393,25 @@ class _Reader:
             run = index + 1
         if run < len(pieces):
             self.columns(matches[run:], starts[run:], markup_possible)
+
+    def canonical(self, pieces: list[str], starts: list[int], markup: bool) -> None:
+        """Make the cues of pieces that all start with a canonical timing line."""
+        clock, millis = _CLOCK.__getitem__, _MILLIS.__getitem__
+
+        def field(first: int, stop: int | None) -> Iterator[str]:
+            return map(getitem, pieces, repeat(slice(first, stop)))
+
+        payloads = list(field(30, None))
+        plain: Iterable[str] = payloads
+        speakers: Iterable[str | None] = repeat(None)
+        if markup:
+            plain, speakers = _markup_columns(payloads)
+        self.cues.extend(_new_cues((
+            list(map(add, map(clock, field(0, 8)), map(millis, field(9, 12)))),
+            list(map(add, map(clock, field(17, 25)), map(millis, field(26, 29)))),
+            payloads, plain, speakers, repeat(""), starts, repeat(""),
+            map(add, starts, repeat(1)),
+        ), len(pieces)))
 
     def columns(
         self, matches: Sequence[re.Match[str] | None], starts: list[int], markup: bool
@@ -401,7 +433,7 @@ class _Reader:
         plain: Iterable[str] = payloads
         speakers: Iterable[str | None] = repeat(None)
         if markup:
-            plain, speakers = zip(*map(_plain_and_speaker, payloads), strict=True)
+            plain, speakers = _markup_columns(payloads)
         if any(settings):
             settings = list(map(str.strip, settings, repeat(_WHITESPACE)))
         self.cues.extend(_new_cues((
@@ -604,6 +636,16 @@ def _plain_and_speaker(text: str) -> tuple[str, str | None]:
         nodes = markup.parse(text)
         return markup.plain_text(nodes), markup.first_voice(nodes)
     return text, None
+
+
+def _markup_columns(payloads: list[str]) -> tuple[list[str], list[str | None]]:
+    """Plain text and speaker of each payload, parsing only those with markup."""
+    plain = list(payloads)
+    speakers: list[str | None] = [None] * len(payloads)
+    for index, text in enumerate(payloads):
+        if "<" in text or "&" in text:
+            plain[index], speakers[index] = _plain_and_speaker(text)
+    return plain, speakers
 
 
 def _keyword(line: str) -> str:
