@@ -77,7 +77,7 @@ class transcript_text(nodes.inline):
     """
 
 
-class transcript_search(nodes.inline):  # noqa: N801
+class transcript_search(nodes.inline):
     """Words for the search index only (a paragraph's speaker, shown from attributes).
 
     HTML skips it; :class:`~.tree.ExpandCues` removes it for other builders.
