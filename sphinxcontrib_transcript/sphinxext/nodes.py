@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 _ = get_translation("sphinxcontrib-transcript")
 
+# Node classes are lowercase, as docutils' are: translators find their
+# visit_<name> methods by class name.
+
 
 class transcript(nodes.container):
     """A whole transcript: optional media, then paragraphs.
