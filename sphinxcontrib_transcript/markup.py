@@ -173,7 +173,7 @@ def scan_timestamp(text: str, pos: int = 0) -> tuple[int | None, int, str]:
     ms = ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(text[fraction:pos])
     problem = ""
     if hours_first and len(digits1) < 2:
-        problem = f"hours must have two digits: write {value1:02d}:"
+        problem = f"hours need two digits: write {'0' + text[first:pos]!r}"
     return ms, pos, problem
 
 

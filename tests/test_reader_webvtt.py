@@ -484,6 +484,9 @@ def test_fast_path_matches_the_spec_algorithm_on_the_corpus(
         "00:00:07.000-->00:00:08.000\nD\n\n00:00:09.000 --> 00:00:10.000\nE\n\nlost\n",
         # canonical, then one block the canonical pattern refuses
         HEAD + "00:00:01.000 --> 00:00:02.000\nA\n\n00:00:03.000 --> 00:00:04.000 line:0\nB",
+        # canonical timing lines, but blank lines that leave an empty piece and an
+        # arrow in the text: as many "-->" as pieces, yet not one cue per piece
+        HEAD + "00:00:01.000 --> 00:00:02.000\n\n\n\n\n00:00:03.000 --> 00:00:04.000\nx --> y",
     ],
 )
 def test_fast_paths_match_the_spec_algorithm(text: str, monkeypatch: pytest.MonkeyPatch) -> None:

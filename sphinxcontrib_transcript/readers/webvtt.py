@@ -76,12 +76,18 @@ _FAST_TIMING: Callable[[str], re.Match[str] | None] = re.compile(
 _GROUPS = re.Match.groups
 # The commonest block of all, "HH:MM:SS.mmm --> HH:MM:SS.mmm" alone on its
 # line with single spaces: its fields stand at fixed places, so a file of
-# nothing else needs no groups at all (see _Reader.canonical).
-_CANONICAL: Callable[[str], re.Match[str] | None] = re.compile(
+# nothing else needs no groups at all (see _Reader.canonical).  Checked for
+# all pieces at once, on their first 30 characters joined by line breaks:
+# each must be the timing line, then a line break or the end of the piece.
+_CANONICAL_TIMING = (
     r"[0-9]{2}:[0-5][0-9]:[0-5][0-9]\.[0-9]{3} --> [0-9]{2}:[0-5][0-9]:[0-5][0-9]\.[0-9]{3}"
-    r"(?![^\n])",
-    re.ASCII,
+)
+_CANONICAL: Callable[[str], re.Match[str] | None] = re.compile(
+    _CANONICAL_TIMING + r"(?![^\n])", re.ASCII
 ).match
+_ALL_CANONICAL: Callable[[str], re.Match[str] | None] = re.compile(
+    _CANONICAL_TIMING + r"(?:\n\n?" + _CANONICAL_TIMING + r")*\n?", re.ASCII
+).fullmatch
 
 _WHITESPACE = "\t\n\f\r "  # ASCII whitespace, what the spec's "skip whitespace" skips
 _DIGITS = "0123456789"
@@ -181,8 +187,7 @@ def _scan_timing(line: str) -> _Timing:
                          "not with whitespace; browsers accept it, other tools may not"))
     if pos >= len(line) or line[pos] not in _DIGITS:
         found = line[pos:].split(None, 1)[0] if line[pos:].strip() else line[pos:]
-        result.error = (pos + 1, "bad-timing-line",
-                        f"this line holds '-->' but does not start with a time ({found!r})")
+        result.error = (pos + 1, "bad-timing-line", f"it starts with {found!r}, not a time")
         return result
     start, end, problem = markup.scan_timestamp(line, pos)
     if start is None:
@@ -374,8 +379,11 @@ class _Reader:
             starts = list(map(add, starts, map(sub, map(len, chunks), map(len, pieces))))
         markup_possible = "<" in content or "&" in content
         arrows = content.count("-->")
+        # Every piece canonical, with no "-->" but in its timing line? (No empty
+        # piece either: joined, it would pass for a line break.)
         canonical = not short and arrows == len(pieces) and _CANONICAL(pieces[0]) is not None
-        if canonical and None not in map(_CANONICAL, pieces):
+        heads = "\n".join(map(getitem, pieces, repeat(slice(0, 30)))) if canonical else ""
+        if canonical and "" not in pieces and _ALL_CANONICAL(heads):
             self.canonical(pieces, starts, markup_possible)
             return
         matches = list(map(fast, pieces))
@@ -557,7 +565,7 @@ class _Reader:
                 "the next blank line are not shown; if the arrow is text, write --&gt;"
             ))
         else:
-            self.report(number, column, rule, "error", f"{what}; {_FIX}; {_DROPPED}")
+            self.report(number, column, rule, "error", f"timing line: {what}; {_FIX}; {_DROPPED}")
         return None
 
     def interrupted(
