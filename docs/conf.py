@@ -1,19 +1,66 @@
 """Sphinx configuration for the sphinxcontrib-transcript documentation.
 
 The site dogfoods the extension: its pages render transcripts with the
-``transcript`` directive.
+``transcript`` directive, and lint them while building.  The reference is
+generated from the code by a local extension, ``_ext/transcript_docs.py``.
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from sphinxcontrib_transcript import __version__
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "sphinxcontrib-transcript"
 author = "sphinxcontrib-transcript developers"
 copyright = "the sphinxcontrib-transcript developers"
 version = release = __version__
 
-extensions = ["sphinxcontrib_transcript"]
+# confval and parse_text_to_nodes, used by _ext/transcript_docs.py, came in 7.4.
+needs_sphinx = "7.4"
+extensions = [
+    "sphinxcontrib_transcript",
+    "sphinx.ext.autodoc",
+    # Some module docstrings shown here hold doctest blocks.
+    "sphinx.ext.doctest",
+    # One demo page is MyST Markdown, to show the directive works there too.
+    "myst_parser",
+    "transcript_docs",
+]
 
-exclude_patterns = ["_build"]
+# The README.md files beside the transcripts are for people browsing the
+# repository, not pages of the site.
+exclude_patterns = ["_build", "**/README.md"]
+
 html_theme = "alabaster"
+html_theme_options = {
+    "description": "Lint transcripts; render them in Sphinx with anchored timestamps.",
+    "fixed_sidebar": True,
+}
+html_title = f"{project} {release}"
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+
+# Lint on build.  Every transcript the pages render is linted with the
+# rules' defaults, and -W turns each problem into a failed build.  Episode 33
+# of Talk Python To Me is shown exactly as published, and it has six cues of
+# zero duration (.vtt) and one closing line repeated four times (both files):
+# warnings, which the demo page shows and explains.  They are switched off
+# for those two files only, so any problem in any other transcript, or any
+# other problem in these, still fails the build.
+transcript_lint_config = {
+    "per-file-ignores": {
+        "demo/033-openstack-cloud-computing-built-on-python.*": [
+            "zero-duration",
+            "duplicate-adjacent",
+        ],
+    },
+}
+
+latex_documents = [
+    ("index", "sphinxcontrib-transcript.tex", project, author, "manual"),
+]
