@@ -110,9 +110,11 @@ def framework_repo(
     """A repository with the transcript-lint hook installed by ``pre-commit install``."""
     assert PRE_COMMIT is not None, "pre-commit is part of the test extra"
     repo = new_repo(tmp_path_factory.mktemp("framework") / "repo", environment)
+    # The path written as `pre-commit try-repo` writes it (relative), so that both
+    # name the same repository and share one installed environment.
     (repo / ".pre-commit-config.yaml").write_text(
         "repos:\n"
-        f"  - repo: {CHECKOUT}\n"
+        f"  - repo: {os.path.relpath(CHECKOUT, repo)}\n"
         f"    rev: {head}\n"
         "    hooks:\n"
         "      - id: transcript-lint\n",
@@ -201,3 +203,30 @@ def test_plain_git_hook_without_the_linter(tmp_path: Path, environment: dict[str
     refused = commit(repo, "clean.vtt", CLEAN, env)
     assert refused.returncode == 1
     assert "pre-commit: could not run 'no-such-command'" in refused.stderr
+
+
+def test_fixing_hook_fixes_and_fails_once(
+    framework_repo: Path, environment: dict[str, str], head: str
+) -> None:
+    path = framework_repo / "spaces.vtt"
+    path.write_bytes(CLEAN.replace(b"The first line.", b"The first line.  "))
+    # Staged, as in a commit: pre-commit notices changes to tracked files only.
+    must(git(framework_repo, "add", "spaces.vtt", env=environment))
+
+    def try_fix() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [PRE_COMMIT, "try-repo", str(CHECKOUT), "transcript-lint-fix", "--ref", head,
+             "--files", "spaces.vtt"],
+            cwd=framework_repo, env=environment, capture_output=True, text=True,
+            check=False, timeout=900,
+        )
+
+    first = try_fix()
+    # pre-commit fails a hook that changed files, so the user sees and stages the fix.
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "files were modified by this hook" in first.stdout
+    assert path.read_bytes() == CLEAN
+    second = try_fix()
+    assert second.returncode == 0, second.stdout + second.stderr
+    must(git(framework_repo, "rm", "-q", "-f", "--cached", "spaces.vtt", env=environment))
+    path.unlink()
