@@ -415,8 +415,8 @@ class _Reader:
         if markup:
             plain, speakers = _markup_columns(payloads)
         self.cues.extend(_new_cues((
-            list(map(add, map(clock, field(0, 8)), map(millis, field(9, 12)))),
-            list(map(add, map(clock, field(17, 25)), map(millis, field(26, 29)))),
+            map(add, map(clock, field(0, 8)), map(millis, field(9, 12))),
+            map(add, map(clock, field(17, 25)), map(millis, field(26, 29))),
             payloads, plain, speakers, repeat(""), starts, repeat(""),
             map(add, starts, repeat(1)),
         ), len(pieces)))
