@@ -30,6 +30,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _USUAL_LEGACY = ("cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1256", "cp932",
                  "gb18030", "big5", "euc_kr", "cp1255", "cp874", "cp1257")
 
+# What cp1252 text in a Western European language holds beyond ASCII.
+_WESTERN = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿŒœŠšŸŽž"
+    "\u00a0¡¿«»°ºª©®™€£¥§¶·–—‘’‚“”„…•"
+)
+
 # WebVTT, and every reader here, breaks lines at CRLF, CR or LF only; Python's
 # str.splitlines() would also break at form feeds, U+2028 and others.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -73,12 +79,29 @@ def position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
     return line, len(prefix) + 1
 
 
+def _looks_western(data: bytes) -> bool:
+    """True when cp1252 reads *data* as ordinary Western European text.
+
+    charset-normalizer ranks a Baltic or Central European code page first for
+    plenty of French or Spanish text ("trčs" for "très"); transcripts that are
+    not UTF-8 are far more often cp1252, so that reading wins whenever every
+    non-ASCII character it gives is a Latin-1 letter or common punctuation.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return all(char in _WESTERN for char in text if char >= "\x80")
+
+
 def guess_encoding(data: bytes) -> str | None:
     """The encoding charset-normalizer finds most plausible, or ``None``."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a declared dependency
         return None
+    if _looks_western(data):
+        return "cp1252"
     matches = list(from_bytes(data))
     if not matches:
         return None
