@@ -190,6 +190,19 @@ def test_demo_shows_the_real_lint_warnings_of_the_episode(html_build):
     assert shown.count("[zero-duration]") == 6
 
 
+def test_conf_switches_off_only_what_the_episode_has():
+    """The build accepts the episode's known warnings and nothing more."""
+    import runpy
+
+    conf = runpy.run_path(str(DOCS / "conf.py"))
+    ignores = conf["transcript_lint_config"]["per-file-ignores"]
+    assert list(ignores) == [f"demo/{EPISODE}.*"]
+    _, output = lint(f"{EPISODE}.vtt", f"{EPISODE}.txt", cwd=DOCS / "demo")
+    found = set(re.findall(r"^\S+:\d+:\d+: \w+ \[([a-z0-9-]+)\]", output, flags=re.M))
+    assert found == set(ignores[f"demo/{EPISODE}.*"]) == {"zero-duration", "duplicate-adjacent"}
+    assert " error " not in output
+
+
 def test_demo_files_match_their_sources():
     """The episode is the test data's copy; the clip's other formats are the writers' output."""
     for suffix in ("vtt", "txt"):
