@@ -28,7 +28,7 @@ way players read it *and* reported at its line and column:
   (``bad-timing-line``, the message quotes the text that was not read).
 
 A missing final blank line and CRLF line ends are normal SRT and are not
-reported here (line endings are the ``line-endings`` lint rule's business).
+reported here (line endings are the ``mixed-line-endings`` lint rule's business).
 
 ``Cue.text`` is the payload as in the file; ``Cue.plain_text`` has the
 ``<i>``/``<b>``/``<u>``/``<font>`` markup and ``{\\an8}``-style override tags
