@@ -79,6 +79,15 @@ def position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
     return line, len(prefix) + 1
 
 
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of character *offset* of *text*, lines broken as by
+    :func:`split_lines`."""
+    head = text[:offset]
+    line = 1 + head.count("\n") + head.count("\r") - head.count("\r\n")
+    line_start = max(head.rfind("\n"), head.rfind("\r")) + 1
+    return line, offset - line_start + 1
+
+
 def _looks_western(data: bytes) -> bool:
     """True when cp1252 reads *data* as ordinary Western European text.
 
@@ -87,6 +96,8 @@ def _looks_western(data: bytes) -> bool:
     not UTF-8 are far more often cp1252, so that reading wins whenever every
     non-ASCII character it gives is a Latin-1 letter or common punctuation.
     """
+    if b"\x00" in data:
+        return False  # NULs between the letters: UTF-16 without a byte order mark
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -145,7 +156,6 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         return Decoded(body.decode(chosen), codecs.lookup(chosen).name, bom)
     except UnicodeDecodeError as exc:
         bad_at = len(bom) + exc.start
-    line, column = position_of_byte(data, bad_at)
     bad = data[bad_at : bad_at + 4]
     guess = None if encoding else guess_encoding(body)
     if guess and codecs.lookup(guess).name != codecs.lookup(chosen).name:
@@ -168,6 +178,10 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
             "(transcript-lint --unsafe-fixes transcodes it)"
         )
         used = guess
+    # The position is in the text as decoded (every other position is), not
+    # in the bytes: a file read as UTF-16 has other line breaks and columns.
+    before = codecs.getincrementaldecoder(used)(errors="replace").decode(body[: bad_at - len(bom)])
+    line, column = _position(text, len(before))
     message = f"not valid {codecs.lookup(chosen).name} (byte {bad[:1].hex(' ')!s} "
     message += f"at byte offset {bad_at}); {advice}"
     return Decoded(text, used, bom, [Diagnostic(line, column, "invalid-utf8", "error", message)])

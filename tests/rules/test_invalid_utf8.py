@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import codecs
+
 from sphinxcontrib_transcript.lint.rules import invalid_utf8 as rule
 
 from .conftest import check, check_example, findings, fix
@@ -39,3 +41,27 @@ def test_no_fix_when_no_encoding_fits_without_loss() -> None:
 
 def test_no_fix_for_utf8() -> None:
     assert fix(rule, SPANISH.encode("utf-8"), "x.srt") is None
+
+
+# -- found by the fuzzer (tests/fuzz): positions are in the text as decoded ----
+
+
+def test_utf16_without_bom_is_named_and_located_in_its_own_characters() -> None:
+    # The first byte that is not UTF-8 is the 0xE1 of "á"; its place is counted
+    # in the UTF-16 text (line 3, after "00:00:02 Ol"), not in bytes read as
+    # UTF-8, which put it at column 24.  NULs between the letters are UTF-16,
+    # not cp1252 text.
+    data = "00:00:01 Hello\n\n00:00:02 Olá\n".encode("utf-16-le")
+    (finding,) = findings(rule, data, "x.txt")
+    assert (finding.line, finding.column) == (3, 12)
+    assert "it looks like utf_16_le" in finding.message
+
+
+def test_truncated_utf16_with_bom_points_at_the_last_line() -> None:
+    # A UTF-16 file cut in the middle of a character: its CRLFs are "\r\0\n\0"
+    # in bytes, which counted as two line breaks each put the problem on line 9
+    # of a 5-line file.
+    data = codecs.BOM_UTF16_LE + "WEBVTT\r\n\r\n00:01.000 --> 00:02.000\r\nHi\r\n".encode(
+        "utf-16-le"
+    ) + b"\x00"
+    assert check(rule, data) == [(5, 1)]
