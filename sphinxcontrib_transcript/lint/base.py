@@ -94,3 +94,12 @@ class Context:
     def lines(self) -> list[str]:
         """The decoded text split at CRLF, CR and LF (line ``n`` is ``lines[n - 1]``)."""
         return split_lines(self.text)
+
+    @cached_property
+    def filled_lines(self) -> list[int]:
+        """1-based numbers of the lines with something other than whitespace.
+
+        The timestamped-text reader skips blank lines, so the lines of a cue's
+        text are the filled lines from its ``text_line`` on.
+        """
+        return [number for number, line in enumerate(self.lines, 1) if line.strip()]

@@ -42,3 +42,11 @@ def test_correct_accents_and_quotes_are_not_mojibake() -> None:
 
 def test_ascii_file_never_loads_ftfy() -> None:
     assert check(rule, b"00:00:01 plain ASCII text\n", "x.txt") == []
+
+
+def test_untimed_line_after_a_blank_line_is_found_and_fixed_where_it_is() -> None:
+    # Found by the fuzzer: the text reader skips blank lines, so the second
+    # line of this cue is file line 3, not line 2 (which is blank).
+    data = "00:00:01 Hello\n\nAlÃ¡n here\n\n00:00:05 Bye\n".encode()
+    assert check(rule, data, "x.txt") == [(3, 3)]
+    assert fix(rule, data, "x.txt") == "00:00:01 Hello\n\nAlán here\n\n00:00:05 Bye\n".encode()

@@ -9,6 +9,7 @@ no fix ever loses a byte it did not mean to change.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 
@@ -84,7 +85,7 @@ def same_cues(ctx: Context, text: str, *, ordered: bool = True) -> bool:
     would lose or alter a cue (an unforeseen layout) is not applied.  With
     ``ordered=False`` the cues may come in another order (sorting fixes).
     """
-    from ...readers import READERS  # noqa: PLC0415 - only fixes need a reader
+    from ...readers import READERS  # only fixes need a reader
 
     def key(cue: Cue) -> tuple[int, int | None, str]:
         return cue.start_ms, cue.end_ms, cue.text
@@ -97,12 +98,28 @@ def same_cues(ctx: Context, text: str, *, ordered: bool = True) -> bool:
     return before == after
 
 
+def payload_line(ctx: Context, cue: Cue, index: int) -> int:
+    """File line number of line *index* (0-based) of ``cue.text``.
+
+    WebVTT and SRT payloads are consecutive lines of the file; a timestamped-text
+    cue's lines are not when blank lines separate them (the reader skips blank
+    lines and runs an untimed line on into the cue above), so there the line
+    is the *index*-th filled line from ``cue.text_line`` on.
+    """
+    if ctx.format != "txt" or index == 0:
+        return cue.text_line + index
+    filled = ctx.filled_lines
+    at = bisect.bisect_left(filled, cue.text_line) + index
+    return filled[at] if at < len(filled) else cue.text_line + index
+
+
 def payload_position(ctx: Context, cue: Cue, offset: int) -> tuple[int, int]:
     """File (line, column) of character *offset* of ``cue.text``.
 
-    The payload's lines are the file's lines from ``cue.text_line`` on; in
-    timestamped text the first one follows the time on the same line, so the
-    column is counted from where the payload line sits in the file line.
+    The payload's lines are the file's lines from ``cue.text_line`` on (see
+    :func:`payload_line`); in timestamped text the first one follows the time
+    on the same line, so the column is counted from where the payload line
+    sits in the file line.
     JSON bodies are strings inside the file, so only the segment's line is
     known: column 1 there.
     """
@@ -111,13 +128,13 @@ def payload_position(ctx: Context, cue: Cue, offset: int) -> tuple[int, int]:
     before = cue.text[:offset]
     index = before.count("\n")
     line_start = before.rfind("\n") + 1
-    number = cue.text_line + index
+    number = payload_line(ctx, cue, index)
     column = offset - line_start + 1
     lines = ctx.lines
     if number <= len(lines):
         file_line = lines[number - 1]
         line_end = cue.text.find("\n", offset)
-        payload_line = cue.text[line_start : None if line_end < 0 else line_end]
-        if file_line.endswith(payload_line):
-            column += len(file_line) - len(payload_line)
+        written = cue.text[line_start : None if line_end < 0 else line_end]
+        if file_line.endswith(written):
+            column += len(file_line) - len(written)
     return number, column

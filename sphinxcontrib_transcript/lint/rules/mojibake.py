@@ -38,7 +38,7 @@ from types import ModuleType
 from ...model import Cue
 from ..base import Context, Finding, Option
 from ._columns import column
-from ._edit import changed, join, payload_position, split_keep
+from ._edit import changed, join, payload_line, payload_position, split_keep
 
 ID = "mojibake"
 LEVEL = "warning"
@@ -62,7 +62,7 @@ def _load_badness() -> ModuleType:
     used instead.
     """
     if "badness" not in _loaded:
-        import importlib.util  # noqa: PLC0415 - only for files with non-ASCII text
+        import importlib.util  # only for files with non-ASCII text
 
         try:
             spec = importlib.util.find_spec("ftfy")
@@ -74,7 +74,7 @@ def _load_badness() -> ModuleType:
             file_spec.loader.exec_module(module)
             assert isinstance(module.BADNESS_RE, re.Pattern)
         except Exception:  # pragma: no cover - depends on ftfy's layout
-            import ftfy.badness as module  # noqa: PLC0415
+            import ftfy.badness as module
         _loaded["badness"] = module
     return _loaded["badness"]
 
@@ -103,7 +103,7 @@ def _word_at(text: str, start: int, end: int) -> str:
 
 
 def _fixer() -> Callable[[str], str]:
-    import ftfy  # noqa: PLC0415 - 70-90 ms; only when something looks wrong
+    import ftfy  # 70-90 ms; only when something looks wrong
 
     fix_encoding: Callable[[str], str] = ftfy.fix_encoding
     return fix_encoding
@@ -145,7 +145,7 @@ def fix(ctx: Context) -> bytes | None:
             last = cues[index + 1].line - 1 if index + 1 < len(cues) else len(lines)
         else:
             first = cue.text_line
-            last = first + cue.text.count("\n")
+            last = payload_line(ctx, cue, cue.text.count("\n"))
         for number in range(first, min(max(last, first), len(lines)) + 1):
             if not lines[number - 1].isascii():
                 lines[number - 1] = fix_encoding(lines[number - 1])
