@@ -352,3 +352,20 @@ def test_corpus_fixes_lose_nothing_and_settle(path: Path) -> None:
         text for *_, text in cues(data, path.name)
     )
     assert fix_bytes(unsafe.data, path.name, config, unsafe=True) == unsafe.data
+
+
+def test_a_refused_fix_is_tried_again_once_other_fixes_change_the_file() -> None:
+    # Found by the fuzzer: removing the control character first would make
+    # "2" the index of the card below (a safe fix must not change the cards),
+    # so it is refused; once missing-blank-line has separated the cards it is
+    # safe.  Giving up on it for good left it for a second run to fix.
+    data = (
+        b"1\n00:00:01,000 --> 00:00:02,000\nHello\n\x0f2\n00:00:02,000 --> 00:00:03,000\nWorld\n"
+    )
+    result = fix_report(data, "x.srt", Config.default())
+    assert result.data == (
+        b"1\n00:00:01,000 --> 00:00:02,000\nHello\n2\n\n2\n00:00:02,000 --> 00:00:03,000\nWorld\n"
+    )
+    assert result.applied == ["missing-blank-line", "srt-index", "control-character"]
+    assert result.rejected == []
+    assert fix_report(result.data, "x.srt", Config.default()).applied == []

@@ -87,19 +87,24 @@ def fix_report(
     if not rule_ids:
         return result
     context = build_context(data, path, format)
-    given_up: set[str] = set()
+    # Refused fixes, with the content they were refused on.  A fix the guard
+    # refused is tried again once other fixes have changed the file (a blank
+    # line inserted may make it safe), so that fixing twice changes nothing
+    # the second time; a fix that crashed is not tried again.
+    refused: dict[str, tuple[bytes | None, str]] = {}
     seen = {data}
     for _ in range(MAX_PASSES):
         result.passes += 1
         changed = False
         for rule_id in rule_ids:
-            if rule_id in given_up:
+            if rule_id in refused and refused[rule_id][0] in (None, context.data):
                 continue
             attempt = _try_fix(context, rule_id, config, path, format)
             if isinstance(attempt, str):
-                given_up.add(rule_id)
-                result.rejected.append((rule_id, attempt))
-            elif attempt is not None:
+                refused[rule_id] = (None if _BUG in attempt else context.data, attempt)
+                continue
+            refused.pop(rule_id, None)
+            if attempt is not None:
                 context = attempt
                 changed = True
                 if rule_id not in result.applied:
@@ -108,6 +113,7 @@ def fix_report(
             break  # stable, or fixes undoing each other: stop either way
         seen.add(context.data)
     result.data = context.data
+    result.rejected = [(rule_id, reason) for rule_id, (_, reason) in refused.items()]
     return result
 
 
