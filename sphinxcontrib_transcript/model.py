@@ -3,24 +3,69 @@
 Three small value types: a :class:`Transcript` holds the :class:`Cue` objects a
 reader found and the :class:`Diagnostic` objects that say what was wrong with
 the file, where.  Nothing here knows about files, formats or Sphinx.
+
+:class:`Cue` and :class:`Diagnostic` are named tuples: immutable, equal and
+hashable by value, ordered field by field (so diagnostics sort by line,
+column, rule), with the ``Name(field=value, ...)`` repr a dataclass has.  A
+tuple is the cheapest Python object to build, which matters at a hundred
+thousand cues per run, and a reader can make them in bulk from columns of
+values (``tuple.__new__(Cue, row)``).  Being tuples, they also unpack,
+index and compare equal to a plain tuple of the same values.  This module
+imports neither :mod:`dataclasses` nor :mod:`typing` at run time: a
+pre-commit hook pays for every module imported.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from collections import namedtuple
 
-#: The formats the readers understand, by their short name.
-Format = Literal["vtt", "srt", "txt", "json"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal, NamedTuple
+
+    #: The formats the readers understand, by their short name.
+    Format = Literal["vtt", "srt", "txt", "json"]
+    #: Diagnostic levels, least to most severe.
+    Level = Literal["warning", "error"]
+
+    class _DiagnosticFields(NamedTuple):
+        line: int
+        column: int
+        rule: str
+        level: Level = "error"
+        message: str = ""
+
+    class _CueFields(NamedTuple):
+        start_ms: int
+        end_ms: int | None
+        text: str
+        plain_text: str = ""
+        speaker: str | None = None
+        identifier: str = ""
+        line: int = 0
+        settings: str = ""
+        text_line: int = 0
+
+else:
+    # At run time the aliases only need to exist (for imports); checkers see
+    # the literal types above.
+    Format = str
+    Level = str
+    _DiagnosticFields = namedtuple(
+        "Diagnostic", ("line", "column", "rule", "level", "message"), defaults=("error", "")
+    )
+    _CueFields = namedtuple(
+        "Cue",
+        ("start_ms", "end_ms", "text", "plain_text", "speaker", "identifier", "line",
+         "settings", "text_line"),
+        defaults=("", None, "", 0, "", 0),
+    )
+
 FORMATS: tuple[Format, ...] = ("vtt", "srt", "txt", "json")
-
-#: Diagnostic levels, least to most severe.
-Level = Literal["warning", "error"]
 LEVELS: tuple[Level, ...] = ("warning", "error")
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Diagnostic:
+class Diagnostic(_DiagnosticFields):
     """One problem in a transcript file.
 
     Diagnostics sort by position, then rule, so output is stable.
@@ -33,18 +78,13 @@ class Diagnostic:
     :param message: what is wrong and, where it helps, what to do.
     """
 
-    line: int
-    column: int
-    rule: str
-    level: Level = "error"
-    message: str = ""
+    __slots__ = ()
 
     def __str__(self) -> str:
         return f"{self.line}:{self.column}: {self.level} [{self.rule}] {self.message}"
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(_CueFields):
     """One timed piece of a transcript.
 
     :param start_ms: start time in milliseconds.
@@ -66,15 +106,7 @@ class Cue:
         ``line`` for formats that keep text on the timing line).
     """
 
-    start_ms: int
-    end_ms: int | None
-    text: str
-    plain_text: str = ""
-    speaker: str | None = None
-    identifier: str = ""
-    line: int = 0
-    settings: str = ""
-    text_line: int = 0
+    __slots__ = ()
 
     @property
     def duration_ms(self) -> int | None:
@@ -84,7 +116,6 @@ class Cue:
         return self.end_ms - self.start_ms
 
 
-@dataclass(slots=True)
 class Transcript:
     """What a reader made of one file.
 
@@ -95,13 +126,43 @@ class Transcript:
         unless the file said or looked otherwise).
     :param metadata: format-specific header data: the WebVTT header lines
         (``"header"``), the JSON ``version`` and ``language`` and so on.
+
+    Transcripts compare equal when all five attributes are equal.
     """
 
-    format: Format
-    cues: list[Cue] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    encoding: str = "utf-8"
-    metadata: dict[str, str] = field(default_factory=dict)
+    __slots__ = ("cues", "diagnostics", "encoding", "format", "metadata")
+
+    def __init__(
+        self,
+        format: Format,
+        cues: list[Cue] | None = None,
+        diagnostics: list[Diagnostic] | None = None,
+        encoding: str = "utf-8",
+        metadata: dict[str, str] | None = None,
+    ) -> None:
+        self.format = format
+        self.cues: list[Cue] = [] if cues is None else cues
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
+        self.encoding = encoding
+        self.metadata: dict[str, str] = {} if metadata is None else metadata
+
+    def _fields(self) -> tuple[object, ...]:
+        return self.format, self.cues, self.diagnostics, self.encoding, self.metadata
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Transcript)
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
+
+    def __repr__(self) -> str:
+        return (
+            f"Transcript(format={self.format!r}, cues={self.cues!r}, "
+            f"diagnostics={self.diagnostics!r}, encoding={self.encoding!r}, "
+            f"metadata={self.metadata!r})"
+        )
 
     @property
     def end_ms(self) -> int:

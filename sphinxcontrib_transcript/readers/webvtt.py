@@ -37,9 +37,7 @@ identifier='1', line=4, settings='align:start', text_line=5)]
 from __future__ import annotations
 
 import re
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import fields
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, chain, repeat
 from operator import add, getitem, sub
 from typing import cast
@@ -121,25 +119,27 @@ def _fast_times(match: re.Match[str]) -> tuple[int, int]:
     return _CLOCK[clock1] + _MILLIS[millis1], _CLOCK[clock2] + _MILLIS[millis2]
 
 
-# A frozen dataclass's __init__ sets each field through object.__setattr__,
-# which is two thirds of the cost of making a cue.  The fast path sets the
-# slots directly instead, when Cue has exactly the fields it expects (else it
-# leaves every block to the spec's algorithm, which uses the constructor, so a
-# change to Cue can never produce half-made cues).
+# The fast paths make cues straight from columns of values, a row at a time
+# (``tuple.__new__(Cue, row)``, all in C), skipping the argument handling of
+# Cue's constructor.  They do so only when Cue is the named tuple of exactly
+# these fields in this order; otherwise (and when a test empties
+# ``_SETTERS``, the name this switch has always had) every block goes to the
+# spec's algorithm, which uses the constructor, so a change to Cue can never
+# produce half-made cues.
 _CUE_FIELDS = (
     "start_ms", "end_ms", "text", "plain_text", "speaker", "identifier", "line", "settings",
     "text_line",
 )
-_SETTERS: tuple[Callable[[Cue, object], None], ...] = ()
-if tuple(field.name for field in fields(Cue)) == _CUE_FIELDS:
-    _SETTERS = tuple(getattr(Cue, name).__set__ for name in _CUE_FIELDS)
+_SETTERS: tuple[str, ...] = ()
+if issubclass(Cue, tuple) and getattr(Cue, "_fields", ()) == _CUE_FIELDS:
+    _SETTERS = _CUE_FIELDS
 
 
 def _new_cues(columns: Sequence[Iterable[object]], count: int) -> list[Cue]:
     """*count* cues from one iterable per field, in the order of :data:`_CUE_FIELDS`."""
-    cues: list[Cue] = list(map(object.__new__, repeat(Cue, count)))
-    for setter, column in zip(_SETTERS, columns, strict=True):
-        deque(map(setter, cues, column), maxlen=0)  # set one field of every cue, in C
+    # Not strict: constant columns are endless repeat() iterators.
+    rows = zip(*columns, strict=False)
+    cues: list[Cue] = list(map(tuple.__new__, repeat(Cue, count), rows))
     return cues
 
 
@@ -367,6 +367,8 @@ class _Reader:
         timing = content.rfind("\n", 0, arrow) + 1
         short = arrow >= 0 and content[timing + 2 : timing + 3] != ":"
         fast = _FAST_SHORT_CUE if short else _FAST_CUE
+        if not short and self.one_line_cues(content, number):
+            return
         chunks = content.split("\n\n")
         # More than one blank line leaves line breaks at the start of a piece.
         pieces = list(map(str.lstrip, chunks, repeat("\n"))) if "\n\n\n" in content else chunks
@@ -384,7 +386,7 @@ class _Reader:
         canonical = not short and arrows == len(pieces) and _CANONICAL(pieces[0]) is not None
         heads = "\n".join(map(getitem, pieces, repeat(slice(0, 30)))) if canonical else ""
         if canonical and "" not in pieces and _ALL_CANONICAL(heads):
-            self.canonical(pieces, starts, markup_possible)
+            self.canonical(pieces, starts, markup_possible, heads)
             return
         matches = list(map(fast, pieces))
         every_piece_a_cue = None not in matches and arrows == len(matches)
@@ -402,22 +404,47 @@ class _Reader:
         if run < len(pieces):
             self.columns(matches[run:], starts[run:], markup_possible)
 
-    def canonical(self, pieces: list[str], starts: list[int], markup: bool) -> None:
-        """Make the cues of pieces that all start with a canonical timing line."""
-        clock, millis = _CLOCK.__getitem__, _MILLIS.__getitem__
+    def one_line_cues(self, content: str, number: int) -> bool:
+        """Make the cues of a body of nothing but canonical timing lines, each with one
+        payload line and a blank line after it (what most tools write), starting at
+        line *number*; ``False``, having made none, for any other body.
 
-        def field(first: int, stop: int | None) -> Iterator[str]:
-            return map(getitem, pieces, repeat(slice(first, stop)))
+        Its lines then fall in threes, so every field is a slice of one list.
+        """
+        lines = content.split("\n")
+        count, rest = divmod(len(lines) + 1, 3)
+        if rest or content.count("-->") != count:
+            return False
+        timings, payloads = lines[0::3], lines[1::3]
+        if any(lines[2::3]) or not all(timings) or not all(payloads):
+            return False
+        joined = "\n".join(timings)
+        if _ALL_CANONICAL(joined) is None:
+            return False
+        starts, ends = _canonical_times(joined)
+        plain: Iterable[str] = payloads
+        speakers: Iterable[str | None] = repeat(None)
+        if "<" in content or "&" in content:
+            plain, speakers = _markup_columns(payloads)
+        last = number + 3 * count
+        self.cues.extend(_new_cues((
+            starts, ends, payloads, plain, speakers, repeat(""), range(number, last, 3),
+            repeat(""), range(number + 1, last, 3),
+        ), count))
+        return True
 
-        payloads = list(field(30, None))
+    def canonical(self, pieces: list[str], starts: list[int], markup: bool, heads: str) -> None:
+        """Make the cues of pieces that all start with a canonical timing line, given
+        *heads*, their first 30 characters joined by line breaks."""
+        payloads: list[str] = list(map(getitem, pieces, repeat(slice(30, None))))
         plain: Iterable[str] = payloads
         speakers: Iterable[str | None] = repeat(None)
         if markup:
             plain, speakers = _markup_columns(payloads)
+        # A head is the timing line, alone or with the line break after it.
+        begins, ends = _canonical_times(heads.replace("\n\n", "\n").rstrip("\n"))
         self.cues.extend(_new_cues((
-            map(add, map(clock, field(0, 8)), map(millis, field(9, 12))),
-            map(add, map(clock, field(17, 25)), map(millis, field(26, 29))),
-            payloads, plain, speakers, repeat(""), starts, repeat(""),
+            begins, ends, payloads, plain, speakers, repeat(""), starts, repeat(""),
             map(add, starts, repeat(1)),
         ), len(pieces)))
 
@@ -632,6 +659,18 @@ class _Reader:
             timing.start_ms, timing.end_ms, text, plain, speaker, identifier, line,
             timing.settings, line + 1,
         ))
+
+
+def _canonical_times(timings: str) -> tuple[list[int], list[int]]:
+    """Start and end times of canonical timing lines joined by line breaks.
+
+    One split cuts every time into its clock and milliseconds, in C: cheaper
+    than four slices per line.
+    """
+    parts = timings.replace(" --> ", ".").replace("\n", ".").split(".")
+    clock, millis = _CLOCK.__getitem__, _MILLIS.__getitem__
+    times = list(map(add, map(clock, parts[0::2]), map(millis, parts[1::2])))
+    return times[0::2], times[1::2]
 
 
 def _plain_cue(piece: str) -> bool:
