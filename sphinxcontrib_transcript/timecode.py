@@ -17,6 +17,7 @@ readers decide what a rejected time means for the file.
 
 from __future__ import annotations
 
+import math
 import re
 
 MS_PER_SECOND = 1000
@@ -86,7 +87,7 @@ def parse_seconds(value: object) -> int | None:
     """
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    if value != value or value in (float("inf"), float("-inf")) or value < 0:
+    if not math.isfinite(value) or value < 0:
         return None
     return round(value * 1000)
 

@@ -132,7 +132,7 @@ def get(rule_id: str) -> ModuleType:
     try:
         return RULES[rule_id]
     except KeyError:
-        import difflib  # noqa: PLC0415 - only for the error message
+        import difflib  # lazy: only for the error message
 
         close = difflib.get_close_matches(rule_id, RULES, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -145,6 +145,6 @@ def examples(rule: ModuleType) -> list[Example]:
     See :mod:`._examples` for the notation; loaded on first use, since only
     the documentation and the tests need it.
     """
-    from ._examples import examples as parse  # noqa: PLC0415
+    from ._examples import examples as parse
 
     return parse(rule)

@@ -195,7 +195,7 @@ def _differences(
     """
     bounds = [(0, 0), *((tw.first[i], vw.first[j]) for i, j in anchors)]
     bounds.append((len(tw.keys), len(vw.keys)))
-    import difflib  # noqa: PLC0415 - the rule is opt-in; keep the linter's start-up short
+    import difflib  # lazy: the rule is opt-in; keep the linter's start-up short
 
     found: list[tuple[int, int, int, int]] = []
     for (a0, b0), (a1, b1) in pairwise(bounds):
