@@ -266,15 +266,32 @@ class _Open:
         self.quiet = quiet  # its tag was never closed with ">": reported as that
 
     def close(self) -> Span:
-        return Span(self.tag, self.classes, self.annotation, tuple(self.children))
+        return Span(self.tag, self.classes, self.annotation, tuple(_merged(self.children)))
 
 
-def _append(children: list[Node], text: str) -> None:
-    # Text split only by a dropped tag ("a<foo>b") is one string here.
-    if children and isinstance(children[-1], str):
-        children[-1] += text
-    else:
-        children.append(text)
+def _merged(children: list[Node]) -> list[Node]:
+    """*children* with adjacent strings joined.
+
+    Text split only by a dropped tag ("a<foo>b") is one string in the tree.
+    The pieces are joined once, when their span closes: adding each piece to
+    the string before it would copy the growing string every time, which is
+    quadratic on a line of thousands of dropped tags.
+    """
+    if len(children) < 2:
+        return children
+    merged: list[Node] = []
+    run: list[str] = []
+    for child in children:
+        if isinstance(child, str):
+            run.append(child)
+            continue
+        if run:
+            merged.append("".join(run))
+            run = []
+        merged.append(child)
+    if run:
+        merged.append("".join(run))
+    return merged
 
 
 def _build(
@@ -297,7 +314,7 @@ def _build(
                 if report is not None:
                     report.extend(_reference_problems(value, at))
                 value = decode_references(value)
-            _append(children(), value)
+            children().append(value)
             continue
         unterminated = not token.group(2)
         if unterminated and report is not None:
@@ -373,7 +390,7 @@ def _build(
                 f"add </{span_open.tag}>"
             )))
         children().append(span_open.close())
-    return root
+    return _merged(root)
 
 
 def _start_tag_problem(
