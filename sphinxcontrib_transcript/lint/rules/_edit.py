@@ -119,22 +119,53 @@ def payload_position(ctx: Context, cue: Cue, offset: int) -> tuple[int, int]:
     The payload's lines are the file's lines from ``cue.text_line`` on (see
     :func:`payload_line`); in timestamped text the first one follows the time
     on the same line, so the column is counted from where the payload line
-    sits in the file line.
-    JSON bodies are strings inside the file, so only the segment's line is
-    known: column 1 there.
+    sits in the file line.  JSON bodies are strings inside the file, so only
+    the segment's line is known: column 1 there.  A rule with several
+    positions in one cue uses :class:`PayloadPositions` instead.
     """
-    if ctx.format == "json" or not cue.text_line:
-        return cue.line, 1
-    before = cue.text[:offset]
-    index = before.count("\n")
-    line_start = before.rfind("\n") + 1
-    number = payload_line(ctx, cue, index)
-    column = offset - line_start + 1
-    lines = ctx.lines
-    if number <= len(lines):
-        file_line = lines[number - 1]
-        line_end = cue.text.find("\n", offset)
-        written = cue.text[line_start : None if line_end < 0 else line_end]
-        if file_line.endswith(written):
-            column += len(file_line) - len(written)
-    return number, column
+    return PayloadPositions(ctx, cue).at(offset)
+
+
+class PayloadPositions:
+    """File (line, column) of offsets in one cue's text, asked for in increasing order.
+
+    Each call counts from the previous offset and work done for a line is kept
+    for the next offset on it, so a rule reporting every line of a long cue
+    (or every tag of a long line) takes linear time, not quadratic.  An
+    offset lower than the previous one starts again from the beginning.
+    """
+
+    __slots__ = ("ctx", "cue", "index", "line_start", "offset", "shift")
+
+    def __init__(self, ctx: Context, cue: Cue) -> None:
+        self.ctx = ctx
+        self.cue = cue
+        self.offset = 0
+        self.index = 0  # payload line of self.offset
+        self.line_start = 0  # where that line starts in cue.text
+        self.shift: int | None = None  # columns before the payload on its file line
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """(line, column) of ``cue.text[offset]``."""
+        ctx, cue = self.ctx, self.cue
+        if ctx.format == "json" or not cue.text_line:
+            return cue.line, 1
+        text = cue.text
+        if offset < self.offset:
+            self.offset, self.index, self.line_start, self.shift = 0, 0, 0, None
+        breaks = text.count("\n", self.offset, offset)
+        if breaks:
+            self.index += breaks
+            self.line_start = text.rfind("\n", self.offset, offset) + 1
+            self.shift = None
+        self.offset = offset
+        number = payload_line(ctx, cue, self.index)
+        if self.shift is None:
+            self.shift = 0
+            lines = ctx.lines
+            if number <= len(lines):
+                line_end = text.find("\n", self.line_start)
+                written = text[self.line_start : None if line_end < 0 else line_end]
+                if lines[number - 1].endswith(written):
+                    self.shift = len(lines[number - 1]) - len(written)
+        return number, offset - self.line_start + 1 + self.shift

@@ -39,7 +39,7 @@ from ... import markup
 from ...model import Cue
 from ..base import Context, Finding, Option
 from ._columns import column
-from ._edit import payload_position
+from ._edit import PayloadPositions
 from ._timing import stamp
 
 ID = "inline-timestamp"
@@ -55,6 +55,7 @@ _DIGITS = "0123456789"
 def _check_cue(ctx: Context, cue: Cue) -> Iterator[Finding]:
     text = cue.text
     previous: int | None = None
+    positions = PayloadPositions(ctx, cue)
     at = text.find("<")
     while at >= 0:
         if at + 1 < len(text) and text[at + 1] in _DIGITS:
@@ -72,7 +73,7 @@ def _check_cue(ctx: Context, cue: Cue) -> Iterator[Finding]:
                         f"({stamp('vtt', previous)})"
                     )
                 if problem is not None:
-                    line, col = payload_position(ctx, cue, at)
+                    line, col = positions.at(at)
                     yield Finding(line, col, f"{problem}; fix the time")
                 previous = ms
         at = text.find("<", at + 1)

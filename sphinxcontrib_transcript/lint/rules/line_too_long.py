@@ -43,7 +43,7 @@ from collections.abc import Iterator
 
 from ...model import Cue
 from ..base import Context, Finding, Option
-from ._edit import payload_position
+from ._edit import PayloadPositions
 
 ID = "line-too-long"
 LEVEL = "warning"
@@ -85,11 +85,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         if len(cue.text) <= most:
             continue  # no line can be longer than the whole text
         raw = cue.text.split("\n")
+        positions = PayloadPositions(ctx, cue)
+        offset = 0  # where line *index* starts in cue.text
         for index, shown in enumerate(_shown_lines(cue, fmt)):
+            if index:
+                offset += len(raw[index - 1]) + 1 if index <= len(raw) else 0
             if len(shown) <= most:
                 continue
-            offset = sum(len(line) + 1 for line in raw[:index])
-            line, col = payload_position(ctx, cue, offset)
+            line, col = positions.at(min(offset, len(cue.text)))
             if index < len(raw) and raw[index] == shown:
                 col += most  # point at the first character over the limit
             yield Finding(line, col, f"line is {len(shown)} characters long, more than {most}")
