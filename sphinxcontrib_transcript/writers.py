@@ -25,8 +25,9 @@ The payload is written as it is (it is the text "exactly as in the file"),
 except where the format cannot hold it: empty lines are dropped from WebVTT
 text and blank lines from SRT text (they would end the cue), ``-->`` in
 WebVTT text is written ``--&gt;``, and an identifier that would break the
-file (a line break or ``-->`` in it) is left out.  SRT cannot escape a text
-line that is itself a timing line; such text does not read back the same.
+file (a line break or ``-->`` in it) or read as a comment (``NOTE ...``) is
+left out.  SRT cannot escape a text line that is itself a timing line; such
+text does not read back the same.
 
 A cue's ``speaker`` that its text does not already carry is added the way the
 format names speakers (``<v Name>`` for WebVTT, ``Name: `` for SRT and text),
@@ -56,6 +57,11 @@ LAST_CUE_MS = 5000
 # Position settings some SRT writers put after the end time; nothing else is
 # carried into an SRT file (WebVTT settings would be noise to SRT players).
 _SRT_COORDINATES = re.compile(r"(?:[XY][12]:\d+)(?:[ \t]+[XY][12]:\d+)*")
+
+# An identifier that reads as a NOTE line is valid WebVTT, but a comment line
+# right above a timing line is what a missing blank line looks like, and the
+# reader reports it; such an identifier is left out.
+_COMMENT = re.compile(r"NOTE(?:[ \t]|$)")
 
 
 def _ends(cues: list[Cue]) -> list[int]:
@@ -87,7 +93,10 @@ def _vtt(cues: list[Cue]) -> str:
         lines = [line.replace("-->", "--&gt;") for line in split_lines(text) if line]
         identifier = cue.identifier
         head = ""
-        if identifier and "-->" not in identifier and not split_lines(identifier)[1:]:
+        if (
+            identifier and "-->" not in identifier and not split_lines(identifier)[1:]
+            and not _COMMENT.match(identifier)
+        ):
             head = identifier + "\n"
         settings = " ".join(cue.settings.split())
         timing = f"{format_vtt(max(cue.start_ms, 0))} --> {format_vtt(end)}"

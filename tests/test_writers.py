@@ -104,6 +104,17 @@ def test_what_a_format_cannot_hold_is_made_safe():
         assert loads(dumps([cue], fmt), format=fmt).diagnostics == []
 
 
+def test_an_identifier_that_reads_as_a_comment_is_left_out():
+    # Found by the fuzzer: "NOTE x" above a timing line is a valid identifier,
+    # but the reader reports it as a comment missing its blank line.
+    cues = loads("WEBVTT\n\nNOTE x\n00:01.000 --> 00:02.000\nHi\n", format="vtt").cues
+    assert cues[0].identifier == "NOTE x"
+    written = dumps(cues, "vtt")
+    assert written == "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi\n"
+    assert loads(written, format="vtt").diagnostics == []
+    assert "NOTES" in dumps([Cue(0, 1, "x", identifier="NOTES")], "vtt")
+
+
 def test_negative_times_are_written_as_zero():
     assert dumps([Cue(-5, -1, "x")], "srt") == "1\n00:00:00,000 --> 00:00:00,000\nx\n\n"
     assert '"startTime": 0, "endTime": 0' in dumps([Cue(-5, -1, "x")], "json")
