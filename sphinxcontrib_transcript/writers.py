@@ -25,9 +25,9 @@ The payload is written as it is (it is the text "exactly as in the file"),
 except where the format cannot hold it: empty lines are dropped from WebVTT
 text and blank lines from SRT text (they would end the cue), ``-->`` in
 WebVTT text is written ``--&gt;``, and an identifier that would break the
-file (a line break or ``-->`` in it) or read as a comment (``NOTE ...``) is
-left out.  SRT cannot escape a text line that is itself a timing line; such
-text does not read back the same.
+file (a line break or ``-->`` in it) or read as a comment or a header block
+(``NOTE ...``, ``STYLE``, ``REGION``) is left out.  SRT cannot escape a text
+line that is itself a timing line; such text does not read back the same.
 
 A cue's ``speaker`` that its text does not already carry is added the way the
 format names speakers (``<v Name>`` for WebVTT, ``Name: `` for SRT and text),
@@ -58,10 +58,10 @@ LAST_CUE_MS = 5000
 # carried into an SRT file (WebVTT settings would be noise to SRT players).
 _SRT_COORDINATES = re.compile(r"(?:[XY][12]:\d+)(?:[ \t]+[XY][12]:\d+)*")
 
-# An identifier that reads as a NOTE line is valid WebVTT, but a comment line
-# right above a timing line is what a missing blank line looks like, and the
-# reader reports it; such an identifier is left out.
-_COMMENT = re.compile(r"NOTE(?:[ \t]|$)")
+# An identifier that reads as a NOTE, STYLE or REGION line is valid WebVTT,
+# but such a line right above a timing line is what a missing blank line looks
+# like, and the reader reports it; such an identifier is left out.
+_COMMENT = re.compile(r"NOTE(?:[ \t]|\Z)|(?:STYLE|REGION)[\t\f ]*\Z")
 
 
 def _ends(cues: list[Cue]) -> list[int]:

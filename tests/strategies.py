@@ -71,10 +71,12 @@ def names() -> st.SearchStrategy[str]:
 
 
 def identifiers() -> st.SearchStrategy[str]:
+    """WebVTT cue identifiers the writer keeps (it leaves out those that read as a
+    NOTE, STYLE or REGION line)."""
     return st.text(
         st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-é"),
         max_size=12,
-    )
+    ).filter(lambda name: name not in ("NOTE", "STYLE", "REGION"))
 
 
 def vtt_settings() -> st.SearchStrategy[str]:

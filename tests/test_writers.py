@@ -104,7 +104,7 @@ def test_what_a_format_cannot_hold_is_made_safe():
         assert loads(dumps([cue], fmt), format=fmt).diagnostics == []
 
 
-def test_an_identifier_that_reads_as_a_comment_is_left_out():
+def test_an_identifier_that_reads_as_a_comment_or_header_block_is_left_out():
     # Found by the fuzzer: "NOTE x" above a timing line is a valid identifier,
     # but the reader reports it as a comment missing its blank line.
     cues = loads("WEBVTT\n\nNOTE x\n00:01.000 --> 00:02.000\nHi\n", format="vtt").cues
@@ -113,6 +113,9 @@ def test_an_identifier_that_reads_as_a_comment_is_left_out():
     assert written == "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi\n"
     assert loads(written, format="vtt").diagnostics == []
     assert "NOTES" in dumps([Cue(0, 1, "x", identifier="NOTES")], "vtt")
+    for keyword in ("NOTE", "STYLE", "REGION \t"):
+        written = dumps([Cue(0, 1, "x", identifier=keyword)], "vtt")
+        assert written == "WEBVTT\n\n00:00:00.000 --> 00:00:00.001\nx\n"
 
 
 def test_negative_times_are_written_as_zero():
