@@ -34,26 +34,43 @@ attaches the rule ID and level to findings.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
 from ..decoding import split_lines
 from ..model import Format, Transcript
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, NamedTuple
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+    class _FindingFields(NamedTuple):
+        line: int
+        column: int
+        message: str
+
+    class _OptionFields(NamedTuple):
+        type: type
+        default: Any
+        help: str
+        choices: tuple[Any, ...] = ()
+
+else:
+    # Named tuples, not dataclasses: cheap to make (rules make one per problem)
+    # and to import (a pre-commit hook pays for the dataclasses module).
+    from collections import namedtuple
+
+    _FindingFields = namedtuple("Finding", ("line", "column", "message"))
+    _OptionFields = namedtuple("Option", ("type", "default", "help", "choices"), defaults=((),))
+
+
+class Finding(_FindingFields):
     """One problem a rule found: where, and what to tell the user."""
 
-    line: int
-    column: int
-    message: str
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(_OptionFields):
     """One configurable option of a rule.
 
     :param type: the Python type values must have (``int``, ``float``,
@@ -63,28 +80,56 @@ class Option:
     :param choices: the allowed values, if restricted.
     """
 
-    type: type
-    default: Any
-    help: str
-    choices: tuple[Any, ...] = ()
+    __slots__ = ()
 
 
-@dataclass
+def _no_sibling(suffix: str) -> tuple[str, Transcript] | None:
+    return None
+
+
 class Context:
     """Everything a rule may look at for one file.
 
     The linter builds one per file and shares it between rules, so the costly
     parts (decoding, splitting lines, reading) happen once.
+
+    :param options: the rule's options (the linter sets them before each rule).
+    :param sibling: loads a sibling file (``NAME.txt`` next to ``NAME.vtt``) by
+        suffix, or returns ``None``; set by the linter, used by ``pair-drift``.
     """
 
-    path: str
-    data: bytes
-    text: str
-    transcript: Transcript
-    options: dict[str, Any] = field(default_factory=dict)
-    #: Loads a sibling file (``NAME.txt`` next to ``NAME.vtt``) by suffix, or
-    #: returns ``None``; set by the linter, used by ``pair-drift``.
-    sibling: Callable[[str], tuple[str, Transcript] | None] = lambda suffix: None
+    def __init__(  # noqa: PLR0917 - positional, as when it was a dataclass
+        self,
+        path: str,
+        data: bytes,
+        text: str,
+        transcript: Transcript,
+        options: dict[str, Any] | None = None,
+        sibling: Callable[[str], tuple[str, Transcript] | None] = _no_sibling,
+    ) -> None:
+        self.path = path
+        self.data = data
+        self.text = text
+        self.transcript = transcript
+        self.options: dict[str, Any] = {} if options is None else options
+        self.sibling = sibling
+
+    def _fields(self) -> tuple[object, ...]:
+        return self.path, self.data, self.text, self.transcript, self.options, self.sibling
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Context)
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return (
+            f"Context(path={self.path!r}, data=<{len(self.data)} bytes>, "
+            f"format={self.format!r}, options={self.options!r})"
+        )
 
     @property
     def format(self) -> Format:
