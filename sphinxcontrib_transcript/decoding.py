@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
 
 from .model import Diagnostic
 
@@ -41,7 +40,6 @@ _WESTERN = frozenset(
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(slots=True)
 class Decoded:
     """The text of a file and what decoding it revealed.
 
@@ -51,10 +49,36 @@ class Decoded:
     :param diagnostics: ``invalid-utf8`` problems, if any.
     """
 
-    text: str
-    encoding: str = "utf-8"
-    bom: bytes = b""
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # A plain class: the dataclasses module costs a pre-commit hook milliseconds.
+    __slots__ = ("bom", "diagnostics", "encoding", "text")
+
+    def __init__(
+        self,
+        text: str,
+        encoding: str = "utf-8",
+        bom: bytes = b"",
+        diagnostics: list[Diagnostic] | None = None,
+    ) -> None:
+        self.text = text
+        self.encoding = encoding
+        self.bom = bom
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Decoded)
+        return (self.text, self.encoding, self.bom, self.diagnostics) == (
+            other.text, other.encoding, other.bom, other.diagnostics
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return (
+            f"Decoded(text={self.text!r}, encoding={self.encoding!r}, bom={self.bom!r}, "
+            f"diagnostics={self.diagnostics!r})"
+        )
 
 
 def split_lines(text: str) -> list[str]:
