@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from types import ModuleType
+from collections import namedtuple
 
 from ..decoding import decode
 from ..model import Diagnostic, Level, Transcript
@@ -37,6 +35,29 @@ from ..readers import READERS, format_for, normalize_format
 from . import rules as _rules
 from .base import Context, Finding
 from .config import Config
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from types import ModuleType
+    from typing import NamedTuple
+
+    class _ProblemFields(NamedTuple):
+        path: str
+        line: int
+        column: int
+        rule: str
+        level: Level
+        message: str
+        fixable: bool = False
+
+else:
+    # A named tuple: cheap to make and to import, orders field by field, and
+    # pickles (problems travel back from --jobs worker processes).
+    _ProblemFields = namedtuple(
+        "Problem", ("path", "line", "column", "rule", "level", "message", "fixable"),
+        defaults=(False,),
+    )
 
 #: Rule IDs the linter itself reports; they are not rules and cannot be
 #: configured: a file that could not be read, or a crash to report.
@@ -46,10 +67,7 @@ INTERNAL_ERROR = "internal-error"
 _BUG = "this is a bug in transcript-lint: please report it with the file attached"
 
 
-# No slots: frozen slotted dataclasses do not unpickle on some Python 3.10
-# releases, and problems travel back from --jobs worker processes pickled.
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(_ProblemFields):
     """One problem in one file, ready to print.
 
     Problems sort by path, then line, then column.  ``str()`` gives the CLI's
@@ -59,13 +77,7 @@ class Problem:
         ``--unsafe-fixes`` otherwise; see :func:`fix_kind`).
     """
 
-    path: str
-    line: int
-    column: int
-    rule: str
-    level: Level
-    message: str
-    fixable: bool = False
+    __slots__ = ()
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.level} [{self.rule}] {self.message}"
@@ -143,11 +155,16 @@ def lint_context(context: Context, config: Config) -> list[Problem]:
     """Every problem the enabled rules find in *context* (unsorted)."""
     problems: list[Problem] = []
     diagnostics = _by_rule(context.transcript.diagnostics)
+    fmt = context.format
+    modules = _rules.RULES
     for rule_id in config.rules_for(context.path):
-        problems.extend(rule_problems(context, rule_id, config, diagnostics))
+        # A rule for other formats, with no reader diagnostic to hand on, has
+        # nothing to say: skip even the call (a third of the rules, per file).
+        if fmt in modules[rule_id].FORMATS or rule_id in diagnostics:
+            problems.extend(rule_problems(context, rule_id, config, diagnostics))
     # Diagnostics under an ID no rule module has: still shown, at their own level.
     for rule_id, found in diagnostics.items():
-        if rule_id not in _rules.RULES:
+        if rule_id not in modules:
             problems.extend(
                 Problem(context.path, max(d.line, 1), max(d.column, 1), rule_id, d.level,
                         d.message)
@@ -166,8 +183,6 @@ def rule_problems(
     module = _rules.RULES[rule_id]
     if diagnostics is None:
         diagnostics = _by_rule(context.transcript.diagnostics)
-    level = config.levels[rule_id]
-    fixable = module.FIX is not None
     found: list[Finding] = []
     if context.format in module.FORMATS:
         context.options = dict(config.options[rule_id])
@@ -175,12 +190,17 @@ def rule_problems(
             found = list(module.check(context))
         except Exception as exc:
             return [_internal(context.path, f"rule {rule_id}", exc)]
+    own = diagnostics.get(rule_id, ())
+    if not found and not own:
+        return []  # the common case, and the loop runs for every rule of every file
+    level = config.levels[rule_id]
+    fixable = module.FIX is not None
     seen = {(finding.line, finding.column) for finding in found}
     problems = [
         Problem(context.path, max(f.line, 1), max(f.column, 1), rule_id, level, f.message, fixable)
         for f in found
     ]
-    for diagnostic in diagnostics.get(rule_id, ()):
+    for diagnostic in own:
         if (diagnostic.line, diagnostic.column) not in seen:
             problems.append(
                 Problem(context.path, max(diagnostic.line, 1), max(diagnostic.column, 1),
