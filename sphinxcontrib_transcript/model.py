@@ -21,7 +21,7 @@ from collections import namedtuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Literal, NamedTuple
+    from typing import Any, Literal, NamedTuple
 
     #: The formats the readers understand, by their short name.
     Format = Literal["vtt", "srt", "txt", "json"]
@@ -130,7 +130,7 @@ class Transcript:
     Transcripts compare equal when all five attributes are equal.
     """
 
-    __slots__ = ("cues", "diagnostics", "encoding", "format", "metadata")
+    __slots__ = ("_columns", "cues", "diagnostics", "encoding", "format", "metadata")
 
     def __init__(
         self,
@@ -145,6 +145,22 @@ class Transcript:
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
         self.encoding = encoding
         self.metadata: dict[str, str] = {} if metadata is None else metadata
+        self._columns: tuple[list[Cue], int, dict[str, list[Any]]] | None = None
+
+    def _keep_columns(self, **columns: list[Any]) -> None:
+        """Keep lists of cue fields a reader made the cues from (``start_ms=[...]``)
+        for the linter, which would otherwise build them again from the cues."""
+        self._columns = (self.cues, len(self.cues), columns)
+
+    def _known_column(self, name: str) -> list[Any] | None:
+        """``[getattr(cue, name) for cue in self.cues]`` if a reader kept it and the
+        cue list is still the one it was kept for, else ``None``."""
+        if self._columns is None:
+            return None
+        cues, count, columns = self._columns
+        if cues is not self.cues or count != len(cues):
+            return None
+        return columns.get(name)
 
     def _fields(self) -> tuple[object, ...]:
         return self.format, self.cues, self.diagnostics, self.encoding, self.metadata

@@ -77,7 +77,7 @@ def _split_speaker(payload: str) -> tuple[str | None, str]:
     return name, payload[match.end() :]
 
 
-def _one_line_cues(text: str) -> list[Cue] | None:
+def _one_line_cues(text: str) -> Transcript | None:
     """The cues of a file that is nothing but timed lines with one blank line
     between them (the layout talk-python and most tools write), read with one
     regular expression pass; ``None`` for any other file.
@@ -108,20 +108,24 @@ def _one_line_cues(text: str) -> list[Cue] | None:
         speaker, words = _split_speaker(payloads[index])
         if speaker is not None:
             speakers[index], plain[index] = speaker, words.strip()
-    numbers = range(first, first + 2 * count, 2)
-    rows = zip(map(_CLOCK.__getitem__, times), repeat(None), payloads, plain, speakers,
-               repeat(""), numbers, repeat(""), numbers)
-    cues: list[Cue] = list(map(tuple.__new__, repeat(Cue, count), rows))
-    return cues
+    numbers = list(range(first, first + 2 * count, 2))
+    starts = list(map(_CLOCK.__getitem__, times))
+    rows = zip(starts, repeat(None), payloads, plain, speakers, repeat(""), numbers,
+               repeat(""), numbers)
+    transcript = Transcript("txt", list(map(tuple.__new__, repeat(Cue, count), rows)))
+    transcript._keep_columns(
+        start_ms=starts, end_ms=[None] * count, text=list(payloads), plain_text=plain,
+        identifier=[""] * count, settings=[""] * count,
+    )
+    return transcript
 
 
 def parse(text: str) -> Transcript:
     """Read timestamped text (already decoded, without a BOM) into a transcript."""
-    transcript = Transcript("txt")
     fast = _one_line_cues(text)
     if fast is not None:
-        transcript.cues = fast
-        return transcript
+        return fast
+    transcript = Transcript("txt")
     diagnostics = transcript.diagnostics
     # Each open cue: [start_ms, line, text_lines]; closed into a Cue when the next begins.
     starts: list[tuple[int, int]] = []

@@ -431,6 +431,7 @@ class _Reader:
             starts, ends, payloads, plain, speakers, repeat(""), range(number, last, 3),
             repeat(""), range(number + 1, last, 3),
         ), count))
+        self.keep_columns(starts, ends, payloads, plain)
         return True
 
     def canonical(self, pieces: list[str], starts: list[int], markup: bool, heads: str) -> None:
@@ -447,6 +448,18 @@ class _Reader:
             begins, ends, payloads, plain, speakers, repeat(""), starts, repeat(""),
             map(add, starts, repeat(1)),
         ), len(pieces)))
+        self.keep_columns(begins, ends, payloads, plain)
+
+    def keep_columns(
+        self, starts: list[int], ends: list[int], payloads: list[str], plain: Iterable[str]
+    ) -> None:
+        """Hand the linter the columns of a body read whole by a fast path."""
+        count = len(self.cues)
+        if len(starts) == count and isinstance(plain, list):
+            self.transcript._keep_columns(
+                start_ms=starts, end_ms=ends, text=payloads, plain_text=plain,
+                identifier=[""] * count, settings=[""] * count,
+            )
 
     def columns(
         self, matches: Sequence[re.Match[str] | None], starts: list[int], markup: bool

@@ -28,5 +28,10 @@ def column(ctx: Context, name: str) -> list[Any]:
         _last[:] = [ctx.transcript, cache]
     found: list[Any] | None = cache.get(name)
     if found is None:
-        found = cache[name] = list(map(attrgetter(name), ctx.transcript.cues))
+        # The reader may have had the list already (its fast paths build cues
+        # from columns).
+        found = ctx.transcript._known_column(name)
+        if found is None:
+            found = list(map(attrgetter(name), ctx.transcript.cues))
+        cache[name] = found
     return found

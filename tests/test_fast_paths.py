@@ -1,0 +1,95 @@
+"""The readers' fast paths against their slow paths, and the columns they hand the linter.
+
+The WebVTT and timestamped-text readers read the layout most tools write in
+bulk (a regular expression or a split over the whole file, fields as
+columns); anything else goes line by line.  These tests pin that both ways
+give the same transcript, and that the columns a fast path keeps for the
+linter (``Transcript._known_column``) are exactly the cues' fields.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sphinxcontrib_transcript.model import Cue, Transcript
+from sphinxcontrib_transcript.readers import text, webvtt
+
+DATA = Path(__file__).parent / "data" / "talk-python"
+KEPT = ("start_ms", "end_ms", "text", "plain_text", "identifier", "settings")
+
+
+def _slow_text(source: str, monkeypatch: pytest.MonkeyPatch) -> Transcript:
+    with monkeypatch.context() as patch:
+        patch.setattr(text, "_one_line_cues", lambda source: None)
+        return text.parse(source)
+
+
+def _kept(transcript: Transcript) -> dict[str, list[object]]:
+    return {
+        name: column for name in KEPT
+        if (column := transcript._known_column(name)) is not None
+    }
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.txt")), ids=lambda p: p.name)
+def test_text_fast_path_matches_the_line_by_line_reader(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = path.read_text(encoding="utf-8")
+    assert text.parse(source) == _slow_text(source, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "00:00:01 A\n\n00:00:02 B\n",
+        "\n\n00:00:01 Ann Lee: A\n\n[00:01:02] B\n\n1:00:00 \n\n",  # leading blank lines, speaker
+        "00:00:01 A\r\n\r\n00:00:02 B\r\n",
+        "00:00:01 A\n\n[00:00:02 B\n",  # unpaired bracket: slow path
+        "00:00:01 A\n\n\n00:00:02 B\n",  # two blank lines: slow path
+        "00:00:01 A\nmore\n\n00:00:02 B\n",  # untimed line: slow path
+        "00:00:01 A\n \n00:00:02 B\n",  # a blank line of a space: slow path
+        "00:61:00 A\n\n00:00:02 B\n",  # no valid time: slow path
+        "00:00:01\tnote: lower case is no speaker\n\n00:00:02 Dr. Who: Hi\n",
+        "",
+    ],
+)
+def test_text_fast_path_matches_on_small_cases(
+    source: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert text.parse(source) == _slow_text(source, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "path", sorted(DATA.glob("*.vtt")) + sorted(DATA.glob("*.txt")), ids=lambda p: p.name
+)
+def test_kept_columns_are_the_cue_fields(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    transcript = (webvtt if path.suffix == ".vtt" else text).parse(source)
+    kept = _kept(transcript)
+    for name, column in kept.items():
+        assert column == [getattr(cue, name) for cue in transcript.cues], name
+
+
+def test_the_common_layouts_keep_columns() -> None:
+    vtt = webvtt.parse("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n\n"
+                       "00:00:02.000 --> 00:00:03.000\n<v Ann>B &amp; C\n")
+    assert _kept(vtt) == {
+        "start_ms": [1000, 2000], "end_ms": [2000, 3000], "text": ["A", "<v Ann>B &amp; C"],
+        "plain_text": ["A", "B & C"], "identifier": ["", ""], "settings": ["", ""],
+    }
+    txt = text.parse("00:00:01 Ann: A\n\n00:00:02 B\n")
+    assert _kept(txt)["plain_text"] == ["A", "B"]
+    assert _kept(txt)["end_ms"] == [None, None]
+
+
+def test_kept_columns_are_dropped_when_the_cues_change() -> None:
+    transcript = webvtt.parse("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n")
+    assert transcript._known_column("start_ms") == [1000]
+    transcript.cues.append(Cue(5000, 6000, "B"))
+    assert transcript._known_column("start_ms") is None
+    transcript.cues = [Cue(7000, 8000, "C")]
+    assert transcript._known_column("start_ms") is None
+    assert Transcript("vtt")._known_column("start_ms") is None
