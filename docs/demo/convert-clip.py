@@ -7,7 +7,6 @@ and timestamped text and the ``speaker`` of JSON.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import sphinxcontrib_transcript as st
@@ -19,7 +18,7 @@ HERE = Path(__file__).parent
 def converted() -> dict[str, str]:
     """File name -> text, for each of the other formats."""
     clip = st.load(HERE / "demo-clip.vtt")
-    cues = [dataclasses.replace(cue, text=cue.plain_text) for cue in clip.cues]
+    cues = [cue._replace(text=cue.plain_text) for cue in clip.cues]
     return {f"demo-clip.{fmt}": dumps(cues, fmt) for fmt in ("srt", "json", "txt")}
 
 
