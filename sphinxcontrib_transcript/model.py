@@ -18,9 +18,17 @@ pre-commit hook pays for every module imported.
 from __future__ import annotations
 
 from collections import namedtuple
+from itertools import repeat
+
+#: The fields of a :class:`Cue`, in order.
+_CUE_FIELDS = (
+    "start_ms", "end_ms", "text", "plain_text", "speaker", "identifier", "line", "settings",
+    "text_line",
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from typing import Any, Literal, NamedTuple
 
     #: The formats the readers understand, by their short name.
@@ -54,12 +62,7 @@ else:
     _DiagnosticFields = namedtuple(
         "Diagnostic", ("line", "column", "rule", "level", "message"), defaults=("error", "")
     )
-    _CueFields = namedtuple(
-        "Cue",
-        ("start_ms", "end_ms", "text", "plain_text", "speaker", "identifier", "line",
-         "settings", "text_line"),
-        defaults=("", None, "", 0, "", 0),
-    )
+    _CueFields = namedtuple("Cue", _CUE_FIELDS, defaults=("", None, "", 0, "", 0))
 
 FORMATS: tuple[Format, ...] = ("vtt", "srt", "txt", "json")
 LEVELS: tuple[Level, ...] = ("warning", "error")
@@ -128,9 +131,15 @@ class Transcript:
         (``"header"``), the JSON ``version`` and ``language`` and so on.
 
     Transcripts compare equal when all five attributes are equal.
+
+    A reader's fast path may hand over its cues as columns of field values
+    (:meth:`_keep_columns`); the :class:`Cue` objects are then made the first
+    time :attr:`cues` is read.  The linter looks at the columns and, on a clean
+    file, never needs the objects; :func:`~sphinxcontrib_transcript.load` makes
+    them before it returns.
     """
 
-    __slots__ = ("_columns", "cues", "diagnostics", "encoding", "format", "metadata")
+    __slots__ = ("_columns", "_cues", "diagnostics", "encoding", "format", "metadata")
 
     def __init__(
         self,
@@ -141,26 +150,62 @@ class Transcript:
         metadata: dict[str, str] | None = None,
     ) -> None:
         self.format = format
-        self.cues: list[Cue] = [] if cues is None else cues
+        self._cues: list[Cue] | None = [] if cues is None else cues
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
         self.encoding = encoding
         self.metadata: dict[str, str] = {} if metadata is None else metadata
-        self._columns: tuple[list[Cue], int, dict[str, list[Any]]] | None = None
+        # (the cue list made from the columns or None before it is made, its
+        # length, {field name: values}); see _keep_columns.
+        self._columns: tuple[list[Cue] | None, int, dict[str, Sequence[Any]]] | None = None
 
-    def _keep_columns(self, **columns: list[Any]) -> None:
-        """Keep lists of cue fields a reader made the cues from (``start_ms=[...]``)
-        for the linter, which would otherwise build them again from the cues."""
-        self._columns = (self.cues, len(self.cues), columns)
+    @property
+    def cues(self) -> list[Cue]:
+        """The cues, in file order (a plain list: change it at will)."""
+        cues = self._cues
+        if cues is None:
+            cues = self._make_cues()
+        return cues
+
+    @cues.setter
+    def cues(self, cues: list[Cue]) -> None:
+        self._cues = cues
+        self._columns = None
+
+    def _make_cues(self) -> list[Cue]:
+        """Make the cues from the columns a reader handed over (once)."""
+        if self._cues is not None:
+            return self._cues
+        assert self._columns is not None
+        _, count, columns = self._columns
+        rows = zip(*(columns[name] for name in _CUE_FIELDS), strict=True)
+        # tuple.__new__ takes each row as it is: no argument handling per cue.
+        cues: list[Cue] = list(map(tuple.__new__, repeat(Cue, count), rows))
+        self._cues = cues
+        self._columns = (cues, count, columns)
+        return cues
+
+    def _keep_columns(self, columns: dict[str, Sequence[Any]]) -> None:
+        """Take the cues as columns: one sequence of values per :class:`Cue` field, in
+        file order, all of one length; the cues are made from them when first read.
+
+        For readers that build their cues column by column anyway.  The linter
+        reads the columns (:meth:`_known_column`) while the cue list is the one
+        made from them.
+        """
+        self._cues = None
+        self._columns = (None, len(columns["start_ms"]), columns)
 
     def _known_column(self, name: str) -> list[Any] | None:
-        """``[getattr(cue, name) for cue in self.cues]`` if a reader kept it and the
-        cue list is still the one it was kept for, else ``None``."""
+        """``[getattr(cue, name) for cue in self.cues]`` when a reader handed the cues
+        over as columns and the cue list is (still) the one made from them, else
+        ``None``."""
         if self._columns is None:
             return None
-        cues, count, columns = self._columns
-        if cues is not self.cues or count != len(cues):
+        made, count, columns = self._columns
+        if made is not None and (made is not self._cues or len(made) != count):
             return None
-        return columns.get(name)
+        column = columns.get(name)
+        return column if isinstance(column, list) else None
 
     def _fields(self) -> tuple[object, ...]:
         return self.format, self.cues, self.diagnostics, self.encoding, self.metadata

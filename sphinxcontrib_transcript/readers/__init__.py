@@ -142,6 +142,9 @@ def loads(
         text_data, used, decode_diagnostics = decoded.text, decoded.encoding, decoded.diagnostics
     fmt = normalize_format(format) if format else sniff(text_data)
     transcript = READERS[fmt](text_data)
+    # A fast path may leave the cues to be made on first use (the linter seldom
+    # needs them); a caller of load() wants them, so they are made here.
+    transcript._make_cues()
     transcript.encoding = used
     if decode_diagnostics:
         transcript.diagnostics[:0] = decode_diagnostics

@@ -109,14 +109,14 @@ def _one_line_cues(text: str) -> Transcript | None:
         if speaker is not None:
             speakers[index], plain[index] = speaker, words.strip()
     numbers = list(range(first, first + 2 * count, 2))
-    starts = list(map(_CLOCK.__getitem__, times))
-    rows = zip(starts, repeat(None), payloads, plain, speakers, repeat(""), numbers,
-               repeat(""), numbers)
-    transcript = Transcript("txt", list(map(tuple.__new__, repeat(Cue, count), rows)))
-    transcript._keep_columns(
-        start_ms=starts, end_ms=[None] * count, text=list(payloads), plain_text=plain,
-        identifier=[""] * count, settings=[""] * count,
-    )
+    transcript = Transcript("txt")
+    # The cues are made when first read; the linter mostly reads these columns.
+    transcript._keep_columns({
+        "start_ms": list(map(_CLOCK.__getitem__, times)), "end_ms": [None] * count,
+        "text": list(payloads), "plain_text": plain, "speaker": speakers,
+        "identifier": [""] * count, "line": numbers, "settings": [""] * count,
+        "text_line": numbers,
+    })
     return transcript
 
 

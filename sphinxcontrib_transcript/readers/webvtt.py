@@ -422,44 +422,40 @@ class _Reader:
         if _ALL_CANONICAL(joined) is None:
             return False
         starts, ends = _canonical_times(joined)
-        plain: Iterable[str] = payloads
-        speakers: Iterable[str | None] = repeat(None)
-        if "<" in content or "&" in content:
-            plain, speakers = _markup_columns(payloads)
+        plain, speakers = _plain_columns(payloads, "<" in content or "&" in content)
         last = number + 3 * count
-        self.cues.extend(_new_cues((
-            starts, ends, payloads, plain, speakers, repeat(""), range(number, last, 3),
-            repeat(""), range(number + 1, last, 3),
-        ), count))
-        self.keep_columns(starts, ends, payloads, plain)
+        self.add_columns({
+            "start_ms": starts, "end_ms": ends, "text": payloads, "plain_text": plain,
+            "speaker": speakers, "identifier": [""] * count, "line": range(number, last, 3),
+            "settings": [""] * count, "text_line": range(number + 1, last, 3),
+        })
         return True
 
     def canonical(self, pieces: list[str], starts: list[int], markup: bool, heads: str) -> None:
         """Make the cues of pieces that all start with a canonical timing line, given
         *heads*, their first 30 characters joined by line breaks."""
         payloads: list[str] = list(map(getitem, pieces, repeat(slice(30, None))))
-        plain: Iterable[str] = payloads
-        speakers: Iterable[str | None] = repeat(None)
-        if markup:
-            plain, speakers = _markup_columns(payloads)
+        plain, speakers = _plain_columns(payloads, markup)
         # A head is the timing line, alone or with the line break after it.
         begins, ends = _canonical_times(heads.replace("\n\n", "\n").rstrip("\n"))
-        self.cues.extend(_new_cues((
-            begins, ends, payloads, plain, speakers, repeat(""), starts, repeat(""),
-            map(add, starts, repeat(1)),
-        ), len(pieces)))
-        self.keep_columns(begins, ends, payloads, plain)
+        count = len(pieces)
+        self.add_columns({
+            "start_ms": begins, "end_ms": ends, "text": payloads, "plain_text": plain,
+            "speaker": speakers, "identifier": [""] * count, "line": starts,
+            "settings": [""] * count, "text_line": list(map(add, starts, repeat(1))),
+        })
 
-    def keep_columns(
-        self, starts: list[int], ends: list[int], payloads: list[str], plain: Iterable[str]
-    ) -> None:
-        """Hand the linter the columns of a body read whole by a fast path."""
-        count = len(self.cues)
-        if len(starts) == count and isinstance(plain, list):
-            self.transcript._keep_columns(
-                start_ms=starts, end_ms=ends, text=payloads, plain_text=plain,
-                identifier=[""] * count, settings=[""] * count,
-            )
+    def add_columns(self, columns: dict[str, Sequence[object]]) -> None:
+        """The cues of the whole body, made by a fast path as columns (one sequence of
+        values per Cue field): handed to the transcript, which makes the cues when
+        they are first read (the linter mostly reads the columns instead)."""
+        if self.cues:  # pragma: no cover - the fast paths read the whole body
+            count = len(columns["start_ms"])
+            self.cues.extend(_new_cues([columns[name] for name in _CUE_FIELDS], count))
+            return
+        self.transcript._keep_columns(columns)
+        # Nothing may add to the old list from here on: it is not the transcript's.
+        del self.cues
 
     def columns(
         self, matches: Sequence[re.Match[str] | None], starts: list[int], markup: bool
@@ -706,6 +702,14 @@ def _markup_columns(payloads: list[str]) -> tuple[list[str], list[str | None]]:
         if "<" in text or "&" in text:
             plain[index], speakers[index] = _plain_and_speaker(text)
     return plain, speakers
+
+
+def _plain_columns(payloads: list[str], markup: bool) -> tuple[list[str], list[str | None]]:
+    """Plain text and speaker columns: the payloads themselves and no speakers, unless
+    *markup* says some payload may hold a ``<`` or ``&``."""
+    if markup:
+        return _markup_columns(payloads)
+    return payloads, [None] * len(payloads)
 
 
 def _keyword(line: str) -> str:
