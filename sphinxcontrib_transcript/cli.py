@@ -517,9 +517,12 @@ def is_binary(head: bytes) -> bool:
         return True
     if len(head) < 32:
         return False
-    controls = sum(head.count(bytes([code])) for code in (*range(0, 8), *range(14, 27),
-                                                          *range(28, 32), 127))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls * 10 > len(head)
+
+
+# The bytes is_binary counts: control codes other than whitespace and ESC.
+_CONTROL_BYTES = bytes((*range(0, 8), *range(14, 27), *range(28, 32), 127))
 
 
 def _text_of(head: bytes) -> str:
