@@ -41,6 +41,7 @@ from collections.abc import Iterator
 
 from ..base import Context, Finding, Option
 from ._edit import changed
+from ._text import non_ascii, utf8
 
 ID = "control-character"
 LEVEL = "warning"
@@ -62,22 +63,14 @@ _NAMES = {
 }
 
 
-def _present(text: str) -> bool:
-    """Whether *text* has any, tested without a regex scan (most files have none)."""
-    data = text.encode("ascii") if text.isascii() else text.encode("utf-8")
-    if data.translate(None, _BYTES_OK):
+def _present(ctx: Context) -> bool:
+    """Whether the text has any, tested without a regex scan of the whole text (most
+    files have none): C0 controls and DEL by deleting every other byte, the rest
+    among the few characters that are not ASCII."""
+    if utf8(ctx).translate(None, _BYTES_OK):
         return True  # a C0 control or DEL
-    if text.isascii():
-        return False
-    if any(char in text for char in "\ufeff\ufff9\ufffa\ufffb\ufffc"):
-        return True
-    # C1 controls are U+0080-U+009F: C2 80 to C2 9F in UTF-8.
-    at = data.find(b"\xc2")
-    while at >= 0:
-        if 0x80 <= data[at + 1] <= 0x9F:
-            return True
-        at = data.find(b"\xc2", at + 2)
-    return False
+    rest = non_ascii(ctx)
+    return bool(rest) and re.search(_CONTROL, rest) is not None
 
 
 def _is_mojibake_part(line: str, index: int) -> bool:
@@ -85,7 +78,7 @@ def _is_mojibake_part(line: str, index: int) -> bool:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if not _present(ctx.text):
+    if not _present(ctx):
         return
     for number, line in enumerate(ctx.lines, 1):
         for match in re.finditer(_CONTROL, line):
@@ -103,7 +96,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def fix(ctx: Context) -> bytes | None:
     text = ctx.text
-    if not _present(text):
+    if not _present(ctx):
         return None
     out: list[str] = []
     position = 0

@@ -39,6 +39,7 @@ from itertools import repeat
 
 from ..base import Context, Finding, Option
 from ._columns import column
+from ._text import non_ascii
 from ._timing import stamp, start_column
 
 ID = "empty-cue"
@@ -50,15 +51,19 @@ FIX = None
 
 # Whitespace and the invisible marks that make no text on their own.
 _NOTHING = " \t\r\n\f\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
+_MARKS = _NOTHING[5:]  # those that are not ASCII
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     plains: list[str] = column(ctx, "plain_text")
     # No allocation on the clean path: every text non-empty and not all
     # whitespace (isspace stops at the first other character); only files
-    # with non-ASCII text can hold a cue of nothing but invisible marks.
+    # with non-ASCII text can hold a cue of nothing but invisible marks, and
+    # only if the file holds one of those marks or a character reference.
     if all(plains) and not any(map(str.isspace, plains)) and (
-        ctx.text.isascii() or all(map(str.strip, plains, repeat(_NOTHING)))
+        ctx.text.isascii()
+        or ("&" not in ctx.text and not any(mark in non_ascii(ctx) for mark in _MARKS))
+        or all(map(str.strip, plains, repeat(_NOTHING)))
     ):
         return
     fmt = ctx.format

@@ -1,0 +1,72 @@
+"""What the rules that scan the whole text share, computed once per file.
+
+Several rules first ask whether the text holds any of a few characters
+(controls, bidi marks, U+FFFD, mojibake, invisible marks).  Most of those are
+not ASCII, and most transcripts are ASCII but for a few quotes and ellipses;
+so :func:`non_ascii` gives the non-ASCII characters of the text, in order, as
+a short string each rule can search at no cost.  It is cut out of the UTF-8
+bytes with one ``bytes.translate`` pass, and the bytes are the file's own
+when it is UTF-8 (no second encoding).  Only the last file's facts are kept:
+the linter runs every rule on one file before the next.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from ..base import Context
+
+# Every ASCII byte: deleting them from UTF-8 leaves the bytes of the other
+# characters, whole (a multi-byte character has no ASCII byte in it).
+_ASCII = bytes(range(0x80))
+_SAMPLE = 64  # characters compared at each end when the file's bytes are reused
+
+# [text, its UTF-8 bytes or None, its non-ASCII characters or None]
+_last: list[object] = [None, None, None]
+
+
+def _facts(ctx: Context) -> list[object]:
+    if _last[0] is not ctx.text:
+        _last[:] = [ctx.text, None, None]
+    return _last
+
+
+def utf8(ctx: Context) -> bytes:
+    """``ctx.text`` encoded as UTF-8 (surrogates passed through)."""
+    facts = _facts(ctx)
+    found = facts[1]
+    if not isinstance(found, bytes):
+        found = facts[1] = _own_bytes(ctx) or ctx.text.encode("utf-8", "surrogatepass")
+    return found
+
+
+def _own_bytes(ctx: Context) -> bytes | None:
+    """The file's bytes without their UTF-8 BOM, when they are ``ctx.text`` in
+    UTF-8 (a file the decoder read as UTF-8 without trouble), else ``None``."""
+    if ctx.transcript.encoding != "utf-8" or any(
+        d.rule == "invalid-utf8" for d in ctx.transcript.diagnostics
+    ):
+        return None
+    data, text = ctx.data, ctx.text
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    # Guard against a context whose bytes are not its text (made by hand):
+    # the lengths must fit and both ends must agree.
+    if len(data) < len(text) or (text.isascii() and len(data) != len(text)):
+        return None
+    head = text[:_SAMPLE].encode("utf-8", "surrogatepass")
+    tail = text[-_SAMPLE:].encode("utf-8", "surrogatepass")
+    if not data.startswith(head) or not data.endswith(tail):
+        return None
+    return data
+
+
+def non_ascii(ctx: Context) -> str:
+    """The characters of ``ctx.text`` that are not ASCII, in order (``""`` if none)."""
+    if ctx.text.isascii():  # O(1): Python knows it of every string
+        return ""
+    facts = _facts(ctx)
+    found = facts[2]
+    if not isinstance(found, str):
+        found = facts[2] = utf8(ctx).translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    return found
