@@ -205,6 +205,8 @@ class Transcript:
         if made is not None and (made is not self._cues or len(made) != count):
             return None
         column = columns.get(name)
+        if isinstance(column, range):  # line numbers, kept as the range they are
+            column = columns[name] = list(column)
         return column if isinstance(column, list) else None
 
     def _fields(self) -> tuple[object, ...]:

@@ -32,20 +32,30 @@ def stamp(fmt: Format, ms: int) -> str:
 
 def start_column(ctx: Context, cue: Cue) -> int:
     """Column of the start time on the cue's timing line (its first non-blank character)."""
+    return start_column_at(ctx, cue.line)
+
+
+def start_column_at(ctx: Context, number: int) -> int:
+    """Column of the start time on timing line *number* (its first non-blank character)."""
     lines = ctx.lines
-    if not 0 < cue.line <= len(lines):
+    if not 0 < number <= len(lines):
         return 1
-    line = lines[cue.line - 1]
+    line = lines[number - 1]
     return len(line) - len(line.lstrip()) + 1
 
 
 def end_column(ctx: Context, cue: Cue) -> int:
     """Column of the end time on a WebVTT or SRT timing line (else the start's)."""
+    return end_column_at(ctx, cue.line)
+
+
+def end_column_at(ctx: Context, number: int) -> int:
+    """Column of the end time on WebVTT or SRT timing line *number* (else the start's)."""
     lines = ctx.lines
-    if ctx.format in ("vtt", "srt") and 0 < cue.line <= len(lines):
-        line = lines[cue.line - 1]
+    if ctx.format in ("vtt", "srt") and 0 < number <= len(lines):
+        line = lines[number - 1]
         arrow = line.find("-->")
         if arrow >= 0:
             rest = line[arrow + 3 :]
             return arrow + 3 + len(rest) - len(rest.lstrip()) + 1
-    return start_column(ctx, cue)
+    return start_column_at(ctx, number)

@@ -47,15 +47,16 @@ Passing (``example.vtt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import compress, count
 from operator import gt
-from typing import cast
 
 from ...model import Cue
 from ...timecode import format_srt, format_vtt, hms
 from ..base import Context, Finding, Option
+from ._columns import column
 from ._edit import changed, join, split_keep
-from ._timing import stamp, start_column, times
+from ._timing import stamp, start_column_at, times
 
 ID = "cue-overlap"
 LEVEL = "error"
@@ -73,11 +74,14 @@ def _overlaps(ctx: Context) -> list[int]:
     tolerance = int(ctx.options.get("tolerance-ms", 0))
     if len(starts) < 2:
         return []
-    # One C-level pass first; most files have no overlap at all.
-    if None not in ends and not any(map(gt, cast("list[int]", ends)[:-1], starts[1:])):
-        return []
+    candidates: Iterable[int] = range(1, len(starts))
+    if None not in ends and tolerance >= 0:
+        # Only a cue starting before the one above ends can overlap it: picked
+        # out in C (most files have none), and only those are looked at.
+        known: list[int] = ends  # type: ignore[assignment]
+        candidates = compress(count(1), map(gt, known[:-1], starts[1:]))
     found = []
-    for i in range(1, len(starts)):
+    for i in candidates:
         end = ends[i - 1]
         if end is not None and starts[i - 1] <= starts[i] and end - starts[i] > tolerance:
             found.append(i)
@@ -85,16 +89,17 @@ def _overlaps(ctx: Context) -> list[int]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    cues = ctx.transcript.cues
+    starts, ends = times(ctx)
+    lines: list[int] = column(ctx, "line")
     fmt = ctx.format
     for i in _overlaps(ctx):
-        previous, cue = cues[i - 1], cues[i]
-        assert previous.end_ms is not None
+        end = ends[i - 1]
+        assert end is not None
         yield Finding(
-            cue.line, start_column(ctx, cue),
-            f"cue starts at {stamp(fmt, cue.start_ms)}, {previous.end_ms - cue.start_ms} ms "
-            f"before the cue above it at line {previous.line} ends "
-            f"({stamp(fmt, previous.end_ms)}); end that cue earlier or start this one later",
+            lines[i], start_column_at(ctx, lines[i]),
+            f"cue starts at {stamp(fmt, starts[i])}, {end - starts[i]} ms "
+            f"before the cue above it at line {lines[i - 1]} ends "
+            f"({stamp(fmt, end)}); end that cue earlier or start this one later",
         )
 
 

@@ -40,10 +40,12 @@ Passing (``example.vtt``)::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, count
 from operator import eq
 
 from ..base import Context, Finding, Option
-from ._timing import end_column, stamp, times
+from ._columns import column
+from ._timing import end_column_at, stamp, times
 
 ID = "zero-duration"
 LEVEL = "warning"
@@ -58,10 +60,12 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not any(map(eq, ends, starts)):
         return
     fmt = ctx.format
-    for cue in ctx.transcript.cues:
-        if cue.end_ms == cue.start_ms:
-            yield Finding(
-                cue.line, end_column(ctx, cue),
-                f"cue starts and ends at {stamp(fmt, cue.start_ms)}, so players never show it; "
-                "give it an end time after its start",
-            )
+    lines: list[int] = column(ctx, "line")
+    # The zero-length cues picked out in C, and everything from columns: the
+    # other cues are never looked at (or made).
+    for i in compress(count(), map(eq, ends, starts)):
+        yield Finding(
+            lines[i], end_column_at(ctx, lines[i]),
+            f"cue starts and ends at {stamp(fmt, starts[i])}, so players never show it; "
+            "give it an end time after its start",
+        )
