@@ -28,8 +28,11 @@ _CUE_FIELDS = (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from typing import Any, Literal, NamedTuple
+    from collections.abc import Callable, Sequence
+    from typing import Any, Literal, NamedTuple, TypeAlias
+
+    #: A column of cue field values, or a function that makes it.
+    Column: TypeAlias = Sequence[Any] | Callable[[], Sequence[Any]]
 
     #: The formats the readers understand, by their short name.
     Format = Literal["vtt", "srt", "txt", "json"]
@@ -156,7 +159,7 @@ class Transcript:
         self.metadata: dict[str, str] = {} if metadata is None else metadata
         # (the cue list made from the columns or None before it is made, its
         # length, {field name: values}); see _keep_columns.
-        self._columns: tuple[list[Cue] | None, int, dict[str, Sequence[Any]]] | None = None
+        self._columns: tuple[list[Cue] | None, int, dict[str, Column]] | None = None
 
     @property
     def cues(self) -> list[Cue]:
@@ -177,23 +180,33 @@ class Transcript:
             return self._cues
         assert self._columns is not None
         _, count, columns = self._columns
-        rows = zip(*(columns[name] for name in _CUE_FIELDS), strict=True)
+        rows = zip(*(self._column(columns, name) for name in _CUE_FIELDS), strict=True)
         # tuple.__new__ takes each row as it is: no argument handling per cue.
         cues: list[Cue] = list(map(tuple.__new__, repeat(Cue, count), rows))
         self._cues = cues
         self._columns = (cues, count, columns)
         return cues
 
-    def _keep_columns(self, columns: dict[str, Sequence[Any]]) -> None:
+    def _keep_columns(self, columns: dict[str, Column]) -> None:
         """Take the cues as columns: one sequence of values per :class:`Cue` field, in
         file order, all of one length; the cues are made from them when first read.
 
-        For readers that build their cues column by column anyway.  The linter
-        reads the columns (:meth:`_known_column`) while the cue list is the one
-        made from them.
+        For readers that build their cues column by column anyway.  A column may
+        also be a function that makes it, called when it is first needed, and
+        there may be more columns than fields, for the linter (the WebVTT
+        reader's ``start_key``: the times as written, which compare as the
+        times do).  The linter reads the columns (:meth:`_known_column`) while
+        the cue list is the one made from them.
         """
         self._cues = None
-        self._columns = (None, len(columns["start_ms"]), columns)
+        self._columns = (None, len(self._column(columns, "text")), columns)
+
+    @staticmethod
+    def _column(columns: dict[str, Column], name: str) -> Sequence[Any]:
+        column = columns[name]
+        if callable(column):
+            column = columns[name] = column()
+        return column
 
     def _known_column(self, name: str) -> list[Any] | None:
         """``[getattr(cue, name) for cue in self.cues]`` when a reader handed the cues
@@ -204,7 +217,9 @@ class Transcript:
         made, count, columns = self._columns
         if made is not None and (made is not self._cues or len(made) != count):
             return None
-        column = columns.get(name)
+        if name not in columns:
+            return None
+        column = self._column(columns, name)
         if isinstance(column, range):  # line numbers, kept as the range they are
             column = columns[name] = list(column)
         return column if isinstance(column, list) else None

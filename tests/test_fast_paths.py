@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from sphinxcontrib_transcript.lint.rules import _timing
 from sphinxcontrib_transcript.model import Cue, Transcript
 from sphinxcontrib_transcript.readers import text, webvtt
+from sphinxcontrib_transcript.timecode import format_vtt
 
 DATA = Path(__file__).parent / "data" / "talk-python"
 KEPT = ("start_ms", "end_ms", "text", "plain_text", "identifier", "settings")
@@ -71,6 +73,17 @@ def test_kept_columns_are_the_cue_fields(path: Path) -> None:
     kept = _kept(transcript)
     for name, column in kept.items():
         assert column == [getattr(cue, name) for cue in transcript.cues], name
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.vtt")), ids=lambda p: p.name)
+def test_kept_time_keys_are_the_times_as_written(path: Path) -> None:
+    transcript = webvtt.parse(path.read_text(encoding="utf-8"))
+    for key, field in (("start_key", "start_ms"), ("end_key", "end_ms")):
+        keys = transcript._known_column(key)
+        if keys is not None:
+            times = [getattr(cue, field) for cue in transcript.cues]
+            assert keys == [format_vtt(ms) for ms in times]
+            assert list(map(_timing.ms, keys)) == times
 
 
 def test_the_common_layouts_keep_columns() -> None:

@@ -38,12 +38,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from itertools import accumulate, chain, repeat
 from operator import add, getitem, sub
 from typing import cast
 
 from .. import markup
 from ..model import Cue, Diagnostic, Level, Transcript
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..model import Column
 
 # A line that is a signature: WEBVTT alone, or followed by a space or tab and text.
 _SIGNATURE = re.compile(r"WEBVTT(?:[ \t][^\n]*)?")
@@ -421,11 +426,10 @@ class _Reader:
         joined = "\n".join(timings)
         if _ALL_CANONICAL(joined) is None:
             return False
-        starts, ends = _canonical_times(joined)
         plain, speakers = _plain_columns(payloads, "<" in content or "&" in content)
         last = number + 3 * count
         self.add_columns({
-            "start_ms": starts, "end_ms": ends, "text": payloads, "plain_text": plain,
+            **_time_columns(joined), "text": payloads, "plain_text": plain,
             "speaker": speakers, "identifier": [""] * count, "line": range(number, last, 3),
             "settings": [""] * count, "text_line": range(number + 1, last, 3),
         })
@@ -437,21 +441,21 @@ class _Reader:
         payloads: list[str] = list(map(getitem, pieces, repeat(slice(30, None))))
         plain, speakers = _plain_columns(payloads, markup)
         # A head is the timing line, alone or with the line break after it.
-        begins, ends = _canonical_times(heads.replace("\n\n", "\n").rstrip("\n"))
+        timings = heads.replace("\n\n", "\n").rstrip("\n")
         count = len(pieces)
         self.add_columns({
-            "start_ms": begins, "end_ms": ends, "text": payloads, "plain_text": plain,
+            **_time_columns(timings), "text": payloads, "plain_text": plain,
             "speaker": speakers, "identifier": [""] * count, "line": starts,
             "settings": [""] * count, "text_line": list(map(add, starts, repeat(1))),
         })
 
-    def add_columns(self, columns: dict[str, Sequence[object]]) -> None:
+    def add_columns(self, columns: dict[str, Column]) -> None:
         """The cues of the whole body, made by a fast path as columns (one sequence of
         values per Cue field): handed to the transcript, which makes the cues when
         they are first read (the linter mostly reads the columns instead)."""
         if self.cues:  # pragma: no cover - the fast paths read the whole body
-            count = len(columns["start_ms"])
-            self.cues.extend(_new_cues([columns[name] for name in _CUE_FIELDS], count))
+            made = [Transcript._column(columns, name) for name in _CUE_FIELDS]
+            self.cues.extend(_new_cues(made, len(made[0])))
             return
         self.transcript._keep_columns(columns)
         # Nothing may add to the old list from here on: it is not the transcript's.
@@ -670,16 +674,31 @@ class _Reader:
         ))
 
 
-def _canonical_times(timings: str) -> tuple[list[int], list[int]]:
-    """Start and end times of canonical timing lines joined by line breaks.
+def _time_columns(timings: str) -> dict[str, Column]:
+    """The time columns of canonical timing lines joined by line breaks.
+
+    ``start_key`` and ``end_key`` are the times as written: they have one
+    width, so they compare as the times do, and the linter's timing checks use
+    them.  ``start_ms`` and ``end_ms`` are made from them only when asked for
+    (making the Cue objects, a rule that reports): on a clean file, never.
+    """
+    keys = timings.replace(" --> ", "\n").split("\n")
+    starts, ends = keys[0::2], keys[1::2]
+    return {
+        "start_key": starts, "end_key": ends,
+        "start_ms": partial(_key_times, starts), "end_ms": partial(_key_times, ends),
+    }
+
+
+def _key_times(keys: list[str]) -> list[int]:
+    """Milliseconds of canonical ``HH:MM:SS.mmm`` times.
 
     One split cuts every time into its clock and milliseconds, in C: cheaper
-    than four slices per line.
+    than two slices per time.
     """
-    parts = timings.replace(" --> ", ".").replace("\n", ".").split(".")
+    parts = ".".join(keys).split(".")
     clock, millis = _CLOCK.__getitem__, _MILLIS.__getitem__
-    times = list(map(add, map(clock, parts[0::2]), map(millis, parts[1::2])))
-    return times[0::2], times[1::2]
+    return list(map(add, map(clock, parts[0::2]), map(millis, parts[1::2])))
 
 
 def _plain_cue(piece: str) -> bool:

@@ -13,10 +13,37 @@ from ...timecode import format_clock, format_srt, format_vtt
 from ..base import Context
 from ._columns import column
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 def times(ctx: Context) -> tuple[list[int], list[int | None]]:
     """``(starts, ends)`` of the cues in file order (ends may hold ``None``)."""
     return column(ctx, "start_ms"), column(ctx, "end_ms")
+
+
+def keys(ctx: Context) -> tuple[list[Any], list[Any]]:
+    """``(starts, ends)`` as values that compare (``==``, ``<``) as the times do.
+
+    The times as written when the reader kept them (canonical WebVTT: one
+    width, so the strings sort as the times), which spares converting every
+    time of a clean file; otherwise :func:`times`.  :func:`ms` converts one.
+    """
+    transcript = ctx.transcript
+    starts = transcript._known_column("start_key")
+    ends = transcript._known_column("end_key")
+    if starts is None or ends is None:
+        return times(ctx)
+    return starts, ends
+
+
+def ms(key: Any) -> Any:
+    """Milliseconds of a value from :func:`keys` (``None`` stays ``None``)."""
+    if not isinstance(key, str):
+        return key
+    # Canonical HH:MM:SS.mmm, as the reader checked.
+    return ((int(key[0:2]) * 60 + int(key[3:5])) * 60 + int(key[6:8])) * 1000 + int(key[9:12])
 
 
 def stamp(fmt: Format, ms: int) -> str:

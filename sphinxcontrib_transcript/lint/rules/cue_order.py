@@ -42,12 +42,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import compress, count, pairwise
-from operator import le, lt
+from operator import lt
 
 from ..base import Context, Finding, Option
 from ._columns import column
 from ._edit import changed, join, same_cues, split_keep
-from ._timing import stamp, start_column_at, times
+from ._timing import keys, ms, stamp, start_column_at, times
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 ID = "cue-order"
 LEVEL = "error"
@@ -57,12 +61,14 @@ OPTIONS: dict[str, Option] = {}
 FIX = "unsafe"
 
 
-def _in_order(starts: list[int]) -> bool:
-    return all(map(le, starts, starts[1:]))
+def _in_order(starts: list[Any]) -> bool:
+    # A sorted() of a sorted list is one run: a C compare per item, cheaper
+    # than a call per item.
+    return starts == sorted(starts)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    starts, _ = times(ctx)
+    starts, _ = keys(ctx)
     if _in_order(starts):
         return
     fmt = ctx.format
@@ -71,8 +77,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     for i in compress(count(1), map(lt, starts[1:], starts)):
         yield Finding(
             lines[i], start_column_at(ctx, lines[i]),
-            f"cue starts at {stamp(fmt, starts[i])}, before the cue above it at line "
-            f"{lines[i - 1]}, which starts at {stamp(fmt, starts[i - 1])}; move it or "
+            f"cue starts at {stamp(fmt, ms(starts[i]))}, before the cue above it at line "
+            f"{lines[i - 1]}, which starts at {stamp(fmt, ms(starts[i - 1]))}; move it or "
             "fix its time",
         )
 

@@ -56,7 +56,7 @@ from ...timecode import format_srt, format_vtt, hms
 from ..base import Context, Finding, Option
 from ._columns import column
 from ._edit import changed, join, split_keep
-from ._timing import stamp, start_column_at, times
+from ._timing import keys, ms, stamp, start_column_at
 
 ID = "cue-overlap"
 LEVEL = "error"
@@ -70,7 +70,7 @@ FIX = "unsafe"
 
 def _overlaps(ctx: Context) -> list[int]:
     """Indexes *i* of the cues that start before cue *i - 1* ends (beyond the tolerance)."""
-    starts, ends = times(ctx)
+    starts, ends = keys(ctx)
     tolerance = int(ctx.options.get("tolerance-ms", 0))
     if len(starts) < 2:
         return []
@@ -78,26 +78,24 @@ def _overlaps(ctx: Context) -> list[int]:
     if None not in ends and tolerance >= 0:
         # Only a cue starting before the one above ends can overlap it: picked
         # out in C (most files have none), and only those are looked at.
-        known: list[int] = ends  # type: ignore[assignment]
-        candidates = compress(count(1), map(gt, known[:-1], starts[1:]))
+        candidates = compress(count(1), map(gt, ends[:-1], starts[1:]))
     found = []
     for i in candidates:
-        end = ends[i - 1]
-        if end is not None and starts[i - 1] <= starts[i] and end - starts[i] > tolerance:
+        end = ms(ends[i - 1])
+        if end is not None and starts[i - 1] <= starts[i] and end - ms(starts[i]) > tolerance:
             found.append(i)
     return found
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    starts, ends = times(ctx)
+    starts, ends = keys(ctx)
     lines: list[int] = column(ctx, "line")
     fmt = ctx.format
     for i in _overlaps(ctx):
-        end = ends[i - 1]
-        assert end is not None
+        start, end = ms(starts[i]), ms(ends[i - 1])
         yield Finding(
             lines[i], start_column_at(ctx, lines[i]),
-            f"cue starts at {stamp(fmt, starts[i])}, {end - starts[i]} ms "
+            f"cue starts at {stamp(fmt, start)}, {end - start} ms "
             f"before the cue above it at line {lines[i - 1]} ends "
             f"({stamp(fmt, end)}); end that cue earlier or start this one later",
         )

@@ -36,7 +36,7 @@ from operator import lt
 
 from ..base import Context, Finding, Option
 from ._columns import column
-from ._timing import end_column_at, stamp, times
+from ._timing import end_column_at, keys, ms, stamp
 
 ID = "end-before-start"
 LEVEL = "error"
@@ -47,18 +47,18 @@ FIX = None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    starts, ends = times(ctx)
+    starts, ends = keys(ctx)
     found: Iterable[int]
     if None in ends:  # JSON segments without an end
         found = [i for i, end in enumerate(ends) if end is not None and end < starts[i]]
     else:
         # Picked out in C; the other cues are never looked at.
-        found = compress(count(), map(lt, ends, starts))  # type: ignore[arg-type]
+        found = compress(count(), map(lt, ends, starts))
     fmt = ctx.format
     lines: list[int] = column(ctx, "line")
     for i in found:
         yield Finding(
             lines[i], end_column_at(ctx, lines[i]),
-            f"cue ends at {stamp(fmt, ends[i] or 0)}, before it starts "
-            f"({stamp(fmt, starts[i])}); players never show it: fix the times",
+            f"cue ends at {stamp(fmt, ms(ends[i]))}, before it starts "
+            f"({stamp(fmt, ms(starts[i]))}); players never show it: fix the times",
         )

@@ -45,7 +45,7 @@ from operator import eq
 
 from ..base import Context, Finding, Option
 from ._columns import column
-from ._timing import end_column_at, stamp, times
+from ._timing import end_column_at, keys, ms, stamp
 
 ID = "zero-duration"
 LEVEL = "warning"
@@ -56,7 +56,7 @@ FIX = None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    starts, ends = times(ctx)
+    starts, ends = keys(ctx)
     if not any(map(eq, ends, starts)):
         return
     fmt = ctx.format
@@ -66,6 +66,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     for i in compress(count(), map(eq, ends, starts)):
         yield Finding(
             lines[i], end_column_at(ctx, lines[i]),
-            f"cue starts and ends at {stamp(fmt, starts[i])}, so players never show it; "
+            f"cue starts and ends at {stamp(fmt, ms(starts[i]))}, so players never show it; "
             "give it an end time after its start",
         )
