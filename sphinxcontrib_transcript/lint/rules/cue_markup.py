@@ -53,7 +53,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     if "<" not in text and "&" not in text:
         return
     texts: list[str] = column(ctx, "text")
-    for cue, payload in zip(ctx.transcript.cues, texts, strict=True):
+    text_lines: list[int] = column(ctx, "text_line")  # columns: no Cue object is made
+    for payload, first in zip(texts, text_lines, strict=True):
         if "<" in payload or "&" in payload:
             for offset, col, message in markup.problems(payload):
-                yield Finding(cue.text_line + offset, col, message)
+                yield Finding(first + offset, col, message)

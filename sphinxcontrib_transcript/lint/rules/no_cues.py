@@ -44,6 +44,6 @@ FIX = None
 def check(ctx: Context) -> Iterator[Finding]:
     # A column, not ctx.transcript.cues: a reader may hand the cues over as
     # columns, and the Cue objects are then made only if a rule needs them.
-    if not column(ctx, "start_ms"):
+    if not column(ctx, "text"):
         what = "is empty" if not ctx.text.strip() else "has no cues that could be read"
         yield Finding(1, 1, f"the file {what}; a player would show nothing")
