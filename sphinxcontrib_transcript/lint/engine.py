@@ -40,7 +40,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from types import ModuleType
-    from typing import NamedTuple
+    from typing import Any, NamedTuple
 
     class _ProblemFields(NamedTuple):
         path: str
@@ -155,22 +155,55 @@ def lint_context(context: Context, config: Config) -> list[Problem]:
     """Every problem the enabled rules find in *context* (unsorted)."""
     problems: list[Problem] = []
     diagnostics = _by_rule(context.transcript.diagnostics)
-    fmt = context.format
-    modules = _rules.RULES
-    for rule_id in config.rules_for(context.path):
-        # A rule for other formats, with no reader diagnostic to hand on, has
-        # nothing to say: skip even the call (a third of the rules, per file).
-        if fmt in modules[rule_id].FORMATS or rule_id in diagnostics:
-            problems.extend(rule_problems(context, rule_id, config, diagnostics))
+    options = config.options
+    # This loop runs for every rule of every file: it does as little as it can.
+    for rule_id, module, applies in _plan(config, context.path, context.format):
+        found: list[Finding] = []
+        if applies:
+            context.options = dict(options[rule_id])
+            try:
+                found = list(module.check(context))
+            except Exception as exc:
+                problems.append(_internal(context.path, f"rule {rule_id}", exc))
+                continue
+        if found or rule_id in diagnostics:
+            problems.extend(_problems(context, rule_id, config, found, diagnostics))
     # Diagnostics under an ID no rule module has: still shown, at their own level.
-    for rule_id, found in diagnostics.items():
-        if rule_id not in modules:
+    for rule_id, diagnosed in diagnostics.items():
+        if rule_id not in _rules.RULES:
             problems.extend(
                 Problem(context.path, max(d.line, 1), max(d.column, 1), rule_id, d.level,
                         d.message)
-                for d in found
+                for d in diagnosed
             )
     return apply_suppressions(context, problems)
+
+
+# The rules to run for the last (configuration, per-file ignores, format,
+# registry): [key, [(rule ID, module, runs on the format)]].
+_last_plan: list[Any] = [None, []]
+
+
+def _plan(config: Config, path: str, fmt: str) -> list[tuple[str, ModuleType, bool]]:
+    """The enabled rules for *path*, in catalog order, each with whether it runs on
+    *fmt* (a rule for other formats only hands on reader diagnostics)."""
+    modules = _rules.RULES
+    key = (config, config.ignored_for(path), fmt, tuple(modules.values()))
+    cached_key, plan = _last_plan
+    if cached_key is not None and all(map(_same, key, cached_key)):
+        return plan  # type: ignore[no-any-return]
+    ignored = key[1]
+    plan = [
+        (rule_id, modules[rule_id], fmt in modules[rule_id].FORMATS)
+        for rule_id in modules
+        if rule_id in config.enabled and rule_id not in ignored
+    ]
+    _last_plan[:] = [key, plan]
+    return plan
+
+
+def _same(one: object, other: object) -> bool:
+    return one is other or one == other
 
 
 def rule_problems(
@@ -190,11 +223,23 @@ def rule_problems(
             found = list(module.check(context))
         except Exception as exc:
             return [_internal(context.path, f"rule {rule_id}", exc)]
+    return _problems(context, rule_id, config, found, diagnostics)
+
+
+def _problems(
+    context: Context,
+    rule_id: str,
+    config: Config,
+    found: list[Finding],
+    diagnostics: dict[str, list[Diagnostic]],
+) -> list[Problem]:
+    """A rule's findings and the reader's diagnostics under its ID, as problems (the
+    rule's finding wins where both report one position)."""
     own = diagnostics.get(rule_id, ())
     if not found and not own:
-        return []  # the common case, and the loop runs for every rule of every file
+        return []
     level = config.levels[rule_id]
-    fixable = module.FIX is not None
+    fixable = _rules.RULES[rule_id].FIX is not None
     seen = {(finding.line, finding.column) for finding in found}
     problems = [
         Problem(context.path, max(f.line, 1), max(f.column, 1), rule_id, level, f.message, fixable)
