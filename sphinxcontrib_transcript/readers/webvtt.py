@@ -39,8 +39,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from itertools import accumulate, chain, repeat
-from operator import add, getitem, sub
+from itertools import accumulate, chain, compress, repeat
+from operator import add, contains, getitem, or_, sub
 from typing import cast
 
 from .. import markup
@@ -717,9 +717,10 @@ def _markup_columns(payloads: list[str]) -> tuple[list[str], list[str | None]]:
     """Plain text and speaker of each payload, parsing only those with markup."""
     plain = list(payloads)
     speakers: list[str | None] = [None] * len(payloads)
-    for index, text in enumerate(payloads):
-        if "<" in text or "&" in text:
-            plain[index], speakers[index] = _plain_and_speaker(text)
+    # The payloads holding "<" or "&", picked out in C.
+    marked = map(or_, map(contains, payloads, repeat("<")), map(contains, payloads, repeat("&")))
+    for index in compress(range(len(payloads)), marked):
+        plain[index], speakers[index] = _plain_and_speaker(payloads[index])
     return plain, speakers
 
 
