@@ -80,7 +80,7 @@ _ARROWISH = re.compile(r"-->|\d[ \t]*(?:-+|[–—])[ \t]?>")
 _INDEX = re.compile(r"[0-9]{1,18}")
 # ASS/SSA override blocks such as ``{\an8}`` that many SRT files carry.
 # "[^{}]", not "[^}]": a block never holds "{", and without that a card of
-# thousands of "{\\" and no "}" was scanned to its end from each one (quadratic).
+# thousands of "{\" and no "}" was scanned to its end from each one (quadratic).
 _OVERRIDE = re.compile(r"\{\\[^{}]*\}")
 
 _CANONICAL_ARROW = " --> "
