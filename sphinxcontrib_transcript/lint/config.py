@@ -34,12 +34,14 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from ..model import LEVELS, Level
 from . import presets as _presets
 from . import rules as _rules
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: File names searched for, in this order, in each directory.
 CONFIG_NAMES = (".transcript-lint.toml", "pyproject.toml")
@@ -57,9 +59,13 @@ class ConfigError(Exception):
     """A configuration mistake; ``str()`` is one line saying where, what and what to do."""
 
 
-@dataclass(frozen=True)
 class Config:
     """The resolved configuration: every rule's state, ready for the linter.
+
+    Immutable, as a frozen dataclass would be (assigning an attribute raises
+    :exc:`AttributeError`), equal by value, and picklable (``--jobs`` sends it
+    to worker processes).  A plain class: the :mod:`dataclasses` module costs a
+    pre-commit hook milliseconds of start-up.
 
     :param enabled: IDs of the rules that run.
     :param levels: the level of every rule, enabled or not.
@@ -73,14 +79,61 @@ class Config:
     :param preset: the preset applied, or ``None``.
     """
 
+    __slots__ = (
+        "enabled", "exclude", "levels", "options", "per_file_ignores", "preset", "root", "source",
+    )
+    _FIELDS = (
+        "enabled", "levels", "options", "per_file_ignores", "exclude", "root", "source", "preset",
+    )
+
     enabled: frozenset[str]
     levels: Mapping[str, Level]
     options: Mapping[str, Mapping[str, Any]]
-    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
-    exclude: tuple[str, ...] = ()
-    root: str = "."
-    source: str | None = None
-    preset: str | None = None
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...]
+    exclude: tuple[str, ...]
+    root: str
+    source: str | None
+    preset: str | None
+
+    def __init__(  # noqa: PLR0917 - positional, as when it was a dataclass
+        self,
+        enabled: frozenset[str],
+        levels: Mapping[str, Level],
+        options: Mapping[str, Mapping[str, Any]],
+        per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = (),
+        exclude: tuple[str, ...] = (),
+        root: str = ".",
+        source: str | None = None,
+        preset: str | None = None,
+    ) -> None:
+        values = (enabled, levels, options, per_file_ignores, exclude, root, source, preset)
+        for name, value in zip(self._FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: Config is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: Config is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Config)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"Config({fields})"
+
+    def __reduce__(self) -> tuple[type[Config], tuple[object, ...]]:
+        return Config, self._values()
 
     @classmethod
     def default(cls) -> Config:
