@@ -15,15 +15,41 @@ from collections.abc import Callable
 
 from ..decoding import decode
 from ..model import FORMATS, Format, Transcript
-from . import json as json_reader
-from . import srt, text, webvtt
+
+
+# Each reader module is imported when a file of its format is first read: a
+# pre-commit hook linting one WebVTT file need not load (and compile the
+# patterns of) the SRT, JSON and text readers.
+def _read_vtt(text: str) -> Transcript:
+    from . import webvtt
+
+    return webvtt.parse(text)
+
+
+def _read_srt(text: str) -> Transcript:
+    from . import srt
+
+    return srt.parse(text)
+
+
+def _read_txt(text: str) -> Transcript:
+    from . import text as text_reader
+
+    return text_reader.parse(text)
+
+
+def _read_json(text: str) -> Transcript:
+    from . import json as json_reader
+
+    return json_reader.parse(text)
+
 
 #: The reader of each format.
 READERS: dict[Format, Callable[[str], Transcript]] = {
-    "vtt": webvtt.parse,
-    "srt": srt.parse,
-    "txt": text.parse,
-    "json": json_reader.parse,
+    "vtt": _read_vtt,
+    "srt": _read_srt,
+    "txt": _read_txt,
+    "json": _read_json,
 }
 
 #: File suffixes that name a format outright.  ``.txt`` is not here: a text

@@ -43,7 +43,6 @@ from itertools import accumulate, chain, compress, repeat
 from operator import add, contains, getitem, or_, sub
 from typing import cast
 
-from .. import markup
 from ..model import Cue, Diagnostic, Level, Transcript
 
 TYPE_CHECKING = False
@@ -184,6 +183,7 @@ class _Timing:
 
 def _scan_timing(line: str) -> _Timing:
     """The spec's algorithm, character by character, noting every deviation."""
+    from .. import markup  # only for timing lines the fast patterns refuse
     result = _Timing()
     warnings = result.warnings
     pos = _skip_whitespace(line, 0)
@@ -708,6 +708,8 @@ def _plain_cue(piece: str) -> bool:
 
 def _plain_and_speaker(text: str) -> tuple[str, str | None]:
     if "<" in text or "&" in text:
+        from .. import markup  # only for cues with markup
+
         nodes = markup.parse(text)
         return markup.plain_text(nodes), markup.first_voice(nodes)
     return text, None

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ... import markup
 from ..base import Context, Finding, Option
 from ._columns import column
 
@@ -52,6 +51,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     text = ctx.text
     if "<" not in text and "&" not in text:
         return
+    from ... import markup  # only for files with markup
+
     texts: list[str] = column(ctx, "text")
     text_lines: list[int] = column(ctx, "text_line")  # columns: no Cue object is made
     for payload, first in zip(texts, text_lines, strict=True):

@@ -34,8 +34,9 @@ Passing (``example.vtt``)::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, repeat
+from operator import contains
 
-from ... import markup
 from ...model import Cue
 from ..base import Context, Finding, Option
 from ._columns import column
@@ -52,7 +53,20 @@ FIX = None
 _DIGITS = "0123456789"
 
 
+def _stamped(text: str) -> bool:
+    """Whether *text* has a ``<`` followed by a digit (an inline timestamp, maybe)."""
+    at = text.find("<")
+    while at >= 0:
+        after = text[at + 1 : at + 2]
+        if after and after in _DIGITS:
+            return True
+        at = text.find("<", at + 1)
+    return False
+
+
 def _check_cue(ctx: Context, cue: Cue) -> Iterator[Finding]:
+    from ... import markup  # only for cues with inline timestamps
+
     text = cue.text
     previous: int | None = None
     positions = PayloadPositions(ctx, cue)
@@ -83,6 +97,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     if "<" not in ctx.text:
         return
     texts: list[str] = column(ctx, "text")
-    for cue, text in zip(ctx.transcript.cues, texts, strict=True):
-        if "<" in text:
-            yield from _check_cue(ctx, cue)
+    # Payloads with "<" picked out in C, and a cue is looked at (and the cues
+    # made) only when one has a "<" before a digit.
+    for index in compress(range(len(texts)), map(contains, texts, repeat("<"))):
+        if _stamped(texts[index]):
+            yield from _check_cue(ctx, ctx.transcript.cues[index])
