@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import signal
 import stat
+import subprocess
+import sys
+import tempfile
 import types
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -369,3 +376,110 @@ def test_a_refused_fix_is_tried_again_once_other_fixes_change_the_file() -> None
     assert result.applied == ["missing-blank-line", "srt-index", "control-character"]
     assert result.rejected == []
     assert fix_report(result.data, "x.srt", Config.default()).applied == []
+
+
+# -- nothing lost: unsafe fixes over the corpus, fuzzed variants ------------------
+
+
+def words(data: bytes, name: str) -> Counter[str]:
+    """Every word of every cue, as a multiset."""
+    from sphinxcontrib_transcript.lint import build_context
+
+    found: Counter[str] = Counter()
+    for cue in build_context(data, name).transcript.cues:
+        found.update(cue.plain_text.split())
+    return found
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda path: path.name)
+def test_unsafe_fixes_keep_every_cue_and_every_word_of_the_corpus(path: Path) -> None:
+    data = path.read_bytes()
+    fixed = fix_bytes(data, path.name, Config.default(), unsafe=True)
+    assert len(cues(fixed, path.name)) == len(cues(data, path.name))
+    assert not words(data, path.name) - words(fixed, path.name)
+
+
+def fuzzed_variants() -> list[tuple[str, bytes]]:
+    """300 damaged excerpts of the corpus (fixed seed), as (name, bytes)."""
+    from .fuzz.seeds import seeds
+
+    variants = [(name, data) for name, data in seeds(mutants=3, seed=11, size=2000)
+                if "-m" in name.rpartition(".")[0]]
+    return variants[:300]
+
+
+def test_fixes_of_three_hundred_fuzzed_variants_lose_nothing() -> None:
+    """Safe fixes keep every cue (times and plain text) and settle; unsafe ones keep
+    every cue and every word (see tests/fuzz/targets.py for the exact comparison)."""
+    from .fuzz import targets
+    from .fuzz.seeds import suffix_byte
+
+    variants = fuzzed_variants()
+    assert len(variants) == 300
+    for name, data in variants:
+        try:
+            targets.fix(suffix_byte(name) + data)
+        except targets.Broken as exc:
+            raise AssertionError(f"{name}: {exc}") from None
+
+
+# -- nothing lost: crashes, and files that cannot be replaced safely ---------------
+
+
+def test_a_killed_run_leaves_the_original_whole(tmp_path: Path) -> None:
+    # A real crash between writing and renaming: the process is killed (SIGKILL,
+    # no clean-up possible) right where os.replace would run.
+    path = tmp_path / "episode.vtt"
+    path.write_bytes(b"old")
+    script = (
+        "import os, signal, sys\n"
+        "from sphinxcontrib_transcript.lint.fixing import read_for_fix, write_atomic\n"
+        "os.replace = lambda src, dst: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "data, state = read_for_fix(sys.argv[1])\n"
+        "write_atomic(sys.argv[1], b'new content', data, state)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(path)], check=False)
+    assert done.returncode == -signal.SIGKILL
+    assert path.read_bytes() == b"old"
+    # What a kill leaves is the complete new file under a hidden temporary name
+    # beside the original, which the linter never picks up as a transcript.
+    (leftover,) = [name for name in os.listdir(tmp_path) if name != "episode.vtt"]
+    assert re.fullmatch(r"\.episode\.vtt\.\w+\.tmp", leftover)
+    assert (tmp_path / leftover).read_bytes() == b"new content"
+    from sphinxcontrib_transcript.cli import main
+
+    assert main(["--select", "final-newline", str(tmp_path)]) == 0  # only episode.vtt linted
+
+
+def test_temporary_file_is_created_beside_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rename never crosses filesystems: the temporary file is made in the
+    file's own directory, even on tmpfs with TMPDIR on another filesystem."""
+    shm = Path("/dev/shm")
+    directory = Path(tempfile.mkdtemp(dir=shm)) if shm.is_dir() else tmp_path / "d"
+    directory.mkdir(exist_ok=True)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    tempfile.tempdir = None  # make tempfile read TMPDIR again
+    renames: list[tuple[str, str]] = []
+    real_replace = os.replace
+
+    def replace(src: str, dst: str) -> None:
+        renames.append((src, dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    try:
+        path = directory / "episode.vtt"
+        path.write_bytes(b"old")
+        data, state = read_for_fix(str(path))
+        write_atomic(str(path), b"new", data, state)
+        assert path.read_bytes() == b"new"
+        [(src, dst)] = renames
+        assert os.path.dirname(src) == str(directory) and dst == str(path)
+        if shm.is_dir():
+            assert os.stat(directory).st_dev != os.stat(tmp_path).st_dev  # really another fs
+        assert os.listdir(directory) == ["episode.vtt"]
+    finally:
+        tempfile.tempdir = None
+        shutil.rmtree(directory, ignore_errors=True)
