@@ -36,10 +36,8 @@ explicit stack, as :func:`plain_text` does, not with recursion.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
-from html.entities import html5
-from typing import TypeAlias
 
 #: The tags the WebVTT parser knows; any other start or end tag is dropped.
 TAGS = frozenset({"c", "i", "b", "u", "ruby", "rt", "v", "lang"})
@@ -48,10 +46,32 @@ TAGS = frozenset({"c", "i", "b", "u", "ruby", "rt", "v", "lang"})
 # ignore one, and the syntax forbids it.
 _ANNOTATED = frozenset({"v", "lang"})
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
-@dataclass(frozen=True, slots=True)
-class Span:
+    class _SpanFields(NamedTuple):
+        tag: str
+        classes: tuple[str, ...] = ()
+        annotation: str = ""
+        children: tuple[Node, ...] = ()
+
+    class _TimestampFields(NamedTuple):
+        ms: int
+
+else:
+    # Named tuples, not dataclasses: the dataclasses module alone costs a
+    # pre-commit hook milliseconds, and any cue with a "&" needs this module.
+    _SpanFields = namedtuple(
+        "Span", ("tag", "classes", "annotation", "children"), defaults=((), "", ())
+    )
+    _TimestampFields = namedtuple("Timestamp", ("ms",))
+
+
+class Span(_SpanFields):
     """A WebVTT internal node: ``<i>...</i>``, ``<v Name>...</v>`` and so on.
+
+    An immutable named tuple, equal and hashable by value.
 
     :param tag: ``"c"``, ``"i"``, ``"b"``, ``"u"``, ``"ruby"``, ``"rt"``,
         ``"v"`` or ``"lang"``.
@@ -64,21 +84,17 @@ class Span:
     :param children: text, spans and timestamps inside the span.
     """
 
-    tag: str
-    classes: tuple[str, ...] = ()
-    annotation: str = ""
-    children: tuple[Node, ...] = ()
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Timestamp:
+class Timestamp(_TimestampFields):
     """An inline (karaoke) timestamp, ``<00:00:01.500>``, in milliseconds."""
 
-    ms: int
+    __slots__ = ()
 
 
 #: A node of cue text: text (character references decoded), a span or a timestamp.
-Node: TypeAlias = str | Span | Timestamp
+Node = str | Span | Timestamp
 
 # The tokenizer in one expression: every "<" opens a tag that runs to the next
 # ">" or to the end of the text (no character inside a tag ends it early);
@@ -91,7 +107,17 @@ _START_TAG = re.compile(r"([^\t\n\f .]*)((?:\.[^\t\n\f .]*)*)(?:[\t\n\f ](.*))?"
 _ASCII_SPACE = re.compile(r"[\t\n\f\r ]+")
 # Character references as HTML's tokenizer sees them outside attributes.
 _REFERENCE = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+)(;?)|#([0-9]+)(;?)|([A-Za-z0-9]+)(;?)|(#))")
-_LONGEST_NAME = max(len(name) for name in html5)
+# HTML's named references (html.entities.html5) and the longest name, loaded
+# when a cue first holds a named reference.
+_entities: list[tuple[dict[str, str], int]] = []
+
+
+def _named() -> tuple[dict[str, str], int]:
+    if not _entities:
+        from html.entities import html5 as names
+
+        _entities.append((names, max(len(name) for name in names)))
+    return _entities[0]
 _DIGITS = "0123456789"
 
 
@@ -210,11 +236,12 @@ def _reference(match: re.Match[str]) -> tuple[str, str]:
             return char, f"{written} needs a ';' at its end: write {written};"
         return char, ""
     assert name is not None
+    html5, longest = _named()
     if name_end and name + ";" in html5:
         return html5[name + ";"], ""
     # Without a full match, the longest prefix that is a legacy name (one
     # valid without ";") is decoded, and the rest is text, as in HTML.
-    for length in range(min(len(name), _LONGEST_NAME), 1, -1):
+    for length in range(min(len(name), longest), 1, -1):
         replacement = html5.get(name[:length])
         if replacement is not None:
             rest = name[length:] + name_end
