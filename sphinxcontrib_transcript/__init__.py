@@ -7,12 +7,15 @@ The core (model, readers, linter, CLI) needs neither Sphinx nor docutils; only
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .model import Cue, Diagnostic, Transcript
 from .readers import load, loads
 
+# Not typing.TYPE_CHECKING: importing typing costs the CLI start-up time;
+# checkers treat any TYPE_CHECKING name alike.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from sphinx.application import Sphinx
 
 __version__ = "0.1.0"

@@ -31,11 +31,13 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 
+TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
 if TYPE_CHECKING:
+    from typing import NoReturn
+
     from .lint import Config, Problem
 
 PROG = "transcript-lint"

@@ -14,12 +14,15 @@ Nothing here imports Sphinx or docutils.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .config import Config, ConfigError, load_config, resolve
 from .engine import Problem, build_context, fix_kind, lint_bytes, lint_path
 
+# Not typing.TYPE_CHECKING: importing typing costs a pre-commit hook start-up
+# time; checkers treat any TYPE_CHECKING name alike.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .fixing import FixResult, WriteRefused, fix_bytes, fix_report, write_atomic
 
 # The fix machinery loads on first use: a plain lint run (the pre-commit hook's

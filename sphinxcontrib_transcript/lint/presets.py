@@ -23,7 +23,9 @@ as a ``[tool.transcript-lint.rules.<rule>]`` table.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Preset name -> rule ID -> settings (``enabled`` and option values).
 PRESETS: dict[str, dict[str, dict[str, Any]]] = {

@@ -41,7 +41,6 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from itertools import accumulate, chain, compress, repeat
 from operator import add, contains, getitem, or_, sub
-from typing import cast
 
 from ..model import Cue, Diagnostic, Level, Transcript
 
@@ -49,9 +48,33 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..model import Column
 
+
+
+class _Lazy:
+    """A pattern compiled when first used.
+
+    Compiling a pattern costs start-up time (a pre-commit hook pays it on every
+    commit), and a file as tools write it needs two of this module's patterns;
+    the others are for files that need the spec's algorithm.
+    """
+
+    __slots__ = ("_compiled", "_flags", "_pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, self._flags)
+        return self._compiled
+
+
 # A line that is a signature: WEBVTT alone, or followed by a space or tab and text.
 _SIGNATURE = re.compile(r"WEBVTT(?:[ \t][^\n]*)?")
-_LATER_SIGNATURE = re.compile(r"^WEBVTT(?:[ \t][^\n]*)?$", re.MULTILINE)
+_LATER_SIGNATURE = _Lazy(r"^WEBVTT(?:[ \t][^\n]*)?$", re.MULTILINE)
 
 # The fast path: a cue block exactly as the syntax wants it, matched whole:
 # an optional identifier line, the timing line (both times with two-digit
@@ -65,16 +88,10 @@ _SHORT = r"([0-5][0-9]:[0-5][0-9])\.([0-9]{3})"
 _ARROW = r"[ \t]+-->[ \t]+"
 _IDENTIFIER = r"(?:([^\n]*)\n)??"
 _REST = r"(?:[ \t]+([^\n]*))?(?:\n(.*))?"
-_FAST_CUE: Callable[[str], re.Match[str] | None] = re.compile(
-    _IDENTIFIER + _LONG + _ARROW + _LONG + _REST, re.ASCII | re.DOTALL
-).fullmatch
-_FAST_SHORT_CUE: Callable[[str], re.Match[str] | None] = re.compile(
-    _IDENTIFIER + _SHORT + _ARROW + _SHORT + _REST, re.ASCII | re.DOTALL
-).fullmatch
+_FAST_CUE = _Lazy(_IDENTIFIER + _LONG + _ARROW + _LONG + _REST, re.ASCII | re.DOTALL)
+_FAST_SHORT_CUE = _Lazy(_IDENTIFIER + _SHORT + _ARROW + _SHORT + _REST, re.ASCII | re.DOTALL)
 _TIME = r"([0-9]{2}:[0-5][0-9]:[0-5][0-9]|[0-5][0-9]:[0-5][0-9])\.([0-9]{3})"
-_FAST_TIMING: Callable[[str], re.Match[str] | None] = re.compile(
-    _TIME + _ARROW + _TIME + r"(?:[ \t]+(.*))?", re.ASCII
-).fullmatch
+_FAST_TIMING = _Lazy(_TIME + _ARROW + _TIME + r"(?:[ \t]+(.*))?", re.ASCII)
 _GROUPS = re.Match.groups
 # The commonest block of all, "HH:MM:SS.mmm --> HH:MM:SS.mmm" alone on its
 # line with single spaces: its fields stand at fixed places, so a file of
@@ -84,9 +101,7 @@ _GROUPS = re.Match.groups
 _CANONICAL_TIMING = (
     r"[0-9]{2}:[0-5][0-9]:[0-5][0-9]\.[0-9]{3} --> [0-9]{2}:[0-5][0-9]:[0-5][0-9]\.[0-9]{3}"
 )
-_CANONICAL: Callable[[str], re.Match[str] | None] = re.compile(
-    _CANONICAL_TIMING + r"(?![^\n])", re.ASCII
-).match
+_CANONICAL = _Lazy(_CANONICAL_TIMING + r"(?![^\n])", re.ASCII)
 _ALL_CANONICAL: Callable[[str], re.Match[str] | None] = re.compile(
     _CANONICAL_TIMING + r"(?:\n\n?" + _CANONICAL_TIMING + r")*\n?", re.ASCII
 ).fullmatch
@@ -250,7 +265,7 @@ def _check_gap(
 
 
 def _valid_timing(line: str) -> bool:
-    return _FAST_TIMING(line) is not None or _scan_timing(line).error is None
+    return _FAST_TIMING.compiled.fullmatch(line) is not None or _scan_timing(line).error is None
 
 
 class _Reader:
@@ -276,7 +291,7 @@ class _Reader:
             if newline >= 0:
                 self.header(text, newline + 1, 2)
             return
-        later = _LATER_SIGNATURE.search(text, newline + 1) if newline >= 0 else None
+        later = _LATER_SIGNATURE.compiled.search(text, newline + 1) if newline >= 0 else None
         if later is not None:
             number = text.count("\n", 0, later.start()) + 1
             self.report(1, 1, "vtt-signature", "error", (
@@ -371,7 +386,7 @@ class _Reader:
         arrow = content.find("-->")
         timing = content.rfind("\n", 0, arrow) + 1
         short = arrow >= 0 and content[timing + 2 : timing + 3] != ":"
-        fast = _FAST_SHORT_CUE if short else _FAST_CUE
+        fast = (_FAST_SHORT_CUE if short else _FAST_CUE).compiled.fullmatch
         if not short and self.one_line_cues(content, number):
             return
         chunks = content.split("\n\n")
@@ -388,7 +403,10 @@ class _Reader:
         arrows = content.count("-->")
         # Every piece canonical, with no "-->" but in its timing line? (No empty
         # piece either: joined, it would pass for a line break.)
-        canonical = not short and arrows == len(pieces) and _CANONICAL(pieces[0]) is not None
+        canonical = (
+            not short and arrows == len(pieces)
+            and _CANONICAL.compiled.match(pieces[0]) is not None
+        )
         heads = "\n".join(map(getitem, pieces, repeat(slice(0, 30)))) if canonical else ""
         if canonical and "" not in pieces and _ALL_CANONICAL(heads):
             self.canonical(pieces, starts, markup_possible, heads)
@@ -468,7 +486,7 @@ class _Reader:
         ``False`` if one has an identifier that needs the spec's algorithm (``NOTE``)."""
         # All groups of all matches in one list, then every seventh item from
         # each start: the fields as columns, with no per-cue work in Python.
-        found = cast("Sequence[re.Match[str]]", matches)
+        found: Sequence[re.Match[str]] = matches  # type: ignore[assignment]
         flat = list(chain.from_iterable(map(_GROUPS, found, repeat(""))))
         identifiers, clock1, millis1, clock2, millis2, settings, payloads = (
             flat[field::7] for field in range(7)
@@ -495,7 +513,8 @@ class _Reader:
     def piece(self, piece: str, start: int, match: re.Match[str] | None) -> None:
         """One odd piece of text between blank lines, starting at line *start*."""
         if match is None:
-            match = _FAST_CUE(piece) or _FAST_SHORT_CUE(piece)  # the other form of times
+            long, short = _FAST_CUE.compiled, _FAST_SHORT_CUE.compiled
+            match = long.fullmatch(piece) or short.fullmatch(piece)  # the other form of times
         if match is not None and _plain_cue(piece):
             self.columns([match], [start], markup=True)
         elif piece:
@@ -561,7 +580,7 @@ class _Reader:
         self, line: str, number: int, identifier: str, follows: str, after: str
     ) -> _Timing | None:
         """Parse a timing line; report and return ``None`` when the cue is dropped."""
-        match = _FAST_TIMING(line)
+        match = _FAST_TIMING.compiled.fullmatch(line)
         if match is not None:
             result = _Timing()
             result.start_ms, result.end_ms = _fast_times(match)

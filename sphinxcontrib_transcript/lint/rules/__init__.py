@@ -14,7 +14,6 @@ notation).
 from __future__ import annotations
 
 from types import ModuleType
-from typing import TYPE_CHECKING
 
 from . import (
     bad_timestamp,
@@ -60,6 +59,7 @@ from . import (
     zero_duration,
 )
 
+TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
 if TYPE_CHECKING:
     from ._examples import Example
 

@@ -10,10 +10,13 @@ lists are kept: the linter runs every rule on one file before the next.
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import Any
 
 from ...model import Transcript
 from ..base import Context
+
+TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 # ``[transcript, {attribute: list}]``: the transcript the lists belong to.
 _last: list[Any] = [None, {}]
