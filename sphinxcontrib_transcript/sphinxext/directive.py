@@ -17,6 +17,7 @@ it can.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,10 +46,6 @@ class DirectiveError(Exception):
     """A problem with the directive itself: reported at its line, nothing rendered."""
 
 
-def _timestamps(argument: str | None) -> str:
-    return str(directives.choice(argument or "", TIMESTAMPS))
-
-
 @dataclass(frozen=True, slots=True)
 class Settings:
     """The directive's options, checked, with the ``transcript_*`` defaults filled in."""
@@ -72,14 +69,16 @@ class TranscriptDirective(SphinxDirective):
     has_content = False
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "format": directives.unchanged_required,
-        "encoding": directives.encoding,
+        # Checked in settings(), not by docutils, so that a bad value is one
+        # [transcript.directive] warning that says what to write.
+        "encoding": directives.unchanged_required,
         "name": directives.unchanged_required,
         "media": directives.unchanged_required,
         "start": directives.unchanged_required,
         "end": directives.unchanged_required,
         "speakers": directives.unchanged_required,
         "merge": directives.unchanged_required,
-        "timestamps": _timestamps,
+        "timestamps": directives.unchanged_required,
         "download": directives.unchanged,
         "language": directives.unchanged_required,
         "class": directives.class_option,
@@ -111,6 +110,21 @@ class TranscriptDirective(SphinxDirective):
                 f"the excerpt ends ({options['end']}) before it starts "
                 f"({options['start']}); give an :end: later than :start:"
             )
+        encoding = options.get("encoding", config.transcript_encoding)
+        if encoding is not None:
+            try:
+                codecs.lookup(encoding)
+            except LookupError:
+                raise DirectiveError(
+                    f"unknown encoding {encoding!r}; name one Python knows, such as 'utf-8' "
+                    "or 'cp1252'"
+                ) from None
+        timestamps = options.get("timestamps", config.transcript_timestamps).strip().lower()
+        if timestamps not in TIMESTAMPS:
+            raise DirectiveError(
+                f"{timestamps!r} is not a :timestamps: choice; write one of "
+                f"{', '.join(TIMESTAMPS)}"
+            )
         language = options.get("language", config.transcript_language) or ""
         if language and not valid_language(language):
             raise DirectiveError(
@@ -119,12 +133,12 @@ class TranscriptDirective(SphinxDirective):
         return Settings(
             name=" ".join(options.get("name", "").split()),
             fmt=normalize_format(fmt) if fmt else SUFFIXES.get(Path(path).suffix.lower()),
-            encoding=options.get("encoding", config.transcript_encoding),
+            encoding=encoding,
             policy=MergePolicy.parse(options.get("merge", config.transcript_merge)),
             speakers=parse_speakers(options.get("speakers", "")),
             start=start,
             end=end,
-            timestamps=options.get("timestamps", config.transcript_timestamps),
+            timestamps=timestamps,
             language=language,
         )
 
