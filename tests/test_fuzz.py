@@ -150,6 +150,9 @@ REGRESSIONS = [
      + b"1\n00:00:01,000 --> 00:00:02,000\nHello\n\x0f2\n00:00:02,000 --> 00:00:03,000\nW\n"),
     # a cue identifier "NOTE x" written back read as a comment missing its blank line.
     ("vtt", b"WEBVTT\n\nNOTE x\n00:01.000 --> 00:02.000\nHi\n"),
+    # a JSON endTime of 1e108 s, written as WebVTT, could not be read back.
+    ("json", b'{"version": "1.0.0", "segments": [{"startTime": 1, "endTime": 1e108, '
+     b'"body": "x"}]}'),
 ]
 
 

@@ -221,7 +221,9 @@ def test_missing_start_time_drops_the_segment_and_names_its_body():
     assert core(transcript) == [(1000, None, "a", None, 3)]
 
 
-@pytest.mark.parametrize("value", ['"1.5"', "-1", "true", "NaN", "Infinity", "null", "[1]"])
+@pytest.mark.parametrize(
+    "value", ['"1.5"', "-1", "true", "NaN", "Infinity", "null", "[1]", "3.6e12", "1e108"]
+)
 def test_unusable_start_time_is_reported_at_its_key(value):
     transcript = parse(HEAD + '  {"body": "lost",\n   "startTime": ' + value + "}]}")
     assert positions(transcript) == [(3, 4, "json-schema")]
@@ -229,12 +231,24 @@ def test_unusable_start_time_is_reported_at_its_key(value):
     assert transcript.cues == []
 
 
-@pytest.mark.parametrize("value", ['"2"', "-2", "false", "{}"])
+@pytest.mark.parametrize("value", ['"2"', "-2", "false", "{}", "3600000000000", "1e108"])
 def test_unusable_end_time_reads_the_segment_without_an_end(value):
     source = HEAD + '  {"startTime": 1, "body": "kept",\n      "endTime": ' + value + "}]}"
     transcript = parse(source)
     assert positions(transcript) == [(3, 7, "json-schema")]
     assert core(transcript) == [(1000, None, "kept", None, 2)]
+
+
+def test_times_from_a_billion_hours_on_are_refused():
+    # Found by the fuzzer: an endTime of 1e108 s was read, and written as WebVTT
+    # (105-digit hours) it could not be read back.  No format holds such times.
+    transcript = parse(HEAD + '  {"startTime": 1, "body": "x", "endTime": 1e108}]}')
+    assert transcript.diagnostics[0].message == (
+        '"endTime" is 1e+108, not a number of seconds from 0 to under a billion hours; '
+        "the segment is read with no end"
+    )
+    last = parse(HEAD + '  {"startTime": 3599999999999, "body": "x"}]}')
+    assert core(last) == [(3_599_999_999_999_000, None, "x", None, 2)]
 
 
 def test_missing_body_is_empty_text():

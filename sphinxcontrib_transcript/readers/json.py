@@ -50,6 +50,16 @@ _COMMA = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")
 _HUGE_NUMBER = re.compile(r"\d{4300,}")
 _MISSING = object()
 _NUMBER = frozenset({int, float})  # exact types: bool is an int subclass and not a time
+# Times from a billion hours on are refused: no other format can hold them (SRT
+# hours have at most nine digits), so written out they could not be read back.
+_TOO_LATE = 1_000_000_000 * 3600  # seconds
+_RANGE = "a number of seconds from 0 to under a billion hours"
+
+
+def _seconds(value: object) -> int | None:
+    """:func:`parse_seconds` within the times every format can hold."""
+    ms = parse_seconds(value)
+    return ms if ms is not None and ms < _TOO_LATE * 1000 else None
 
 
 class _Lines:
@@ -298,17 +308,17 @@ class _Reader:
                     where, f"segment {number} is {_quote(segment)}, not an object; it was not read"
                 )
                 continue
-            # parse_seconds, inlined for the usual finite, non-negative numbers.
+            # _seconds, inlined for the usual numbers in range.
             start: Any = segment.get("startTime")
-            if type(start) in _NUMBER and 0 <= start < 1e15:
+            if type(start) in _NUMBER and 0 <= start < _TOO_LATE:
                 start_ms: int | None = round(start * 1000)
             else:
-                start_ms = parse_seconds(start)
+                start_ms = _seconds(start)
             end: Any = segment.get("endTime")
-            if type(end) in _NUMBER and 0 <= end < 1e15:
+            if type(end) in _NUMBER and 0 <= end < _TOO_LATE:
                 end_ms: int | None = round(end * 1000)
             else:
-                end_ms = parse_seconds(end)
+                end_ms = _seconds(end)
             body = segment.get("body")
             speaker = segment.get("speaker")
             if (
@@ -344,23 +354,23 @@ class _Reader:
                     at("body"), f'"body" is {_quote(body)}, not a string; read as empty text'
                 )
             body = ""
-        start_ms = parse_seconds(segment.get("startTime"))
+        start_ms = _seconds(segment.get("startTime"))
         if start_ms is None:
             raw = segment.get("startTime", _MISSING)
             words = _quote(body) if body else "(empty)"
             if raw is _MISSING:
                 problem, spot = f'segment {number} has no "startTime"', where
             else:
-                problem = f'"startTime" is {_quote(raw)}, not a number of seconds >= 0'
+                problem = f'"startTime" is {_quote(raw)}, not {_RANGE}'
                 spot = at("startTime")
             self.report(spot, f"{problem}; the segment (body {words}) was not read")
             return None
         end = segment.get("endTime")
-        end_ms = parse_seconds(end)
+        end_ms = _seconds(end)
         if end is not None and end_ms is None:
             self.report(
                 at("endTime"),
-                f'"endTime" is {_quote(end)}, not a number of seconds >= 0; '
+                f'"endTime" is {_quote(end)}, not {_RANGE}; '
                 "the segment is read with no end",
             )
         speaker = segment.get("speaker")
