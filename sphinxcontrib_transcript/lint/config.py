@@ -368,8 +368,16 @@ def _read_table(path: str, *, required: bool) -> Mapping[str, Any] | None:
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found; check the --config path") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config file: {exc.strerror or exc}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(
+            f"{path}: cannot read config file: {exc.strerror or exc}; give the path of a "
+            "readable TOML file"
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path}: not UTF-8 (byte 0x{exc.object[exc.start]:02x} at byte offset "
+            f"{exc.start}); a TOML file must be UTF-8: re-save it as UTF-8"
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}; fix the syntax") from None
     if os.path.basename(path) != "pyproject.toml":
         return document
