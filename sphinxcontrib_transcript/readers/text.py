@@ -87,15 +87,23 @@ def _one_line_cues(text: str) -> Transcript | None:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    body = text.lstrip("\n")
-    first = len(text) - len(body) + 1  # the line of the first cue
-    body = body.rstrip("\n")
-    count = body.count("\n\n") + 1
-    if not body or "\n\n\n" in body or body.count("\n") != 2 * (count - 1):
+    # The text without the blank lines around it, by indexes: no copy.
+    start, end = 0, len(text)
+    while start < end and text[start] == "\n":
+        start += 1
+    while end > start and text[end - 1] == "\n":
+        end -= 1
+    first = start + 1  # the line of the first cue
+    count = text.count("\n\n", start, end) + 1
+    if (
+        start == end
+        or text.find("\n\n\n", start, end) >= 0
+        or text.count("\n", start, end) != 2 * (count - 1)
+    ):
         return None
     # Now the lines alternate: a filled one, an empty one.  Each filled line
     # must be a time and its text, from its first character.
-    found = _TIMED_LINES.findall(body)
+    found = _TIMED_LINES.findall(text, start, end)
     if len(found) != count:
         return None
     opens, times, closes, payloads = zip(*found, strict=True)

@@ -375,20 +375,27 @@ class _Reader:
         else piece by piece, the odd ones through the spec's algorithm.  This
         is where reading time goes, so it is written for speed.
         """
-        content = text[pos:].strip("\n")
-        if not content:
+        # The body without the blank lines around it, by indexes: no copy of the
+        # text for the fast path.
+        start, end = pos, len(text)
+        while end > start and text[end - 1] == "\n":
+            end -= 1
+        while start < end and text[start] == "\n":
+            start += 1
+        if start == end:
             return
-        number += text.count("\n", pos, text.index(content[0], pos))  # blank lines first
+        number += start - pos  # the blank lines before the first block
         if not _SETTERS:  # pragma: no cover - only if the model changes
-            self.blocks(content, number)
+            self.blocks(text[start:end], number)
             return
         # A file keeps to one form of times: match its form.
-        arrow = content.find("-->")
-        timing = content.rfind("\n", 0, arrow) + 1
-        short = arrow >= 0 and content[timing + 2 : timing + 3] != ":"
-        fast = (_FAST_SHORT_CUE if short else _FAST_CUE).compiled.fullmatch
-        if not short and self.one_line_cues(content, number):
+        arrow = text.find("-->", start, end)
+        timing = max(text.rfind("\n", start, arrow) + 1, start)
+        short = arrow >= 0 and text[timing + 2 : timing + 3] != ":"
+        if not short and self.one_line_cues(text, start, number):
             return
+        fast = (_FAST_SHORT_CUE if short else _FAST_CUE).compiled.fullmatch
+        content = text[start:end]
         chunks = content.split("\n\n")
         # More than one blank line leaves line breaks at the start of a piece.
         pieces = list(map(str.lstrip, chunks, repeat("\n"))) if "\n\n\n" in content else chunks
@@ -427,16 +434,19 @@ class _Reader:
         if run < len(pieces):
             self.columns(matches[run:], starts[run:], markup_possible)
 
-    def one_line_cues(self, content: str, number: int) -> bool:
+    def one_line_cues(self, text: str, start: int, number: int) -> bool:
         """Make the cues of a body of nothing but canonical timing lines, each with one
         payload line and a blank line after it (what most tools write), starting at
-        line *number*; ``False``, having made none, for any other body.
+        index *start*, line *number*; ``False``, having made none, for any other body.
 
         Its lines then fall in threes, so every field is a slice of one list.
         """
-        lines = content.split("\n")
+        lines = text.split("\n")
+        del lines[: number - 1]  # the lines before the body
+        while lines and not lines[-1]:
+            lines.pop()  # the blank lines after it
         count, rest = divmod(len(lines) + 1, 3)
-        if rest or content.count("-->") != count:
+        if rest or text.count("-->", start) != count:
             return False
         timings, payloads = lines[0::3], lines[1::3]
         if any(lines[2::3]) or not all(timings) or not all(payloads):
@@ -444,7 +454,8 @@ class _Reader:
         joined = "\n".join(timings)
         if _ALL_CANONICAL(joined) is None:
             return False
-        plain, speakers = _plain_columns(payloads, "<" in content or "&" in content)
+        markup = text.find("<", start) >= 0 or text.find("&", start) >= 0
+        plain, speakers = _plain_columns(payloads, markup)
         last = number + 3 * count
         self.add_columns({
             **_time_columns(joined), "text": payloads, "plain_text": plain,
