@@ -28,6 +28,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..cli import SNIFF_BYTES, is_binary
 from ..readers import SUFFIXES, normalize_format
 from . import media, problems
 from .domain import TranscriptDomain
@@ -163,6 +164,14 @@ class TranscriptDirective(SphinxDirective):
                 "path, which is relative to this document (or to the source directory "
                 "when it starts with '/')"
             ) from None
+        if is_binary(data[:SNIFF_BYTES]):
+            # What transcript-lint says of such a file, once, rather than a
+            # warning for every NUL and control byte of a picture or a zip.
+            raise DirectiveError(
+                f"transcript {argument!r} is binary content, not text (NUL or control bytes "
+                "in its first 8 KB); give the path of a transcript file (one in UTF-16 needs "
+                "a byte order mark)"
+            )
         transcript = problems.read_and_lint(data, path, settings.fmt, settings.encoding, self.env)
         layout = self.layout(transcript, settings, argument)
         container = transcript_node(layout, Look(settings.timestamps, transcript.format == "vtt"))

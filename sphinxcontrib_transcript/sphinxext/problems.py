@@ -50,7 +50,9 @@ logger = logging.getLogger(__name__)
 _configs: WeakKeyDictionary[SphinxConfig, LintConfig | None] = WeakKeyDictionary()
 # Files already reported in this build, so excerpts of one file on several
 # pages report its problems once.
-_reported: WeakKeyDictionary[BuildEnvironment, set[tuple[str, int, int]]] = WeakKeyDictionary()
+_reported: WeakKeyDictionary[BuildEnvironment, set[tuple[str, int, int, str | None]]] = (
+    WeakKeyDictionary()
+)
 
 
 def _build_config(config: SphinxConfig, confdir: str) -> LintConfig:
@@ -109,7 +111,9 @@ def read_and_lint(
     lint = lint_config(config, str(env.srcdir))
     if lint is None:
         return context.transcript
-    key = (path, len(data), hash(data))
+    # The encoding is part of the key: the same bytes read with another
+    # :encoding: have problems of their own (U+FFFD where bytes did not fit).
+    key = (path, len(data), hash(data), encoding)
     reported = _reported.setdefault(env, set())
     if key in reported:
         return context.transcript
