@@ -88,6 +88,8 @@ def fuzz(target: str, seconds: float, args: argparse.Namespace) -> tuple[int, in
     write_dictionary(dictionary)
     print(f"[{target}] {count} seeds in {seeds}", flush=True)
     failures = runs = 0
+    coverage = "?"
+    found_before: set[str] = set()
     started = time.monotonic()
     while (left := seconds - (time.monotonic() - started)) >= 1 and failures < args.max_crashes:
         command = [
@@ -103,6 +105,9 @@ def fuzz(target: str, seconds: float, args: argparse.Namespace) -> tuple[int, in
         log = process.stdout + process.stderr
         found = re.findall(r"stat::number_of_executed_units:\s*(\d+)", log)
         runs += int(found[-1]) if found else 0
+        covered = re.findall(r"\bcov: (\d+) ft: (\d+)", log)
+        if covered:
+            coverage = f"{covered[-1][0]} edges, {covered[-1][1]} features"
         artifact = re.search(r"Test unit written to (\S+)", log)
         if process.returncode == 0:
             break
@@ -116,8 +121,12 @@ def fuzz(target: str, seconds: float, args: argparse.Namespace) -> tuple[int, in
         error = re.findall(r"^\w*(?:Error|Broken|TooSlow)\b.*$", log, re.MULTILINE)
         print(f"[{target}] FAILED on {saved} ({error[-1] if error else 'see the .log'})",
               flush=True)
+        if saved.name in found_before:
+            break  # found again at once: fix it before fuzzing on
+        found_before.add(saved.name)
     used = time.monotonic() - started
-    print(f"[{target}] {runs} runs in {used:.0f} s, {failures} failing input(s)", flush=True)
+    print(f"[{target}] {runs} runs in {used:.0f} s, coverage {coverage}, "
+          f"{failures} failing input(s)", flush=True)
     return failures, runs, used
 
 
