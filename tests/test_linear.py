@@ -67,6 +67,23 @@ def long_cue(size: int) -> bytes:
     return b"word " * 12 + b"\n" + (b"word " * 12 + b"\n") * (size // 61)
 
 
+def suppressed_cues(size: int) -> bytes:
+    """A WebVTT file with a ``NOTE ... disable-next`` before each of its cues, in
+    reverse order (so each cue has a cue-order problem to suppress)."""
+    block = 83  # bytes per note and cue
+    count = size // block
+    out = [b"WEBVTT\n"]
+    for index in range(count):
+        start = count - index
+        out.append(
+            b"\nNOTE transcript-lint: disable-next=cue-order\n\n"
+            b"%02d:%02d:%02d.000 --> %02d:%02d:%02d.500\nx\n"
+            % (start // 3600, start // 60 % 60, start % 60,
+               start // 3600, start // 60 % 60, start % 60)
+        )
+    return b"".join(out)
+
+
 #: name, builder (size in bytes -> input), full size.
 CASES: list[tuple[str, Callable[[int], bytes], int]] = [
     ("5 MB line of digits and colons", digits_and_colons, 5 * MB),
@@ -84,6 +101,7 @@ CASES: list[tuple[str, Callable[[int], bytes], int]] = [
     ("100,000 dropped tags (was quadratic)", lambda size: b"</x>a " * (size // 6), 600_000),
     ("inline timestamps on one line (was quadratic)",
      lambda size: b"<00:00:01.500>x " * (size // 16), 320_000),
+    ("a NOTE disable-next before each of 8,000 cues (was quadratic)", suppressed_cues, 664_000),
 ]
 
 

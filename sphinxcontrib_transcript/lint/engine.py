@@ -25,6 +25,7 @@ comments: use ``per-file-ignores`` in the configuration.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections import namedtuple
@@ -320,15 +321,31 @@ _END = 1 << 62
 class Suppressions:
     """Line ranges where rules are switched off by ``NOTE`` directives."""
 
-    __slots__ = ("ranges",)
+    __slots__ = ("_merged", "ranges")
 
     def __init__(self, ranges: dict[str, list[tuple[int, int]]]) -> None:
         self.ranges = ranges
+        # Per rule, the ranges sorted and merged into disjoint ones with their
+        # starts, so that a look-up is a bisection: a file with a disable-next
+        # before each of thousands of cues made every look-up a scan of them all.
+        self._merged: dict[str, tuple[list[int], list[int]]] = {}
+        for key, spans in ranges.items():
+            starts: list[int] = []
+            ends: list[int] = []
+            for first, last in sorted(spans):
+                if ends and first <= ends[-1] + 1:
+                    ends[-1] = max(ends[-1], last)
+                else:
+                    starts.append(first)
+                    ends.append(last)
+            self._merged[key] = (starts, ends)
 
     def covers(self, rule_id: str, line: int) -> bool:
         for key in (rule_id, _EVERYTHING):
-            for first, last in self.ranges.get(key, ()):
-                if first <= line <= last:
+            if key in self._merged:
+                starts, ends = self._merged[key]
+                at = bisect.bisect_right(starts, line) - 1
+                if at >= 0 and line <= ends[at]:
                     return True
         return False
 
