@@ -1,10 +1,11 @@
 """What the rules that scan the whole text share, computed once per file.
 
 Several rules first ask whether the text holds any of a few characters
-(controls, bidi marks, U+FFFD, mojibake, invisible marks).  Most of those are
-not ASCII, and most transcripts are ASCII but for a few quotes and ellipses;
-so :func:`non_ascii` gives the non-ASCII characters of the text, in order, as
-a short string each rule can search at no cost.  It is cut out of the UTF-8
+(controls, bidi marks, U+FFFD, mojibake, invisible marks, merge markers, CR).
+Most transcripts are ASCII letters and punctuation but for a few quotes and
+ellipses; so :func:`non_ascii` gives the non-ASCII characters of the text, in
+order, and :func:`rare_ascii` its rare ASCII ones, each a short string every
+rule can search at no cost.  It is cut out of the UTF-8
 bytes with one ``bytes.translate`` pass, and the bytes are the file's own
 when it is UTF-8 (no second encoding).  Only the last file's facts are kept:
 the linter runs every rule on one file before the next.
@@ -21,13 +22,19 @@ from ..base import Context
 _ASCII = bytes(range(0x80))
 _SAMPLE = 64  # characters compared at each end when the file's bytes are reused
 
-# [text, its UTF-8 bytes or None, its non-ASCII characters or None]
-_last: list[object] = [None, None, None]
+# What rare_ascii keeps: C0 controls but LF (TAB and CR included), DEL and the
+# first characters of merge conflict markers.
+_KEPT = bytes((*range(0x0A), *range(0x0B, 0x20), 0x7F)) + b"<=>|"
+_COMMON = bytes(byte for byte in range(0x100) if byte not in _KEPT)
+
+# [text, its UTF-8 bytes, its non-ASCII characters, its rare ASCII bytes]
+# (each None until asked for)
+_last: list[object] = [None, None, None, None]
 
 
 def _facts(ctx: Context) -> list[object]:
     if _last[0] is not ctx.text:
-        _last[:] = [ctx.text, None, None]
+        _last[:] = [ctx.text, None, None, None]
     return _last
 
 
@@ -69,4 +76,15 @@ def non_ascii(ctx: Context) -> str:
     found = facts[2]
     if not isinstance(found, str):
         found = facts[2] = utf8(ctx).translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    return found
+
+
+def rare_ascii(ctx: Context) -> bytes:
+    """The text's C0 controls other than LF (so TAB and CR too), DEL, ``<``, ``=``,
+    ``>`` and ``|``, in order, as bytes (usually ``b""``): one pass over the bytes,
+    then each rule's test for these characters is a look at a few bytes."""
+    facts = _facts(ctx)
+    found = facts[3]
+    if not isinstance(found, bytes):
+        found = facts[3] = utf8(ctx).translate(None, _COMMON)
     return found

@@ -41,7 +41,7 @@ from collections.abc import Iterator
 
 from ..base import Context, Finding, Option
 from ._edit import changed
-from ._text import non_ascii, utf8
+from ._text import non_ascii, rare_ascii
 
 ID = "control-character"
 LEVEL = "warning"
@@ -53,9 +53,6 @@ FIX = "safe"
 # A pattern string, not a compiled pattern: ``re`` compiles it on first use
 # (and caches it), so importing the rule costs nothing on the clean path.
 _CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufff9-\ufffc]"
-# Deleting these bytes from UTF-8 text leaves only its C0 controls and DEL:
-# printable ASCII, TAB, LF, CR and every byte of a multi-byte character.
-_BYTES_OK = bytes(range(0x20, 0x7F)) + b"\t\n\r" + bytes(range(0x80, 0x100))
 _NAMES = {
     "\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0b": "VT", "\x0c": "FF", "\x1b": "ESC",
     "\x7f": "DEL", "\ufeff": "ZERO WIDTH NO-BREAK SPACE (a byte order mark inside the file)",
@@ -67,7 +64,7 @@ def _present(ctx: Context) -> bool:
     """Whether the text has any, tested without a regex scan of the whole text (most
     files have none): C0 controls and DEL by deleting every other byte, the rest
     among the few characters that are not ASCII."""
-    if utf8(ctx).translate(None, _BYTES_OK):
+    if rare_ascii(ctx).translate(None, b"\t\r<=>|"):
         return True  # a C0 control or DEL
     rest = non_ascii(ctx)
     return bool(rest) and re.search(_CONTROL, rest) is not None

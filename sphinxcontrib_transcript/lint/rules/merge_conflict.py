@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..base import Context, Finding, Option
+from ._text import rare_ascii
 
 ID = "merge-conflict"
 LEVEL = "error"
@@ -46,6 +47,7 @@ OPTIONS: dict[str, Option] = {}
 FIX = None
 
 _MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+_FIRSTS = tuple((marker[:1].encode(), marker) for marker in _MARKERS)
 
 
 def _is_marker(line: str) -> bool:
@@ -57,8 +59,9 @@ def _is_marker(line: str) -> bool:
 
 def check(ctx: Context) -> Iterator[Finding]:
     text = ctx.text
-    # One-character tests first: they run at memchr speed and fail on most files.
-    if not any(marker[0] in text and marker in text for marker in _MARKERS):
+    # The first characters among the text's rare ones first: most files have none.
+    rare = rare_ascii(ctx)
+    if not any(first in rare and marker in text for first, marker in _FIRSTS):
         return
     for number, line in enumerate(ctx.lines, 1):
         if line[:1] in "<=>|" and line and _is_marker(line):

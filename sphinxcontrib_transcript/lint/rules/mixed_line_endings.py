@@ -38,6 +38,7 @@ from collections.abc import Iterator
 
 from ..base import Context, Finding, Option
 from ._edit import changed, join, majority_ending, split_keep
+from ._text import rare_ascii
 
 ID = "mixed-line-endings"
 LEVEL = "warning"
@@ -58,7 +59,7 @@ def _mixed(text: str) -> bool:
 
 def check(ctx: Context) -> Iterator[Finding]:
     text = ctx.text
-    if "\r" not in text or not _mixed(text):
+    if b"\r" not in rare_ascii(ctx) or not _mixed(text):
         return
     lines, endings = split_keep(text)
     used = endings[:-1] if not endings[-1] else endings
