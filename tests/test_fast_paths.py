@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from sphinxcontrib_transcript.lint.base import Context
 from sphinxcontrib_transcript.lint.rules import _timing
 from sphinxcontrib_transcript.model import Cue, Transcript
 from sphinxcontrib_transcript.readers import text, webvtt
@@ -106,3 +107,20 @@ def test_kept_columns_are_dropped_when_the_cues_change() -> None:
     transcript.cues = [Cue(7000, 8000, "C")]
     assert transcript._known_column("start_ms") is None
     assert Transcript("vtt")._known_column("start_ms") is None
+
+
+@pytest.mark.parametrize(
+    ("cues", "expected"),
+    [
+        ("00:00:01.000 --> 00:00:02.000\nA\n\n00:00:02.000 --> 00:00:02.000\nB\n", True),
+        ("00:00:01.000 --> 00:00:03.000\nA\n\n00:00:02.000 --> 00:00:04.000\nB\n", False),
+        ("00:00:05.000 --> 00:00:06.000\nA\n\n00:00:01.000 --> 00:00:02.000\nB\n", False),
+        ("00:00:02.000 --> 00:00:01.000\nA\n", False),
+        # a non-canonical timing line: no keys, so not known
+        ("00:00:01.000 --> 00:00:02.000 align:start\nA\n", False),
+    ],
+)
+def test_in_sequence_is_the_timing_rules_shortcut(cues: str, expected: bool) -> None:
+    source = "WEBVTT\n\n" + cues
+    ctx = Context("x.vtt", source.encode(), source, webvtt.parse(source))
+    assert _timing.in_sequence(ctx) is expected

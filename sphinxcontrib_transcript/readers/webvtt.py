@@ -709,13 +709,14 @@ def _time_columns(timings: str) -> dict[str, Column]:
 
     ``start_key`` and ``end_key`` are the times as written: they have one
     width, so they compare as the times do, and the linter's timing checks use
-    them.  ``start_ms`` and ``end_ms`` are made from them only when asked for
-    (making the Cue objects, a rule that reports): on a clean file, never.
+    them (``time_keys``: all of them in file order, start, end, start...).
+    ``start_ms`` and ``end_ms`` are made from them only when asked for (making
+    the Cue objects, a rule that reports): on a clean file, never.
     """
     keys = timings.replace(" --> ", "\n").split("\n")
     starts, ends = keys[0::2], keys[1::2]
     return {
-        "start_key": starts, "end_key": ends,
+        "start_key": starts, "end_key": ends, "time_keys": keys,
         "start_ms": partial(_key_times, starts), "end_ms": partial(_key_times, ends),
     }
 

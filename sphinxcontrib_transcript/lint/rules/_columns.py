@@ -16,19 +16,34 @@ from ..base import Context
 
 TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 # ``[transcript, {attribute: list}]``: the transcript the lists belong to.
 _last: list[Any] = [None, {}]
 
 
-def column(ctx: Context, name: str) -> list[Any]:
-    """``[getattr(cue, name) for cue in ctx.transcript.cues]``, cached."""
+def _cache(ctx: Context) -> dict[str, Any]:
     transcript: Transcript | None
     transcript, cache = _last
     if transcript is not ctx.transcript:
         cache = {}
         _last[:] = [ctx.transcript, cache]
+    return cache  # type: ignore[no-any-return]
+
+
+def derived(ctx: Context, name: str, make: Callable[[Context], Any]) -> Any:
+    """``make(ctx)``, made once per transcript (a fact several rules share)."""
+    cache = _cache(ctx)
+    key = "derived:" + name
+    if key not in cache:
+        cache[key] = make(ctx)
+    return cache[key]
+
+
+def column(ctx: Context, name: str) -> list[Any]:
+    """``[getattr(cue, name) for cue in ctx.transcript.cues]``, cached."""
+    cache = _cache(ctx)
     found: list[Any] | None = cache.get(name)
     if found is None:
         # The reader may have had the list already (its fast paths build cues

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ...model import Cue, Format
 from ...timecode import format_clock, format_srt, format_vtt
 from ..base import Context
-from ._columns import column
+from ._columns import column, derived
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,6 +36,19 @@ def keys(ctx: Context) -> tuple[list[Any], list[Any]]:
     if starts is None or ends is None:
         return times(ctx)
     return starts, ends
+
+
+def in_sequence(ctx: Context) -> bool:
+    """Whether every cue ends at or after its start and starts at or after the end
+    of the one before it: then no cue is out of order, overlaps or ends before it
+    starts.  Known only for canonical WebVTT (``False`` otherwise): its times in
+    file order, sorted, are themselves (one C pass, no call per cue)."""
+    return bool(derived(ctx, "in-sequence", _in_sequence))
+
+
+def _in_sequence(ctx: Context) -> bool:
+    keys = ctx.transcript._known_column("time_keys")
+    return keys is not None and keys == sorted(keys)
 
 
 def ms(key: Any) -> Any:

@@ -47,7 +47,7 @@ from operator import lt
 from ..base import Context, Finding, Option
 from ._columns import column
 from ._edit import changed, join, same_cues, split_keep
-from ._timing import keys, ms, stamp, start_column_at, times
+from ._timing import in_sequence, keys, ms, stamp, start_column_at, times
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -68,6 +68,8 @@ def _in_order(starts: list[Any]) -> bool:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    if in_sequence(ctx):
+        return
     starts, _ = keys(ctx)
     if _in_order(starts):
         return

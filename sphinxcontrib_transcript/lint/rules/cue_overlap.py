@@ -56,7 +56,7 @@ from ...timecode import format_srt, format_vtt, hms
 from ..base import Context, Finding, Option
 from ._columns import column
 from ._edit import changed, join, split_keep
-from ._timing import keys, ms, stamp, start_column_at
+from ._timing import in_sequence, keys, ms, stamp, start_column_at
 
 ID = "cue-overlap"
 LEVEL = "error"
@@ -70,8 +70,10 @@ FIX = "unsafe"
 
 def _overlaps(ctx: Context) -> list[int]:
     """Indexes *i* of the cues that start before cue *i - 1* ends (beyond the tolerance)."""
-    starts, ends = keys(ctx)
     tolerance = int(ctx.options.get("tolerance-ms", 0))
+    if tolerance >= 0 and in_sequence(ctx):
+        return []
+    starts, ends = keys(ctx)
     if len(starts) < 2:
         return []
     candidates: Iterable[int] = range(1, len(starts))
@@ -88,10 +90,13 @@ def _overlaps(ctx: Context) -> list[int]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    found = _overlaps(ctx)
+    if not found:
+        return
     starts, ends = keys(ctx)
     lines: list[int] = column(ctx, "line")
     fmt = ctx.format
-    for i in _overlaps(ctx):
+    for i in found:
         start, end = ms(starts[i]), ms(ends[i - 1])
         yield Finding(
             lines[i], start_column_at(ctx, lines[i]),

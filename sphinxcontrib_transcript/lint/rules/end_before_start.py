@@ -36,7 +36,7 @@ from operator import lt
 
 from ..base import Context, Finding, Option
 from ._columns import column
-from ._timing import end_column_at, keys, ms, stamp
+from ._timing import end_column_at, in_sequence, keys, ms, stamp
 
 ID = "end-before-start"
 LEVEL = "error"
@@ -47,13 +47,17 @@ FIX = None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    if in_sequence(ctx):
+        return
     starts, ends = keys(ctx)
     found: Iterable[int]
     if None in ends:  # JSON segments without an end
         found = [i for i, end in enumerate(ends) if end is not None and end < starts[i]]
     else:
         # Picked out in C; the other cues are never looked at.
-        found = compress(count(), map(lt, ends, starts))
+        found = list(compress(count(), map(lt, ends, starts)))
+    if not found:
+        return
     fmt = ctx.format
     lines: list[int] = column(ctx, "line")
     for i in found:
