@@ -8,10 +8,10 @@ import codecs
 import pytest
 
 from sphinxcontrib_transcript.lint.base import Context
-from sphinxcontrib_transcript.lint.rules import _text
+from sphinxcontrib_transcript.lint.rules import _text, merge_conflict
 from sphinxcontrib_transcript.model import Transcript
 
-from .conftest import read
+from .conftest import check, read
 
 TEXTS = [
     "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello.\n",
@@ -57,3 +57,13 @@ def test_bytes_that_are_not_the_text_are_not_used() -> None:
     ctx = Context("x.txt", b"00:00:01 other\n", "00:00:01 words\n", Transcript("txt"))
     assert _text._own_bytes(ctx) is None
     assert _text.utf8(ctx) == b"00:00:01 words\n"
+
+
+def test_a_merge_marker_in_canonical_webvtt_is_still_found() -> None:
+    data = (
+        b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n\n"
+        b"00:00:02.000 --> 00:00:03.000\nB\n>>>>>>> theirs\n"
+    )
+    assert check(merge_conflict, data) == [(8, 1)]
+    clean = b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA > B\n"
+    assert check(merge_conflict, clean) == []

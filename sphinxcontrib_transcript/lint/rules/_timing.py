@@ -75,15 +75,16 @@ def start_column(ctx: Context, cue: Cue) -> int:
     return start_column_at(ctx, cue.line)
 
 
-def _canonical(ctx: Context) -> bool:
-    """Whether every timing line is ``HH:MM:SS.mmm --> HH:MM:SS.mmm`` and nothing else
-    (the reader kept the times as written only then)."""
+def canonical_timing(ctx: Context) -> bool:
+    """Whether every timing line is ``HH:MM:SS.mmm --> HH:MM:SS.mmm`` and nothing else,
+    and holds the file's only ``-->`` (the reader kept the times as written only
+    then: :func:`keys`)."""
     return ctx.transcript._known_column("start_key") is not None
 
 
 def start_column_at(ctx: Context, number: int) -> int:
     """Column of the start time on timing line *number* (its first non-blank character)."""
-    if _canonical(ctx):
+    if canonical_timing(ctx):
         return 1  # no need to cut the file into lines to know it
     lines = ctx.lines
     if not 0 < number <= len(lines):
@@ -99,7 +100,7 @@ def end_column(ctx: Context, cue: Cue) -> int:
 
 def end_column_at(ctx: Context, number: int) -> int:
     """Column of the end time on WebVTT or SRT timing line *number* (else the start's)."""
-    if _canonical(ctx):
+    if canonical_timing(ctx):
         return len("HH:MM:SS.mmm --> ") + 1
     lines = ctx.lines
     if ctx.format in ("vtt", "srt") and 0 < number <= len(lines):

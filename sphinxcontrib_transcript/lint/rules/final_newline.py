@@ -48,9 +48,13 @@ def _ends_badly(text: str) -> bool:
         return False
     if text[-1] not in "\r\n":
         return True
-    tail = text.rstrip(" \t\r\n")
-    rest = text[len(tail) :]
-    return not tail or rest.count("\n") + rest.count("\r") - rest.count("\r\n") > 2
+    # Where the trailing blanks start, found from the end: rstrip() would copy
+    # all the text before them.
+    end = len(text)
+    while end and text[end - 1] in " \t\r\n":
+        end -= 1
+    rest = text[end:]
+    return not end or rest.count("\n") + rest.count("\r") - rest.count("\r\n") > 2
 
 
 def _last_text(lines: list[str]) -> int:
