@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinxcontrib_transcript.lint.base import Context
 from sphinxcontrib_transcript.lint.rules import _timing
@@ -124,3 +126,20 @@ def test_in_sequence_is_the_timing_rules_shortcut(cues: str, expected: bool) -> 
     source = "WEBVTT\n\n" + cues
     ctx = Context("x.vtt", source.encode(), source, webvtt.parse(source))
     assert _timing.in_sequence(ctx) is expected
+
+
+_TIMING_PIECES = st.sampled_from([
+    "00:00:01.000 --> 00:00:02.000", "00:59:59.999 --> 01:00:00.000", "99:00:00.000",
+    "00:60:00.000 --> 00:00:02.000", "00:00:61.000 --> 00:00:02.000", "0a:00:01.000",
+    "00:00:01.000 --> 00:00:02.00", "00:00:01.000  --> 00:00:02.000", "٠٠:00:01.000",
+    "00:00:01.000 --> 00:00:02.000 ", "00:00:01,000 --> 00:00:02,000", "x", "--> ",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(_TIMING_PIECES, min_size=1, max_size=3).map("".join), min_size=1,
+                max_size=6))
+def test_canonical_check_by_bytes_agrees_with_the_pattern(lines: list[str]) -> None:
+    joined = "\n".join(lines)
+    expected = webvtt._ALL_CANONICAL(joined) is not None
+    assert webvtt._all_canonical(joined, len(lines)) is expected
