@@ -36,8 +36,9 @@ _WESTERN = frozenset(
 )
 
 # WebVTT, and every reader here, breaks lines at CRLF, CR or LF only; Python's
-# str.splitlines() would also break at form feeds, U+2028 and others.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# str.splitlines() would also break at form feeds, U+2028 and others.  A
+# string: re compiles it on first use, for the first file with a CR.
+_LINE_BREAK = r"\r\n|\r|\n"
 
 
 class Decoded:
@@ -89,7 +90,7 @@ def split_lines(text: str) -> list[str]:
     """
     if "\r" not in text:
         return text.split("\n")
-    return _LINE_BREAK.split(text)
+    return re.split(_LINE_BREAK, text)
 
 
 def position_of_byte(data: bytes, offset: int) -> tuple[int, int]:

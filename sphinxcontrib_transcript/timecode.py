@@ -26,10 +26,10 @@ MS_PER_HOUR = 60 * MS_PER_MINUTE
 
 # Clock times as people write them in text transcripts and in the role:
 # ``HH:MM:SS``, ``H:MM:SS``, ``MM:SS``, optionally in square brackets, with an
-# optional fraction (``00:12:34.5``) that the role accepts for precision.
-_CLOCK = re.compile(
-    r"\[?(?:(?P<h>\d{1,3}):)?(?P<m>[0-5]?\d):(?P<s>[0-5]\d)(?:[.,](?P<f>\d{1,3}))?\]?"
-)
+# optional fraction (``00:12:34.5``) that the role accepts for precision.  A
+# string: re compiles it on first use (the linter, importing this module for
+# its formatting, never needs it).
+_CLOCK = r"\[?(?:(?P<h>\d{1,3}):)?(?P<m>[0-5]?\d):(?P<s>[0-5]\d)(?:[.,](?P<f>\d{1,3}))?\]?"
 
 
 def hms(ms: int) -> tuple[int, int, int, int]:
@@ -69,7 +69,7 @@ def parse_clock(text: str) -> int | None:
 
     Returns ``None`` unless the whole of *text* is such a time.
     """
-    match = _CLOCK.fullmatch(text.strip())
+    match = re.fullmatch(_CLOCK, text.strip())
     if match is None:
         return None
     if text.strip().startswith("[") != text.strip().endswith("]"):

@@ -76,8 +76,9 @@ FORMAT_ALIASES: dict[str, Format] = {
     "application/json": "json",
 }
 
-_SRT_TIMING = re.compile(r"^\s*\d+\s*\r?\n\s*\d+:\d\d:\d\d[,.]\d+\s*-->", re.MULTILINE)
-_WEBVTT_LINE = re.compile(r"^WEBVTT(?:[ \t]|$)", re.MULTILINE)
+# Strings: re compiles them on first use, which most runs never reach.
+_SRT_TIMING = r"(?m)^\s*\d+\s*\r?\n\s*\d+:\d\d:\d\d[,.]\d+\s*-->"
+_WEBVTT_LINE = r"(?m)^WEBVTT(?:[ \t]|$)"
 
 
 def _suffix(path: str | os.PathLike[str]) -> str:
@@ -123,9 +124,9 @@ def sniff(sample: str) -> Format:
         return "vtt"
     if "-->" not in sample:  # no timing line anywhere: one C scan, not a regex one
         return "txt"
-    if _WEBVTT_LINE.search(sample) is not None:
+    if re.search(_WEBVTT_LINE, sample) is not None:
         return "vtt"
-    if _SRT_TIMING.search(sample) is not None:
+    if re.search(_SRT_TIMING, sample) is not None:
         return "srt"
     return "vtt"
 

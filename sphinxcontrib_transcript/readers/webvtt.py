@@ -37,7 +37,7 @@ identifier='1', line=4, settings='align:start', text_line=5)]
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from itertools import accumulate, chain, compress, repeat
 from operator import add, contains, getitem, or_, sub
@@ -102,9 +102,9 @@ _CANONICAL_TIMING = (
     r"[0-9]{2}:[0-5][0-9]:[0-5][0-9]\.[0-9]{3} --> [0-9]{2}:[0-5][0-9]:[0-5][0-9]\.[0-9]{3}"
 )
 _CANONICAL = _Lazy(_CANONICAL_TIMING + r"(?![^\n])", re.ASCII)
-_ALL_CANONICAL: Callable[[str], re.Match[str] | None] = re.compile(
+_ALL_CANONICAL = _Lazy(
     _CANONICAL_TIMING + r"(?:\n\n?" + _CANONICAL_TIMING + r")*\n?", re.ASCII
-).fullmatch
+)
 
 # _all_canonical's view of a canonical timing line: every digit read as 0.
 _SHAPE = b"00:00:00.000 --> 00:00:00.000"
@@ -438,7 +438,7 @@ class _Reader:
             and _CANONICAL.compiled.match(pieces[0]) is not None
         )
         heads = "\n".join(map(getitem, pieces, repeat(slice(0, 30)))) if canonical else ""
-        if canonical and "" not in pieces and _ALL_CANONICAL(heads):
+        if canonical and "" not in pieces and _ALL_CANONICAL.compiled.fullmatch(heads):
             self.canonical(pieces, starts, markup_possible, heads)
             return
         matches = list(map(fast, pieces))

@@ -53,6 +53,7 @@ FIX = "safe"
 # A pattern string, not a compiled pattern: ``re`` compiles it on first use
 # (and caches it), so importing the rule costs nothing on the clean path.
 _CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufff9-\ufffc]"
+_SPECIALS = "\ufeff\ufff9\ufffa\ufffb\ufffc"  # what _CONTROL finds beyond C0, DEL and C1
 _NAMES = {
     "\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0b": "VT", "\x0c": "FF", "\x1b": "ESC",
     "\x7f": "DEL", "\ufeff": "ZERO WIDTH NO-BREAK SPACE (a byte order mark inside the file)",
@@ -67,7 +68,8 @@ def _present(ctx: Context) -> bool:
     if rare_ascii(ctx).translate(None, b"\t\r<=>|"):
         return True  # a C0 control or DEL
     rest = non_ascii(ctx)
-    return bool(rest) and re.search(_CONTROL, rest) is not None
+    # C1 controls are the smallest characters that are not ASCII.
+    return bool(rest) and (min(rest) <= "\x9f" or any(char in rest for char in _SPECIALS))
 
 
 def _is_mojibake_part(line: str, index: int) -> bool:
