@@ -143,3 +143,22 @@ def test_canonical_check_by_bytes_agrees_with_the_pattern(lines: list[str]) -> N
     joined = "\n".join(lines)
     expected = webvtt._ALL_CANONICAL.compiled.fullmatch(joined) is not None
     assert webvtt._all_canonical(joined, len(lines)) is expected
+
+
+_TEXT_LINES = st.sampled_from([
+    "00:00:01 Hello there.", "[00:01:02] Ann Lee: Hi.", "1:00:00 Later.", "00:61:00 Bad.",
+    "[00:00:03 Unpaired.", "untimed words", "", "", "", " ", "\t00:00:04 Indented.",
+    "12:34 Short form.", "00:00:05", "٠٠:٠١:٠٢ Arabic-Indic digits.", "Dr. Who: 00:00:06",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TEXT_LINES, max_size=10), st.sampled_from(["\n", "\r\n"]))
+def test_text_fast_path_agrees_with_the_line_by_line_reader(
+    lines: list[str], newline: str
+) -> None:
+    source = newline.join(lines)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text, "_one_line_cues", lambda source: None)
+        slow = text.parse(source)
+    assert text.parse(source) == slow

@@ -45,8 +45,10 @@ _SPEAKER = re.compile(r"(?P<name>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,3
 
 # The fast path: every line of the file a time and its text, with the same
 # groups as _TIMED (so the same match), the time as one field.
+# Only a whole line between blank lines (or the ends of the text) matches.
 _TIMED_LINES = re.compile(
-    r"^(\[?)((?:\d{1,3}:)?[0-5]?\d:[0-5]\d)(\]?)(?:[ \t]+|$)(.*)", re.MULTILINE
+    r"(?:\A|(?<=\n\n))(\[?)((?:\d{1,3}:)?[0-5]?\d:[0-5]\d)(\]?)(?:[ \t]+|$)(.*)(?=\n\n|\Z)",
+    re.MULTILINE,
 )
 
 
@@ -94,17 +96,14 @@ def _one_line_cues(text: str) -> Transcript | None:
     while end > start and text[end - 1] == "\n":
         end -= 1
     first = start + 1  # the line of the first cue
-    count = text.count("\n\n", start, end) + 1
-    if (
-        start == end
-        or text.find("\n\n\n", start, end) >= 0
-        or text.count("\n", start, end) != 2 * (count - 1)
-    ):
+    if start == end:
         return None
-    # Now the lines alternate: a filled one, an empty one.  Each filled line
-    # must be a time and its text, from its first character.
+    # Each match is a whole line that follows a blank line (or starts the
+    # text) and comes before one (or ends it): count matches, 2 * count - 1
+    # lines in all means the lines alternate, a matched one, a blank one.
     found = _TIMED_LINES.findall(text, start, end)
-    if len(found) != count:
+    count = len(found)
+    if not count or text.count("\n", start, end) != 2 * (count - 1):
         return None
     opens, times, closes, payloads = zip(*found, strict=True)
     if ("[" in opens or "]" in closes) and list(map(bool, opens)) != list(map(bool, closes)):
