@@ -73,6 +73,7 @@ TARGETS = (*READER_TARGETS, "lint", "fix")
 _REMOVED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufff9-\ufffc"
                       "\u202a-\u202e\u2066-\u2069]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufff9-\ufffc]")
+_LONE_C1 = re.compile("(?<![^\x00-\x7f])[\x80-\x9f]+")
 _RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -178,7 +179,10 @@ def _words(data: bytes, path: str) -> Counter[str]:
     for cue in build_context(data, path).transcript.cues:
         text = cue.plain_text or cue.text
         if not text.isascii():
-            text = ftfy.fix_encoding(text)
+            # As the fixes do: C1 controls after an ASCII character are removed
+            # (control-character, pass after pass); after another non-ASCII
+            # character they are part of mojibake, which ftfy repairs (mojibake).
+            text = ftfy.fix_encoding(_LONE_C1.sub("", text))
         words.update(_REMOVED.sub("", text).split())
     return words
 
