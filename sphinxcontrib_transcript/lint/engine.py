@@ -39,7 +39,7 @@ from .config import Config
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
     from types import ModuleType
     from typing import Any, NamedTuple
 
@@ -156,12 +156,11 @@ def lint_context(context: Context, config: Config) -> list[Problem]:
     """Every problem the enabled rules find in *context* (unsorted)."""
     problems: list[Problem] = []
     diagnostics = _by_rule(context.transcript.diagnostics)
-    options = config.options
     # This loop runs for every rule of every file: it does as little as it can.
-    for rule_id, module, applies in _plan(config, context.path, context.format):
+    for rule_id, module, applies, options in _plan(config, context.path, context.format):
         found: list[Finding] = []
         if applies:
-            context.options = dict(options[rule_id])
+            context.options = dict(options) if options else {}
             try:
                 found = list(module.check(context))
             except Exception as exc:
@@ -180,31 +179,33 @@ def lint_context(context: Context, config: Config) -> list[Problem]:
     return apply_suppressions(context, problems)
 
 
-# The rules to run for the last (configuration, per-file ignores, format,
-# registry): [key, [(rule ID, module, runs on the format)]].
-_last_plan: list[Any] = [None, []]
+# The plans for the last configuration and rule registry:
+# [configuration, registry, {(format, ignored rule IDs): plan}].
+_plans: list[Any] = [None, (), {}]
 
 
-def _plan(config: Config, path: str, fmt: str) -> list[tuple[str, ModuleType, bool]]:
+def _plan(
+    config: Config, path: str, fmt: str
+) -> list[tuple[str, ModuleType, bool, Mapping[str, Any]]]:
     """The enabled rules for *path*, in catalog order, each with whether it runs on
-    *fmt* (a rule for other formats only hands on reader diagnostics)."""
+    *fmt* (a rule for other formats only hands on reader diagnostics) and its
+    options; made once per configuration, format and per-file ignores."""
     modules = _rules.RULES
-    key = (config, config.ignored_for(path), fmt, tuple(modules.values()))
-    cached_key, plan = _last_plan
-    if cached_key is not None and all(map(_same, key, cached_key)):
-        return plan  # type: ignore[no-any-return]
-    ignored = key[1]
-    plan = [
-        (rule_id, modules[rule_id], fmt in modules[rule_id].FORMATS)
-        for rule_id in modules
-        if rule_id in config.enabled and rule_id not in ignored
-    ]
-    _last_plan[:] = [key, plan]
-    return plan
-
-
-def _same(one: object, other: object) -> bool:
-    return one is other or one == other
+    registry = tuple(modules.values())
+    cached_config, cached_registry, plans = _plans
+    if cached_config is not config or cached_registry != registry:
+        plans = {}
+        _plans[:] = [config, registry, plans]
+    ignored = config.ignored_for(path)
+    plan = plans.get((fmt, ignored))
+    if plan is None:
+        plan = plans[fmt, ignored] = [
+            (rule_id, modules[rule_id], fmt in modules[rule_id].FORMATS,
+             config.options[rule_id])
+            for rule_id in modules
+            if rule_id in config.enabled and rule_id not in ignored
+        ]
+    return plan  # type: ignore[no-any-return]
 
 
 def rule_problems(
