@@ -353,7 +353,11 @@ class Suppressions:
 
 def suppressions(context: Context) -> Suppressions | None:
     """The ``NOTE transcript-lint: ...`` directives of a WebVTT file, or ``None``."""
-    if context.format != "vtt" or _MARKER not in context.text:
+    if context.format != "vtt" or context.transcript._known_column("start_key") is not None:
+        # A WebVTT body a fast path of the reader took whole (it kept the times
+        # as written) is cue blocks only: no NOTE, so no directive.
+        return None
+    if _MARKER not in context.text:
         return None
     # Compiled here, not at import: most files have no directive at all.
     note, directive = re.compile(_NOTE), re.compile(_DIRECTIVE)
