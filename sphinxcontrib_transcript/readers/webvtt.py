@@ -49,7 +49,6 @@ if TYPE_CHECKING:
     from ..model import Column
 
 
-
 class _Lazy:
     """A pattern compiled when first used.
 
