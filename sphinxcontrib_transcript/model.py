@@ -137,9 +137,9 @@ class Transcript:
 
     A reader's fast path may hand over its cues as columns of field values
     (:meth:`_keep_columns`); the :class:`Cue` objects are then made the first
-    time :attr:`cues` is read.  The linter looks at the columns and, on a clean
-    file, never needs the objects; :func:`~sphinxcontrib_transcript.load` makes
-    them before it returns.
+    time :attr:`cues` is read (and the columns dropped).  The linter looks at
+    the columns and, on a clean file, never needs the objects;
+    :func:`~sphinxcontrib_transcript.load` makes them before it returns.
     """
 
     __slots__ = ("_columns", "_cues", "diagnostics", "encoding", "format", "metadata")
@@ -157,9 +157,8 @@ class Transcript:
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
         self.encoding = encoding
         self.metadata: dict[str, str] = {} if metadata is None else metadata
-        # (the cue list made from the columns or None before it is made, its
-        # length, {field name: values}); see _keep_columns.
-        self._columns: tuple[list[Cue] | None, int, dict[str, Column]] | None = None
+        # {field name: values} while the cues are columns; see _keep_columns.
+        self._columns: dict[str, Column] | None = None
 
     @property
     def cues(self) -> list[Cue]:
@@ -178,13 +177,14 @@ class Transcript:
         """Make the cues from the columns a reader handed over (once)."""
         if self._cues is not None:
             return self._cues
-        assert self._columns is not None
-        _, count, columns = self._columns
+        columns = self._columns
+        assert columns is not None
+        count = len(self._column(columns, "text"))
         rows = zip(*(self._column(columns, name) for name in _CUE_FIELDS), strict=True)
         # tuple.__new__ takes each row as it is: no argument handling per cue.
         cues: list[Cue] = list(map(tuple.__new__, repeat(Cue, count), rows))
-        self._cues = cues
-        self._columns = (cues, count, columns)
+        # From now on the list may change: the columns would not follow it.
+        self._cues, self._columns = cues, None
         return cues
 
     def _keep_columns(self, columns: dict[str, Column]) -> None:
@@ -195,11 +195,11 @@ class Transcript:
         also be a function that makes it, called when it is first needed, and
         there may be more columns than fields, for the linter (the WebVTT
         reader's ``start_key``: the times as written, which compare as the
-        times do).  The linter reads the columns (:meth:`_known_column`) while
-        the cue list is the one made from them.
+        times do).  The linter reads the columns (:meth:`_known_column`) as
+        long as the cues are not made.
         """
-        self._cues = None
-        self._columns = (None, len(self._column(columns, "text")), columns)
+        self._column(columns, "text")  # the length every column has
+        self._cues, self._columns = None, columns
 
     @staticmethod
     def _column(columns: dict[str, Column], name: str) -> Sequence[Any]:
@@ -209,15 +209,11 @@ class Transcript:
         return column
 
     def _known_column(self, name: str) -> list[Any] | None:
-        """``[getattr(cue, name) for cue in self.cues]`` when a reader handed the cues
-        over as columns and the cue list is (still) the one made from them, else
-        ``None``."""
-        if self._columns is None:
-            return None
-        made, count, columns = self._columns
-        if made is not None and (made is not self._cues or len(made) != count):
-            return None
-        if name not in columns:
+        """``[getattr(cue, name) for cue in self.cues]`` as a reader handed it over, or
+        ``None``: the cues were given as objects, or have been made (and the list
+        may have changed since), or the reader kept no such column."""
+        columns = self._columns
+        if columns is None or name not in columns:
             return None
         column = self._column(columns, name)
         if isinstance(column, range):  # line numbers, kept as the range they are

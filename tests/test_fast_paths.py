@@ -81,8 +81,9 @@ def test_kept_columns_are_the_cue_fields(path: Path) -> None:
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.vtt")), ids=lambda p: p.name)
 def test_kept_time_keys_are_the_times_as_written(path: Path) -> None:
     transcript = webvtt.parse(path.read_text(encoding="utf-8"))
+    kept = {key: transcript._known_column(key) for key in ("start_key", "end_key")}
     for key, field in (("start_key", "start_ms"), ("end_key", "end_ms")):
-        keys = transcript._known_column(key)
+        keys = kept[key]
         if keys is not None:
             times = [getattr(cue, field) for cue in transcript.cues]
             assert keys == [format_vtt(ms) for ms in times]
@@ -101,13 +102,16 @@ def test_the_common_layouts_keep_columns() -> None:
     assert _kept(txt)["end_ms"] == [None, None]
 
 
-def test_kept_columns_are_dropped_when_the_cues_change() -> None:
-    transcript = webvtt.parse("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n")
+def test_kept_columns_are_dropped_once_the_cues_are_made() -> None:
+    source = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n"
+    transcript = webvtt.parse(source)
     assert transcript._known_column("start_ms") == [1000]
-    transcript.cues.append(Cue(5000, 6000, "B"))
+    transcript.cues.append(Cue(5000, 6000, "B"))  # made, then changed
     assert transcript._known_column("start_ms") is None
-    transcript.cues = [Cue(7000, 8000, "C")]
-    assert transcript._known_column("start_ms") is None
+    assert [cue.start_ms for cue in transcript.cues] == [1000, 5000]
+    replaced = webvtt.parse(source)
+    replaced.cues = [Cue(7000, 8000, "C")]
+    assert replaced._known_column("start_ms") is None
     assert Transcript("vtt")._known_column("start_ms") is None
 
 
