@@ -166,3 +166,16 @@ def test_text_fast_path_agrees_with_the_line_by_line_reader(
         patch.setattr(text, "_one_line_cues", lambda source: None)
         slow = text.parse(source)
     assert text.parse(source) == slow
+
+
+@pytest.mark.parametrize("marked", ["Q&amp;A", "<i>A</i>", "<v Bo>A &lt; B"])
+def test_one_line_layout_with_one_kind_of_mark(marked: str) -> None:
+    source = (
+        f"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n\n00:00:02.000 --> 00:00:03.000\n{marked}\n"
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(webvtt, "_SETTERS", ())
+        slow = webvtt.parse(source)
+    fast = webvtt.parse(source)
+    assert fast._known_column("plain_text") == [cue.plain_text for cue in slow.cues]
+    assert fast.cues == slow.cues

@@ -481,8 +481,8 @@ class _Reader:
         joined = "\n".join(timings)
         if not _all_canonical(joined, count):
             return False
-        markup = text.find("<", start) >= 0 or text.find("&", start) >= 0
-        plain, speakers = _plain_columns(payloads, markup)
+        marks = "<" * (text.find("<", start) >= 0) + "&" * (text.find("&", start) >= 0)
+        plain, speakers = _plain_columns(payloads, marks)
         last = number + 3 * count
         self.add_columns({
             **_time_columns(joined), "text": payloads, "plain_text": plain,
@@ -495,7 +495,7 @@ class _Reader:
         """Make the cues of pieces that all start with a canonical timing line, given
         *heads*, their first 30 characters joined by line breaks."""
         payloads: list[str] = list(map(getitem, pieces, repeat(slice(30, None))))
-        plain, speakers = _plain_columns(payloads, markup)
+        plain, speakers = _plain_columns(payloads, "<&" if markup else "")
         # A head is the timing line, alone or with the line break after it.
         timings = heads.replace("\n\n", "\n").rstrip("\n")
         count = len(pieces)
@@ -773,22 +773,27 @@ def _plain_and_speaker(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _markup_columns(payloads: list[str]) -> tuple[list[str], list[str | None]]:
-    """Plain text and speaker of each payload, parsing only those with markup."""
+def _markup_columns(
+    payloads: list[str], marks: str = "<&"
+) -> tuple[list[str], list[str | None]]:
+    """Plain text and speaker of each payload, parsing only those with markup (a
+    ``<`` or ``&``; *marks*, those of the two the text holds at all)."""
     plain = list(payloads)
     speakers: list[str | None] = [None] * len(payloads)
-    # The payloads holding "<" or "&", picked out in C.
-    marked = map(or_, map(contains, payloads, repeat("<")), map(contains, payloads, repeat("&")))
+    # The payloads holding a mark, picked out in C (one pass if one mark).
+    marked: Iterable[bool] = map(contains, payloads, repeat(marks[0]))
+    if len(marks) > 1:
+        marked = map(or_, marked, map(contains, payloads, repeat(marks[1])))
     for index in compress(range(len(payloads)), marked):
         plain[index], speakers[index] = _plain_and_speaker(payloads[index])
     return plain, speakers
 
 
-def _plain_columns(payloads: list[str], markup: bool) -> tuple[list[str], list[str | None]]:
+def _plain_columns(payloads: list[str], marks: str) -> tuple[list[str], list[str | None]]:
     """Plain text and speaker columns: the payloads themselves and no speakers, unless
-    *markup* says some payload may hold a ``<`` or ``&``."""
-    if markup:
-        return _markup_columns(payloads)
+    the text holds *marks* (``"<"``, ``"&"``, both or ``""``)."""
+    if marks:
+        return _markup_columns(payloads, marks)
     return payloads, [None] * len(payloads)
 
 
