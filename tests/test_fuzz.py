@@ -153,6 +153,10 @@ REGRESSIONS = [
      + b"1\n00:00:01,000 --> 00:00:02,000\nHello\n\x0f2\n00:00:02,000 --> 00:00:03,000\nW\n"),
     # a cue identifier "NOTE x" written back read as a comment missing its blank line.
     ("vtt", b"WEBVTT\n\nNOTE x\n00:01.000 --> 00:02.000\nHi\n"),
+    # a run of C1 controls lost one character per --fix: never done in one.
+    ("fix", suffix_byte("x.srt")
+     + "1\n00:00:01,000\x93\x93\x93\x93\x93\x93\x93\x93\x93\x93\x93\x93 --> 00:00:02,000\nx\n"
+     .encode()),
     # a JSON endTime of 1e108 s, written as WebVTT, could not be read back.
     ("json", b'{"version": "1.0.0", "segments": [{"startTime": 1, "endTime": 1e108, '
      b'"body": "x"}]}'),

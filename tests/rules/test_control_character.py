@@ -34,3 +34,13 @@ def test_c1_inside_mojibake_is_left_for_the_mojibake_fix() -> None:
     assert (finding.line, finding.column) == (1, 12)
     assert "mojibake" in finding.message
     assert fix(rule, data, "x.txt") is None
+
+
+def test_a_run_of_c1_controls_after_ascii_goes_in_one_fix() -> None:
+    # Found by the fuzzer: each fix removed only the first of the run (the
+    # others sat right after a non-ASCII character), so --fix was never done.
+    data = "00:00:01 x\x93\x93\x93y and café\n".encode()
+    findings_ = findings(rule, data, "x.txt")
+    assert [(f.line, f.column) for f in findings_] == [(1, 11), (1, 12), (1, 13)]
+    assert all(f.message.endswith("; remove it") for f in findings_)
+    assert fix(rule, data, "x.txt") == "00:00:01 xy and café\n".encode()

@@ -15,7 +15,8 @@ None.
 
 Safe: removes the characters.  A C1 control (U+0080-U+009F) right after
 another non-ASCII character is part of mojibake (``â€\x9d`` for ``”``)
-and is left for the ``mojibake`` fix, which can restore what it stood for.
+and is left for the ``mojibake`` fix, which can restore what it stood for;
+a run of C1 controls right after an ASCII character is removed whole.
 
 .. rubric:: Examples
 
@@ -72,25 +73,38 @@ def _present(ctx: Context) -> bool:
     return bool(rest) and (min(rest) <= "\x9f" or any(char in rest for char in _SPECIALS))
 
 
-def _is_mojibake_part(line: str, index: int) -> bool:
-    return "\x80" <= line[index] <= "\x9f" and index > 0 and not line[index - 1].isascii()
+def _classified(text: str) -> Iterator[tuple[int, str, bool]]:
+    """``(offset, character, part of mojibake)`` for each control character in *text*.
+
+    A C1 control right after a non-ASCII character is part of mojibake, but
+    not right after a control that goes: a run of C1 controls after an ASCII
+    character goes as a whole, so that one fix removes all of it (the run
+    once lost one character per pass, and a second --fix changed the file).
+    """
+    removed_at = -2
+    for match in re.finditer(_CONTROL, text):
+        start = match.start()
+        char = match.group()
+        kept = (
+            "\x80" <= char <= "\x9f" and start > 0 and not text[start - 1].isascii()
+            and start - 1 != removed_at
+        )
+        if not kept:
+            removed_at = start
+        yield start, char, kept
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     if not _present(ctx):
         return
     for number, line in enumerate(ctx.lines, 1):
-        for match in re.finditer(_CONTROL, line):
-            char = match.group()
+        for start, char, mojibake in _classified(line):
             name = _NAMES.get(char, "control character")
             advice = (
-                "it looks like part of mojibake (see the mojibake rule)"
-                if _is_mojibake_part(line, match.start())
+                "it looks like part of mojibake (see the mojibake rule)" if mojibake
                 else "remove it"
             )
-            yield Finding(
-                number, match.start() + 1, f"invisible U+{ord(char):04X} {name}; {advice}"
-            )
+            yield Finding(number, start + 1, f"invisible U+{ord(char):04X} {name}; {advice}")
 
 
 def fix(ctx: Context) -> bytes | None:
@@ -99,10 +113,8 @@ def fix(ctx: Context) -> bytes | None:
         return None
     out: list[str] = []
     position = 0
-    for match in re.finditer(_CONTROL, text):
-        start = match.start()
-        char = text[start]
-        if "\x80" <= char <= "\x9f" and start > 0 and not text[start - 1].isascii():
+    for start, _, mojibake in _classified(text):
+        if mojibake:
             continue
         out.append(text[position:start])
         position = start + 1
