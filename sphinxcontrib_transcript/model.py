@@ -18,6 +18,7 @@ pre-commit hook pays for every module imported.
 from __future__ import annotations
 
 from collections import namedtuple
+from collections.abc import Sequence
 from itertools import repeat
 
 #: The fields of a :class:`Cue`, in order.
@@ -28,7 +29,7 @@ _CUE_FIELDS = (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
     from typing import Any, Literal, NamedTuple, TypeAlias
 
     #: A column of cue field values, or a function that makes it.
@@ -142,7 +143,7 @@ class Transcript:
     :func:`~sphinxcontrib_transcript.load` makes them before it returns.
     """
 
-    __slots__ = ("_columns", "_cues", "diagnostics", "encoding", "format", "metadata")
+    __slots__ = ("_columns", "_cues", "_facts", "diagnostics", "encoding", "format", "metadata")
 
     def __init__(
         self,
@@ -159,6 +160,8 @@ class Transcript:
         self.metadata: dict[str, str] = {} if metadata is None else metadata
         # {field name: values} while the cues are columns; see _keep_columns.
         self._columns: dict[str, Column] | None = None
+        # What the reader knew of those columns as it made them; see _fact.
+        self._facts: dict[str, object] = {}
 
     @property
     def cues(self) -> list[Cue]:
@@ -171,7 +174,7 @@ class Transcript:
     @cues.setter
     def cues(self, cues: list[Cue]) -> None:
         self._cues = cues
-        self._columns = None
+        self._columns, self._facts = None, {}
 
     def _make_cues(self) -> list[Cue]:
         """Make the cues from the columns a reader handed over (once)."""
@@ -184,22 +187,32 @@ class Transcript:
         # tuple.__new__ takes each row as it is: no argument handling per cue.
         cues: list[Cue] = list(map(tuple.__new__, repeat(Cue, count), rows))
         # From now on the list may change: the columns would not follow it.
-        self._cues, self._columns = cues, None
+        self._cues, self._columns, self._facts = cues, None, {}
         return cues
 
-    def _keep_columns(self, columns: dict[str, Column]) -> None:
+    def _keep_columns(
+        self, columns: dict[str, Column], facts: dict[str, object] | None = None
+    ) -> None:
         """Take the cues as columns: one sequence of values per :class:`Cue` field, in
         file order, all of one length; the cues are made from them when first read.
 
         For readers that build their cues column by column anyway.  A column may
-        also be a function that makes it, called when it is first needed, and
-        there may be more columns than fields, for the linter (the WebVTT
-        reader's ``start_key``: the times as written, which compare as the
-        times do).  The linter reads the columns (:meth:`_known_column`) as
-        long as the cues are not made.
+        also be a function that makes it, called when it is first needed.  The
+        linter reads the columns (:meth:`_known_column`) as long as the cues are
+        not made.
+
+        :param facts: what the reader learnt of the cues while making the columns,
+            for the linter to ask (:meth:`_fact`) rather than work out again (the
+            WebVTT reader's are listed in ``readers.webvtt._time_columns``).
         """
         self._column(columns, "text")  # the length every column has
         self._cues, self._columns = None, columns
+        self._facts = {} if facts is None else facts
+
+    def _fact(self, name: str) -> object:
+        """A fact the reader handed over with the columns, or ``None`` (unknown: no
+        such fact, or the cues have been made, and may have changed since)."""
+        return self._facts.get(name)
 
     @staticmethod
     def _column(columns: dict[str, Column], name: str) -> Sequence[Any]:
@@ -208,17 +221,21 @@ class Transcript:
             column = columns[name] = column()
         return column
 
-    def _known_column(self, name: str) -> list[Any] | None:
+    def _known_column(self, name: str) -> Sequence[Any] | None:
         """``[getattr(cue, name) for cue in self.cues]`` as a reader handed it over, or
         ``None``: the cues were given as objects, or have been made (and the list
-        may have changed since), or the reader kept no such column."""
+        may have changed since), or the reader kept no such column.
+
+        The sequence is a list, or any other sequence a reader chose: a ``range``
+        (line numbers in steps), an ``array`` or a sequence that looks values up
+        where they stand (times); these take a few bytes a value, or none, where a
+        list takes an object.
+        """
         columns = self._columns
         if columns is None or name not in columns:
             return None
         column = self._column(columns, name)
-        if isinstance(column, range):  # line numbers, kept as the range they are
-            column = columns[name] = list(column)
-        return column if isinstance(column, list) else None
+        return column if isinstance(column, Sequence) else None
 
     def _fields(self) -> tuple[object, ...]:
         return self.format, self.cues, self.diagnostics, self.encoding, self.metadata

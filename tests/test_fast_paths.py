@@ -9,6 +9,7 @@ linter (``Transcript._known_column``) are exactly the cues' fields.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,9 @@ def _slow_text(source: str, monkeypatch: pytest.MonkeyPatch) -> Transcript:
 
 
 def _kept(transcript: Transcript) -> dict[str, list[object]]:
+    """The kept columns as lists (a reader may keep a range or an array)."""
     return {
-        name: column for name in KEPT
+        name: list(column) for name in KEPT
         if (column := transcript._known_column(name)) is not None
     }
 
@@ -78,16 +80,178 @@ def test_kept_columns_are_the_cue_fields(path: Path) -> None:
         assert column == [getattr(cue, name) for cue in transcript.cues], name
 
 
+def _facts(cues: list[Cue]) -> dict[str, object]:
+    """The WebVTT fast paths' facts, worked out from the cues one by one."""
+    times = [time for cue in cues for time in (cue.start_ms, cue.end_ms)]
+    pairs = list(pairwise(cues))
+    return {
+        "canonical_timing": True,
+        "in_sequence": all(a <= b for a, b in pairwise(times)),
+        "zero_durations": [i for i, cue in enumerate(cues) if cue.start_ms == cue.end_ms],
+        "ends_before_starts": [i for i, cue in enumerate(cues) if cue.end_ms < cue.start_ms],
+        "out_of_order": [i + 1 for i, (a, b) in enumerate(pairs) if b.start_ms < a.start_ms],
+        "overlap_candidates": [i + 1 for i, (a, b) in enumerate(pairs) if a.end_ms > b.start_ms],
+    }
+
+
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.vtt")), ids=lambda p: p.name)
-def test_kept_time_keys_are_the_times_as_written(path: Path) -> None:
+def test_the_readers_timing_facts_are_true(path: Path) -> None:
     transcript = webvtt.parse(path.read_text(encoding="utf-8"))
-    kept = {key: transcript._known_column(key) for key in ("start_key", "end_key")}
-    for key, field in (("start_key", "start_ms"), ("end_key", "end_ms")):
-        keys = kept[key]
-        if keys is not None:
-            times = [getattr(cue, field) for cue in transcript.cues]
-            assert keys == [format_vtt(ms) for ms in times]
-            assert list(map(_timing.ms, keys)) == times
+    facts = dict(transcript._facts)
+    if facts:
+        assert facts == _facts(transcript.cues)
+    assert transcript._fact("in_sequence") is None  # the cues are made: facts dropped
+
+
+# Each cue list breaks the sequence in one way; with a window of one timing line,
+# each break falls between windows.
+_BREAKS = [
+    "00:00:01.000 --> 00:00:02.000\nA\n\n00:00:02.000 --> 00:00:02.000\nB\n",
+    "00:00:01.000 --> 00:00:03.000\nA\n\n00:00:02.000 --> 00:00:04.000\nB\n",
+    "00:00:05.000 --> 00:00:06.000\nA\n\n00:00:01.000 --> 00:00:02.000\nB\n",
+    "00:00:02.000 --> 00:00:01.000\nA\n",
+    "00:00:01.000 --> 00:00:02.000\n\n00:00:03.000 --> 00:00:04.000\nB\n",
+    # ends before it starts, then a cue after its end but before its start
+    "00:00:10.000 --> 00:00:05.000\nA\n\n00:00:07.000 --> 00:00:08.000\nB\n",
+    "00:00:01.000 --> 00:00:09.000\nA\n\n00:00:02.000 --> 00:00:03.000\nB\n\n"
+    "00:00:04.000 --> 00:00:05.000\nC\n",
+]
+
+
+@pytest.mark.parametrize("cues", _BREAKS)
+@pytest.mark.parametrize("window", [30 * 4096, 30, 60])
+def test_timing_facts_across_windows(
+    cues: str, window: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Facts gathered a window of timing lines at a time hold across windows."""
+    monkeypatch.setattr(webvtt, "_WINDOW", window)
+    transcript = webvtt.parse("WEBVTT\n\n" + cues)
+    facts = dict(transcript._facts)
+    assert facts == _facts(transcript.cues)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 5000), st.integers(0, 5000)), min_size=1, max_size=12),
+    st.sampled_from([30, 60, 90, 30 * 4096]),
+)
+def test_timing_facts_and_look_ups_on_any_times(
+    times: list[tuple[int, int]], window: int
+) -> None:
+    """For any times, the facts are those of the cues, and a time looked up where it
+    stands is the time made in bulk."""
+    source = "WEBVTT\n\n" + "".join(
+        f"{format_vtt(start)} --> {format_vtt(end)}\nx\n\n" for start, end in times
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(webvtt, "_WINDOW", window)
+        transcript = webvtt.parse(source)
+    starts = transcript._known_column("start_ms")
+    ends = transcript._known_column("end_ms")
+    assert starts is not None and ends is not None
+    looked_up = [(starts[i], ends[i]) for i in range(len(times))]
+    assert looked_up == [(starts[i - len(times)], ends[i - len(times)])
+                         for i in range(len(times))]  # negative indexes too
+    assert looked_up == times
+    facts = dict(transcript._facts)
+    assert list(starts) == [start for start, _ in times]  # made in bulk
+    assert facts == _facts(transcript.cues)
+
+
+def test_a_time_column_makes_every_time_after_many_look_ups() -> None:
+    source = _one_line_layout(200)
+    transcript = webvtt.parse(source)
+    starts = transcript._known_column("start_ms")
+    assert starts is not None
+    expected = [cue.start_ms for cue in webvtt.parse(source).cues]
+    assert [starts[i] for i in range(200)] == expected  # past 64 look-ups: made in bulk
+    assert list(starts[10:13]) == expected[10:13]
+    assert None not in starts and expected[5] in starts
+    with pytest.raises(IndexError):
+        webvtt.parse(source)._known_column("start_ms")[200]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "path", [*sorted(DATA.glob("*.vtt")), Path("breaks.vtt")], ids=lambda p: p.name
+)
+def test_timing_rules_find_the_same_with_and_without_the_readers_facts(path: Path) -> None:
+    """The timing rules on a file the fast paths read (facts, times looked up) and
+    on the same cues as objects (times as lists) report exactly the same."""
+    from sphinxcontrib_transcript.lint import Config
+    from sphinxcontrib_transcript.lint.engine import lint_context
+
+    if path.name == "breaks.vtt":
+        source = "WEBVTT\n\n" + "\n".join(_BREAKS)
+    else:
+        source = path.read_text(encoding="utf-8")
+    config = Config.default()
+    fast = Context(path.name, source.encode(), source, webvtt.parse(source))
+    slow_transcript = webvtt.parse(source)
+    slow_transcript.cues = list(slow_transcript.cues)  # objects: no columns, no facts
+    slow = Context(path.name, source.encode(), source, slow_transcript)
+    assert fast.transcript._fact("canonical_timing") or path.name != "breaks.vtt"
+    assert slow.transcript._fact("canonical_timing") is None
+    rules = {"cue-order", "cue-overlap", "end-before-start", "zero-duration"}
+    found = [
+        sorted((p.line, p.column, p.rule, p.message) for p in lint_context(ctx, config)
+               if p.rule in rules)
+        for ctx in (fast, slow)
+    ]
+    assert found[0] == found[1]
+    if path.name == "breaks.vtt":
+        assert {rule for _, _, rule, _ in found[0]} == rules
+
+
+def _one_line_layout(count: int, step: int = 117_331) -> str:
+    """*count* cues in the layout most tools write; 3,000 of them span 98 hours, so
+    every field of the time varies (hours stay two digits: canonical)."""
+    return "WEBVTT\n\n" + "".join(
+        f"{format_vtt(i * step)} --> {format_vtt(i * step + 999)}\n"
+        f"Words {i} \u2026 and more.\n\n"
+        for i in range(count)
+    )
+
+
+@pytest.mark.parametrize(("span", "window"), [(1 << 17, 30 * 4096), (100, 30), (31, 60)])
+def test_one_line_cues_in_spans_and_windows_match_the_spec_path(
+    span: int, window: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The one-line fast path cuts the body into spans at blank lines and converts
+    times a window at a time: any size of either gives the spec's cues."""
+    source = _one_line_layout(3000)
+    with monkeypatch.context() as patch:
+        patch.setattr(webvtt, "_SETTERS", ())
+        slow = webvtt.parse(source)
+    monkeypatch.setattr(webvtt, "_SPAN", span)
+    monkeypatch.setattr(webvtt, "_WINDOW", window)
+    fast = webvtt.parse(source)
+    assert fast._fact("canonical_timing")  # the fast path took it
+    assert isinstance(fast._known_column("line"), range)
+    assert list(fast._known_column("start_ms") or ()) == [cue.start_ms for cue in slow.cues]
+    assert fast.cues == slow.cues
+    assert fast == slow
+
+
+@pytest.mark.parametrize(
+    "defect",
+    ["\n", "NOTE x\n\n", "00:00:00.000 --> 00:00:01.000\n\n", "x\n", "a\nb\n"],
+    ids=["two-blank-lines", "note", "empty-payload", "stray-line", "two-payload-lines"],
+)
+def test_one_line_cues_fall_back_whole_for_a_defect_in_any_span(
+    defect: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A body that is not all one-line cues, found wrong in a late span, is read by
+    the other paths as a whole: no half-made columns."""
+    source = _one_line_layout(400)
+    at = source.index("\n\n", len(source) * 3 // 4) + 2
+    source = source[:at] + defect + source[at:]
+    with monkeypatch.context() as patch:
+        patch.setattr(webvtt, "_SETTERS", ())
+        slow = webvtt.parse(source)
+    monkeypatch.setattr(webvtt, "_SPAN", 64)
+    fast = webvtt.parse(source)
+    assert fast.cues == slow.cues
+    assert fast.diagnostics == slow.diagnostics
 
 
 def test_the_common_layouts_keep_columns() -> None:
@@ -105,7 +269,7 @@ def test_the_common_layouts_keep_columns() -> None:
 def test_kept_columns_are_dropped_once_the_cues_are_made() -> None:
     source = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n"
     transcript = webvtt.parse(source)
-    assert transcript._known_column("start_ms") == [1000]
+    assert list(transcript._known_column("start_ms") or ()) == [1000]
     transcript.cues.append(Cue(5000, 6000, "B"))  # made, then changed
     assert transcript._known_column("start_ms") is None
     assert [cue.start_ms for cue in transcript.cues] == [1000, 5000]
@@ -122,14 +286,21 @@ def test_kept_columns_are_dropped_once_the_cues_are_made() -> None:
         ("00:00:01.000 --> 00:00:03.000\nA\n\n00:00:02.000 --> 00:00:04.000\nB\n", False),
         ("00:00:05.000 --> 00:00:06.000\nA\n\n00:00:01.000 --> 00:00:02.000\nB\n", False),
         ("00:00:02.000 --> 00:00:01.000\nA\n", False),
-        # a non-canonical timing line: no keys, so not known
-        ("00:00:01.000 --> 00:00:02.000 align:start\nA\n", False),
+        # non-canonical timing lines: no keys kept, the times decide the same way
+        ("00:00:01.000 --> 00:00:02.000 align:start\nA\n", True),
+        ("00:01.000 --> 00:02.000\nA\n\n00:01.500 --> 00:03.000\nB\n", False),
     ],
 )
 def test_in_sequence_is_the_timing_rules_shortcut(cues: str, expected: bool) -> None:
     source = "WEBVTT\n\n" + cues
     ctx = Context("x.vtt", source.encode(), source, webvtt.parse(source))
     assert _timing.in_sequence(ctx) is expected
+
+
+def test_in_sequence_is_unknown_when_a_cue_has_no_end() -> None:
+    source = "00:00:01 A\n\n00:00:02 B\n"
+    ctx = Context("x.txt", source.encode(), source, text.parse(source))
+    assert _timing.in_sequence(ctx) is False
 
 
 _TIMING_PIECES = st.sampled_from([
@@ -177,5 +348,5 @@ def test_one_line_layout_with_one_kind_of_mark(marked: str) -> None:
         patch.setattr(webvtt, "_SETTERS", ())
         slow = webvtt.parse(source)
     fast = webvtt.parse(source)
-    assert fast._known_column("plain_text") == [cue.plain_text for cue in slow.cues]
+    assert list(fast._known_column("plain_text") or ()) == [cue.plain_text for cue in slow.cues]
     assert fast.cues == slow.cues

@@ -37,15 +37,19 @@ identifier='1', line=4, settings='align:start', text_line=5)]
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from itertools import accumulate, chain, compress, repeat
-from operator import add, contains, getitem, or_, sub
+from itertools import accumulate, chain, compress, count, repeat
+from operator import add, contains, eq, getitem, gt, lt, mul, or_, sub
 
 from ..model import Cue, Diagnostic, Level, Transcript
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..model import Column
 
 
@@ -110,6 +114,12 @@ _SHAPE = b"00:00:00.000 --> 00:00:00.000"
 _AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 # The minutes' and seconds' tens digits, by position in a line and its "\n".
 _TENS = (3, 6, 20, 23)
+# Canonical timing lines converted at a time, as characters (a multiple of 30:
+# each line is 29 characters and a line break, and the last has none): bounds
+# the memory the conversion takes while it runs.
+_WINDOW = 30 * 4096
+# Characters of a body _Reader.one_line_cues cuts into lines at a time.
+_SPAN = 1 << 17
 
 
 def _all_canonical(joined: str, count: int) -> bool:
@@ -461,34 +471,51 @@ class _Reader:
         payload line and a blank line after it (what most tools write), starting at
         index *start*, line *number*; ``False``, having made none, for any other body.
 
-        Its lines then fall in threes, so every field is a slice of one list.
+        Its lines then fall in threes, so every field is a slice of a list of lines.
+        The body is cut at blank lines into spans of about :data:`_SPAN` characters,
+        taken one at a time: the lines of the whole file are never all held at once
+        (for a long file they would take more memory than its cues).
         """
-        lines = text.split("\n")
-        del lines[: number - 1]  # the lines before the body
-        while lines and not lines[-1]:
-            lines.pop()  # the blank lines after it
-        count, rest = divmod(len(lines) + 1, 3)
-        # No "-->" but in the timing lines.  Those, canonical (checked below),
-        # hold one ">" each, so as many ">" as cues settles it (counting one
-        # character is cheaper than counting three).
-        if rest or (
-            text.count(">", start) != count and text.count("-->", start) != count
-        ):
-            return False
-        timings, payloads = lines[0::3], lines[1::3]
-        if any(lines[2::3]) or not all(timings) or not all(payloads):
-            return False
-        joined = "\n".join(timings)
-        if not _all_canonical(joined, count):
+        end = len(text)
+        while end > start and text[end - 1] == "\n":
+            end -= 1  # the blank lines after the body
+        spans: list[list[str]] = []  # the payloads of each span
+        timings: list[str] = []
+        pos = start
+        while pos < end:
+            stop = text.find("\n\n", min(pos + _SPAN, end), end)
+            if stop < 0:
+                stop = end
+            lines = text[pos:stop].split("\n")
+            times = lines[0::3]
+            texts = lines[1::3]
+            if (
+                len(lines) % 3 != 2 or any(lines[2::3]) or not all(times) or not all(texts)
+            ):
+                return False
+            joined = "\n".join(times)
+            if not _all_canonical(joined, len(times)):
+                return False
+            timings.append(joined)
+            spans.append(texts)
+            pos = stop + 2
+        payloads = spans[0] if len(spans) == 1 else list(chain.from_iterable(spans))
+        del spans
+        count = len(payloads)
+        # No "-->" but in the timing lines.  Those, canonical, hold one ">" each,
+        # so as many ">" as cues settles it (counting one character is cheaper
+        # than counting three).
+        if text.count(">", start) != count and text.count("-->", start) != count:
             return False
         marks = "<" * (text.find("<", start) >= 0) + "&" * (text.find("&", start) >= 0)
         plain, speakers = _plain_columns(payloads, marks)
         last = number + 3 * count
+        time_columns, facts = _time_columns(timings)
         self.add_columns({
-            **_time_columns(joined), "text": payloads, "plain_text": plain,
-            "speaker": speakers, "identifier": [""] * count, "line": range(number, last, 3),
-            "settings": [""] * count, "text_line": range(number + 1, last, 3),
-        })
+            **time_columns, "text": payloads, "plain_text": plain,
+            "speaker": speakers, "identifier": _blanks(count), "line": range(number, last, 3),
+            "settings": _blanks(count), "text_line": range(number + 1, last, 3),
+        }, facts)
         return True
 
     def canonical(self, pieces: list[str], starts: list[int], markup: bool, heads: str) -> None:
@@ -499,13 +526,16 @@ class _Reader:
         # A head is the timing line, alone or with the line break after it.
         timings = heads.replace("\n\n", "\n").rstrip("\n")
         count = len(pieces)
+        time_columns, facts = _time_columns([timings])
         self.add_columns({
-            **_time_columns(timings), "text": payloads, "plain_text": plain,
-            "speaker": speakers, "identifier": [""] * count, "line": starts,
-            "settings": [""] * count, "text_line": list(map(add, starts, repeat(1))),
-        })
+            **time_columns, "text": payloads, "plain_text": plain,
+            "speaker": speakers, "identifier": _blanks(count), "line": starts,
+            "settings": _blanks(count), "text_line": list(map(add, starts, repeat(1))),
+        }, facts)
 
-    def add_columns(self, columns: dict[str, Column]) -> None:
+    def add_columns(
+        self, columns: dict[str, Column], facts: dict[str, object] | None = None
+    ) -> None:
         """The cues of the whole body, made by a fast path as columns (one sequence of
         values per Cue field): handed to the transcript, which makes the cues when
         they are first read (the linter mostly reads the columns instead)."""
@@ -513,7 +543,7 @@ class _Reader:
             made = [Transcript._column(columns, name) for name in _CUE_FIELDS]
             self.cues.extend(_new_cues(made, len(made[0])))
             return
-        self.transcript._keep_columns(columns)
+        self.transcript._keep_columns(columns, facts)
         # Nothing may add to the old list from here on: it is not the transcript's.
         del self.cues
 
@@ -731,32 +761,165 @@ class _Reader:
         ))
 
 
-def _time_columns(timings: str) -> dict[str, Column]:
-    """The time columns of canonical timing lines joined by line breaks.
+def _time_columns(timings: list[str]) -> tuple[dict[str, Column], dict[str, object]]:
+    """The time columns of canonical timing lines, given as strings of whole lines
+    joined by line breaks (the lines of a file in one or more spans), and what
+    the linter's timing rules want to know of them.
 
-    ``start_key`` and ``end_key`` are the times as written: they have one
-    width, so they compare as the times do, and the linter's timing checks use
-    them (``time_keys``: all of them in file order, start, end, start...).
-    ``start_ms`` and ``end_ms`` are made from them only when asked for (making
-    the Cue objects, a rule that reports): on a clean file, never.
+    The columns (:class:`_TimeColumn`) make the milliseconds only when they are
+    iterated (making the Cue objects); a rule that reports a few cues looks up
+    just theirs.  The facts come from the times as written: of one width, they
+    compare as the times do.  They are cut out a window at a time and dropped:
+    for a long file, kept, they would take more memory than the cues' text.
+
+    Facts (lists hold cue indexes, in file order):
+
+    ``canonical_timing``
+        every timing line is ``HH:MM:SS.mmm --> HH:MM:SS.mmm`` alone, and no
+        cue has an identifier (so none has settings or an identifier);
+    ``in_sequence``
+        the times in file order (start, end, start...) never go back;
+    ``zero_durations``
+        cues that end when they start;
+    ``ends_before_starts``
+        cues that end before they start;
+    ``out_of_order``
+        cues that start before the cue above them starts;
+    ``overlap_candidates``
+        cues that start before the cue above them ends.
     """
-    keys = timings.replace(" --> ", "\n").split("\n")
-    starts, ends = keys[0::2], keys[1::2]
-    return {
-        "start_key": starts, "end_key": ends, "time_keys": keys,
-        "start_ms": partial(_key_times, starts), "end_ms": partial(_key_times, ends),
+    in_sequence = True
+    zero: list[int] = []
+    backwards: list[int] = []
+    unordered: list[int] = []
+    overlapping: list[int] = []
+    base = 0  # index of the first cue of the window
+    last_start = last_end = ""
+    for joined in timings:
+        for at in range(0, len(joined), _WINDOW):
+            # Whole lines: the window's length is a multiple of a line's with its
+            # line break, less that last line break.
+            keys = joined[at : at + _WINDOW - 1].replace(" --> ", "\n").split("\n")
+            starts, ends = keys[0::2], keys[1::2]
+            zero.extend(compress(count(base), map(eq, starts, ends)))
+            first = keys[0]
+            # (A sorted() of a sorted list is one run: a C compare per item.)
+            if not (last_start <= first and last_end <= first and keys == sorted(keys)):
+                # Not in sequence: pick out what is wrong, cue by cue in C.
+                in_sequence = False
+                # The times of the cue above each cue ("" above the first cue).
+                above_starts, above_ends = [last_start, *starts], [last_end, *ends]
+                backwards.extend(compress(count(base), map(lt, ends, starts)))
+                unordered.extend(compress(count(base), map(lt, starts, above_starts)))
+                overlapping.extend(compress(count(base), map(gt, above_ends, starts)))
+            last_start, last_end = starts[-1], ends[-1]
+            base += len(starts)
+    times = _Times(timings, base)
+    columns: dict[str, Column] = {
+        "start_ms": _TimeColumn(times, 0), "end_ms": _TimeColumn(times, 1),
     }
+    facts: dict[str, object] = {
+        "canonical_timing": True, "in_sequence": in_sequence, "zero_durations": zero,
+        "ends_before_starts": backwards, "out_of_order": unordered,
+        "overlap_candidates": overlapping,
+    }
+    return columns, facts
 
 
-def _key_times(keys: list[str]) -> list[int]:
-    """Milliseconds of canonical ``HH:MM:SS.mmm`` times.
+class _Times:
+    """The milliseconds of canonical timing lines (see :func:`_time_columns`): one
+    time looked up where it stands, or all of them made in one pass the first
+    time they are iterated, as arrays of 64-bit integers (8 bytes a time rather
+    than a Python object's 28 or more)."""
 
-    One split cuts every time into its clock and milliseconds, in C: cheaper
-    than two slices per time.
-    """
-    parts = ".".join(keys).split(".")
-    clock, millis = _CLOCK.__getitem__, _MILLIS.__getitem__
-    return list(map(add, map(clock, parts[0::2]), map(millis, parts[1::2])))
+    __slots__ = ("_ends", "_made", "_timings", "count")
+
+    def __init__(self, timings: list[str], count: int) -> None:
+        self._timings = timings
+        self.count = count
+        # The index of the first cue after each span of timing lines.
+        self._ends = list(accumulate(map(_line_count, timings)))
+        self._made: tuple[array[int], array[int]] | None = None
+
+    def made(self) -> tuple[array[int], array[int]]:
+        """``(starts, ends)`` in milliseconds, made the first time they are asked for."""
+        if self._made is None:
+            clock, millis = _CLOCK.__getitem__, _MILLIS.__getitem__
+            starts, ends = array("q"), array("q")
+            for joined in self._timings:
+                for at in range(0, len(joined), _WINDOW):
+                    # Clock, milliseconds, clock, milliseconds... one split, in C.
+                    fields = (joined[at : at + _WINDOW - 1].replace(" --> ", ".")
+                              .replace("\n", ".").split("."))
+                    starts.extend(map(add, map(clock, fields[0::4]), map(millis, fields[1::4])))
+                    ends.extend(map(add, map(clock, fields[2::4]), map(millis, fields[3::4])))
+            self._made = starts, ends
+            self._timings = []  # no longer needed
+        return self._made
+
+    def at(self, index: int, which: int) -> int:
+        """Milliseconds of cue *index*'s start (*which* 0) or end (1)."""
+        if self._made is not None:
+            return self._made[which][index]
+        if not -self.count <= index < self.count:
+            raise IndexError("cue index out of range")
+        index %= self.count
+        span = bisect_right(self._ends, index)
+        line = index - (self._ends[span - 1] if span else 0)
+        at = line * 30 + which * 17  # "HH:MM:SS.mmm --> " is 17 characters
+        time = self._timings[span][at : at + 12]
+        return ((int(time[0:2]) * 60 + int(time[3:5])) * 60 + int(time[6:8])) * 1000 + int(
+            time[9:12]
+        )
+
+
+def _line_count(joined: str) -> int:
+    return (len(joined) + 1) // 30
+
+
+class _TimeColumn(Sequence[int]):
+    """The start (*which* 0) or end (1) times of canonical timing lines, in
+    milliseconds, as a sequence: indexing looks up one time, iterating (or
+    slicing, or indexing many times) makes them all."""
+
+    __slots__ = ("_lookups", "_times", "_which")
+
+    #: Single look-ups after which the whole column is made, as a share of its
+    #: length (but at least 64): a caller that indexes many cues is better served
+    #: by one pass.  A look-up costs a few times what one time of the pass does,
+    #: and the pass may fill the clock cache, so it waits for many.
+    SHARE = 8
+
+    def __init__(self, times: _Times, which: int) -> None:
+        self._times = times
+        self._which = which
+        self._lookups = 0
+
+    def __len__(self) -> int:
+        return self._times.count
+
+    def __getitem__(self, index: Any) -> Any:  # an int, or for a slice an array
+        if isinstance(index, slice):
+            return self._all()[index]
+        self._lookups += 1
+        if self._lookups > max(64, len(self) // self.SHARE):
+            return self._all()[index]
+        return self._times.at(index, self._which)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._all())
+
+    def __contains__(self, value: object) -> bool:
+        return value is not None and value in self._all()
+
+    def _all(self) -> array[int]:
+        return self._times.made()[self._which]
+
+
+def _blanks(count: int) -> Callable[[], list[str]]:
+    """A column of *count* empty strings (no identifier, no settings), made only if
+    asked for: the linter knows there are none without it."""
+    return partial(mul, [""], count)
 
 
 def _plain_cue(piece: str) -> bool:
@@ -789,12 +952,13 @@ def _markup_columns(
     return plain, speakers
 
 
-def _plain_columns(payloads: list[str], marks: str) -> tuple[list[str], list[str | None]]:
-    """Plain text and speaker columns: the payloads themselves and no speakers, unless
-    the text holds *marks* (``"<"``, ``"&"``, both or ``""``)."""
+def _plain_columns(payloads: list[str], marks: str) -> tuple[list[str], Column]:
+    """Plain text and speaker columns: the payloads themselves and no speakers (a
+    column made only if asked for), unless the text holds *marks* (``"<"``,
+    ``"&"``, both or ``""``)."""
     if marks:
         return _markup_columns(payloads, marks)
-    return payloads, [None] * len(payloads)
+    return payloads, partial(mul, [None], len(payloads))
 
 
 def _keyword(line: str) -> str:

@@ -16,7 +16,7 @@ from ..base import Context
 
 TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from typing import Any
 
 # ``[transcript, {attribute: list}]``: the transcript the lists belong to.
@@ -41,10 +41,11 @@ def derived(ctx: Context, name: str, make: Callable[[Context], Any]) -> Any:
     return cache[key]
 
 
-def column(ctx: Context, name: str) -> list[Any]:
-    """``[getattr(cue, name) for cue in ctx.transcript.cues]``, cached."""
+def column(ctx: Context, name: str) -> Sequence[Any]:
+    """``[getattr(cue, name) for cue in ctx.transcript.cues]``, cached: a list, or the
+    ``range`` or ``array`` the reader kept (see ``Transcript._known_column``)."""
     cache = _cache(ctx)
-    found: list[Any] | None = cache.get(name)
+    found: Sequence[Any] | None = cache.get(name)
     if found is None:
         # The reader may have had the list already (its fast paths build cues
         # from columns).

@@ -1,12 +1,18 @@
-"""What the timing rules share: the cue times as lists, positions and messages.
+"""What the timing rules share: the cues each finds, the times, positions, messages.
 
-Timing rules compare each cue with the one before it in file order.  They
-first test the whole file with one C-level pass over the lists of start and
-end times (``map(operator.lt, ...)``), and walk cue by cue only when that
-finds something, because almost every file is clean.
+Timing rules compare each cue with the one before it in file order.  The
+cues they want are picked out here with C-level passes over the start and
+end times (``map(operator.lt, ...)``, no call per cue), and the rules look
+only at those, because almost every file is clean.  The WebVTT reader's
+fast paths pick them out as they read (canonical times compare as written),
+so a rule never makes the times of such a file, only looks up those of the
+cues it reports.
 """
 
 from __future__ import annotations
+
+from itertools import compress, count, islice
+from operator import eq, gt, le, lt
 
 from ...model import Cue, Format
 from ...timecode import format_clock, format_srt, format_vtt
@@ -15,48 +21,86 @@ from ._columns import column, derived
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from typing import Any
 
 
-def times(ctx: Context) -> tuple[list[int], list[int | None]]:
-    """``(starts, ends)`` of the cues in file order (ends may hold ``None``)."""
+def times(ctx: Context) -> tuple[Sequence[Any], Sequence[Any]]:
+    """``(starts, ends)`` of the cues in file order, in milliseconds (ends may hold
+    ``None``)."""
     return column(ctx, "start_ms"), column(ctx, "end_ms")
-
-
-def keys(ctx: Context) -> tuple[list[Any], list[Any]]:
-    """``(starts, ends)`` as values that compare (``==``, ``<``) as the times do.
-
-    The times as written when the reader kept them (canonical WebVTT: one
-    width, so the strings sort as the times), which spares converting every
-    time of a clean file; otherwise :func:`times`.  :func:`ms` converts one.
-    """
-    transcript = ctx.transcript
-    starts = transcript._known_column("start_key")
-    ends = transcript._known_column("end_key")
-    if starts is None or ends is None:
-        return times(ctx)
-    return starts, ends
 
 
 def in_sequence(ctx: Context) -> bool:
     """Whether every cue ends at or after its start and starts at or after the end
     of the one before it: then no cue is out of order, overlaps or ends before it
-    starts.  Known only for canonical WebVTT (``False`` otherwise): its times in
-    file order, sorted, are themselves (one C pass, no call per cue)."""
+    starts.  ``False`` when a cue has no end (the question is then the rules' to
+    answer).  The WebVTT reader knows it of the files its fast paths read;
+    otherwise two C passes over the times, no call per cue."""
     return bool(derived(ctx, "in-sequence", _in_sequence))
 
 
 def _in_sequence(ctx: Context) -> bool:
-    keys = ctx.transcript._known_column("time_keys")
-    return keys is not None and keys == sorted(keys)
+    known = ctx.transcript._fact("in_sequence")
+    if isinstance(known, bool):
+        return known
+    starts, ends = times(ctx)
+    if None in ends:
+        return False
+    return all(map(le, starts, ends)) and all(map(le, ends, islice(starts, 1, None)))
 
 
-def ms(key: Any) -> Any:
-    """Milliseconds of a value from :func:`keys` (``None`` stays ``None``)."""
-    if not isinstance(key, str):
-        return key
-    # Canonical HH:MM:SS.mmm, as the reader checked.
-    return ((int(key[0:2]) * 60 + int(key[3:5])) * 60 + int(key[6:8])) * 1000 + int(key[9:12])
+def _known(ctx: Context, name: str) -> list[int] | None:
+    """Cue indexes the reader found as it read (see ``readers.webvtt._time_columns``)."""
+    known = ctx.transcript._fact(name)
+    return known if isinstance(known, list) else None
+
+
+def zero_durations(ctx: Context) -> list[int]:
+    """Indexes of the cues that end when they start."""
+    known = _known(ctx, "zero_durations")
+    if known is not None:
+        return known
+    starts, ends = times(ctx)
+    return list(compress(count(), map(eq, ends, starts)))
+
+
+def ends_before_starts(ctx: Context) -> list[int]:
+    """Indexes of the cues that end before they start."""
+    known = _known(ctx, "ends_before_starts")
+    if known is not None:
+        return known
+    if in_sequence(ctx):
+        return []
+    starts, ends = times(ctx)
+    if None in ends:  # JSON segments without an end
+        return [i for i, end in enumerate(ends) if end is not None and end < starts[i]]
+    return list(compress(count(), map(lt, ends, starts)))
+
+
+def out_of_order(ctx: Context) -> list[int]:
+    """Indexes *i* of the cues that start before cue *i - 1* starts."""
+    known = _known(ctx, "out_of_order")
+    if known is not None:
+        return known
+    if in_sequence(ctx):
+        return []
+    starts, _ = times(ctx)
+    return list(compress(count(1), map(lt, islice(starts, 1, None), starts)))
+
+
+def overlap_candidates(ctx: Context) -> list[int]:
+    """Indexes *i* of the cues that start before cue *i - 1* ends."""
+    known = _known(ctx, "overlap_candidates")
+    if known is not None:
+        return known
+    if in_sequence(ctx):
+        return []
+    starts, ends = times(ctx)
+    if None in ends:
+        return [i for i in range(1, len(starts))
+                if ends[i - 1] is not None and ends[i - 1] > starts[i]]
+    return list(compress(count(1), map(gt, ends, islice(starts, 1, None))))
 
 
 def stamp(fmt: Format, ms: int) -> str:
@@ -77,9 +121,9 @@ def start_column(ctx: Context, cue: Cue) -> int:
 
 def canonical_timing(ctx: Context) -> bool:
     """Whether every timing line is ``HH:MM:SS.mmm --> HH:MM:SS.mmm`` and nothing else,
-    and holds the file's only ``-->`` (the reader kept the times as written only
-    then: :func:`keys`)."""
-    return ctx.transcript._known_column("start_key") is not None
+    and holds the file's only ``-->`` (as the WebVTT reader's fast paths know of the
+    files they read)."""
+    return ctx.transcript._fact("canonical_timing") is True
 
 
 def start_column_at(ctx: Context, number: int) -> int:

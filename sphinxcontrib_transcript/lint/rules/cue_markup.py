@@ -34,7 +34,7 @@ Passing (``example.vtt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import compress, repeat
 from operator import contains, or_
 
@@ -55,8 +55,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     from ... import markup  # only for files with markup
 
-    texts: list[str] = column(ctx, "text")
-    text_lines: list[int] = column(ctx, "text_line")  # columns: no Cue object is made
+    texts: Sequence[str] = column(ctx, "text")
+    text_lines: Sequence[int] = column(ctx, "text_line")  # columns: no Cue object is made
     # The payloads with "<" or "&", picked out in C.
     marked = map(or_, map(contains, texts, repeat("<")), map(contains, texts, repeat("&")))
     for index in compress(range(len(texts)), marked):

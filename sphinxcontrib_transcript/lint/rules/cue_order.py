@@ -40,18 +40,17 @@ Passing (``example.txt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import compress, count, pairwise
-from operator import lt
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from ..base import Context, Finding, Option
 from ._columns import column
 from ._edit import changed, join, same_cues, split_keep
-from ._timing import in_sequence, keys, ms, stamp, start_column_at, times
+from ._timing import out_of_order, stamp, start_column_at, times
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    pass
 
 ID = "cue-order"
 LEVEL = "error"
@@ -61,34 +60,26 @@ OPTIONS: dict[str, Option] = {}
 FIX = "unsafe"
 
 
-def _in_order(starts: list[Any]) -> bool:
-    # A sorted() of a sorted list is one run: a C compare per item, cheaper
-    # than a call per item.
-    return starts == sorted(starts)
-
-
 def check(ctx: Context) -> Iterator[Finding]:
-    if in_sequence(ctx):
-        return
-    starts, _ = keys(ctx)
-    if _in_order(starts):
+    found = out_of_order(ctx)
+    if not found:
         return
     fmt = ctx.format
-    lines: list[int] = column(ctx, "line")
-    # Cues starting before the one above, picked out in C, the rest from columns.
-    for i in compress(count(1), map(lt, starts[1:], starts)):
+    starts, _ = times(ctx)
+    lines: Sequence[int] = column(ctx, "line")
+    for i in found:
         yield Finding(
             lines[i], start_column_at(ctx, lines[i]),
-            f"cue starts at {stamp(fmt, ms(starts[i]))}, before the cue above it at line "
-            f"{lines[i - 1]}, which starts at {stamp(fmt, ms(starts[i - 1]))}; move it or "
+            f"cue starts at {stamp(fmt, starts[i])}, before the cue above it at line "
+            f"{lines[i - 1]}, which starts at {stamp(fmt, starts[i - 1])}; move it or "
             "fix its time",
         )
 
 
 def fix(ctx: Context) -> bytes | None:
-    starts, _ = times(ctx)
-    if _in_order(starts) or ctx.format == "json":
+    if not out_of_order(ctx) or ctx.format == "json":
         return None
+    starts, _ = times(ctx)
     lines, endings = split_keep(ctx.text)
     cues = ctx.transcript.cues
     # Where each cue's block begins: its identifier (or SRT index), else its timing line.

@@ -47,16 +47,14 @@ Passing (``example.vtt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import compress, count
-from operator import gt
+from collections.abc import Iterable, Iterator, Sequence
 
 from ...model import Cue
 from ...timecode import format_srt, format_vtt, hms
 from ..base import Context, Finding, Option
 from ._columns import column
 from ._edit import changed, join, split_keep
-from ._timing import in_sequence, keys, ms, stamp, start_column_at
+from ._timing import overlap_candidates, stamp, start_column_at, times
 
 ID = "cue-overlap"
 LEVEL = "error"
@@ -71,20 +69,20 @@ FIX = "unsafe"
 def _overlaps(ctx: Context) -> list[int]:
     """Indexes *i* of the cues that start before cue *i - 1* ends (beyond the tolerance)."""
     tolerance = int(ctx.options.get("tolerance-ms", 0))
-    if tolerance >= 0 and in_sequence(ctx):
-        return []
-    starts, ends = keys(ctx)
-    if len(starts) < 2:
-        return []
-    candidates: Iterable[int] = range(1, len(starts))
-    if None not in ends and tolerance >= 0:
-        # Only a cue starting before the one above ends can overlap it: picked
-        # out in C (most files have none), and only those are looked at.
-        candidates = compress(count(1), map(gt, ends[:-1], starts[1:]))
+    candidates: Iterable[int]
+    if tolerance >= 0:
+        # Only a cue starting before the one above ends can overlap it (most
+        # files have none), and only those are looked at.
+        candidates = overlap_candidates(ctx)
+        if not candidates:
+            return []
+    starts, ends = times(ctx)
+    if tolerance < 0:  # a gap shorter than -tolerance counts too: every cue is a candidate
+        candidates = range(1, len(starts))
     found = []
     for i in candidates:
-        end = ms(ends[i - 1])
-        if end is not None and starts[i - 1] <= starts[i] and end - ms(starts[i]) > tolerance:
+        end = ends[i - 1]
+        if end is not None and starts[i - 1] <= starts[i] and end - starts[i] > tolerance:
             found.append(i)
     return found
 
@@ -93,11 +91,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     found = _overlaps(ctx)
     if not found:
         return
-    starts, ends = keys(ctx)
-    lines: list[int] = column(ctx, "line")
+    starts, ends = times(ctx)
+    lines: Sequence[int] = column(ctx, "line")
     fmt = ctx.format
     for i in found:
-        start, end = ms(starts[i]), ms(ends[i - 1])
+        start, end = starts[i], ends[i - 1]
         yield Finding(
             lines[i], start_column_at(ctx, lines[i]),
             f"cue starts at {stamp(fmt, start)}, {end - start} ms "

@@ -38,11 +38,12 @@ Passing (``example.vtt``)::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ...model import Cue
 from ..base import Context, Finding, Option
 from ._columns import column
+from ._timing import canonical_timing
 
 ID = "cue-setting"
 LEVEL = "error"
@@ -144,7 +145,9 @@ def _check_cue(ctx: Context, cue: Cue, regions: set[str] | None) -> Iterator[Fin
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    settings: list[str] = column(ctx, "settings")
+    if canonical_timing(ctx):
+        return  # read by the WebVTT fast paths: no cue has settings
+    settings: Sequence[str] = column(ctx, "settings")
     if not any(settings):
         return
     regions = _regions(ctx) if any("region:" in item for item in settings) else None

@@ -47,7 +47,7 @@ Passing (``example.vtt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from operator import eq
 
@@ -67,7 +67,7 @@ FIX = None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    plains: list[str] = column(ctx, "plain_text")
+    plains: Sequence[str] = column(ctx, "plain_text")
     # One C-level pass; the walk below runs only on files with a repeat.
     if not any(map(eq, plains, plains[1:])):
         return

@@ -42,10 +42,11 @@ Passing (``example.vtt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..base import Context, Finding, Option
 from ._columns import column
+from ._timing import canonical_timing
 
 ID = "duplicate-cue-id"
 LEVEL = "warning"
@@ -56,7 +57,9 @@ FIX = None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    identifiers: list[str] = column(ctx, "identifier")
+    if canonical_timing(ctx):
+        return  # read by the WebVTT fast paths: no cue has an identifier
+    identifiers: Sequence[str] = column(ctx, "identifier")
     if not any(identifiers):
         return
     named = [ident for ident in identifiers if ident]

@@ -34,7 +34,7 @@ Passing (``example.vtt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import repeat
 
 from ..base import Context, Finding, Option
@@ -55,14 +55,15 @@ _MARKS = _NOTHING[5:]  # those that are not ASCII
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    plains: list[str] = column(ctx, "plain_text")
+    plains: Sequence[str] = column(ctx, "plain_text")
     # No allocation on the clean path: every text non-empty and not all
-    # whitespace (isspace stops at the first other character); only files
-    # with non-ASCII text can hold a cue of nothing but invisible marks, and
-    # only if the file holds one of those marks or a character reference.
+    # whitespace (isspace stops at the first other character); a cue of
+    # nothing but invisible marks needs one of those marks in the file, or a
+    # character reference (``&#8203;`` is ASCII in the file).
     if all(plains) and not any(map(str.isspace, plains)) and (
-        ctx.text.isascii()
-        or ("&" not in ctx.text and not any(mark in non_ascii(ctx) for mark in _MARKS))
+        ("&" not in ctx.text and (
+            ctx.text.isascii() or not any(mark in non_ascii(ctx) for mark in _MARKS)
+        ))
         or all(map(str.strip, plains, repeat(_NOTHING)))
     ):
         return

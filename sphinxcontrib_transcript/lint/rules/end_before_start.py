@@ -30,13 +30,11 @@ Passing (``example.vtt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import compress, count
-from operator import lt
+from collections.abc import Iterator, Sequence
 
 from ..base import Context, Finding, Option
 from ._columns import column
-from ._timing import end_column_at, in_sequence, keys, ms, stamp
+from ._timing import end_column_at, ends_before_starts, stamp, times
 
 ID = "end-before-start"
 LEVEL = "error"
@@ -47,22 +45,15 @@ FIX = None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if in_sequence(ctx):
-        return
-    starts, ends = keys(ctx)
-    found: Iterable[int]
-    if None in ends:  # JSON segments without an end
-        found = [i for i, end in enumerate(ends) if end is not None and end < starts[i]]
-    else:
-        # Picked out in C; the other cues are never looked at.
-        found = list(compress(count(), map(lt, ends, starts)))
+    found = ends_before_starts(ctx)
     if not found:
         return
     fmt = ctx.format
-    lines: list[int] = column(ctx, "line")
+    starts, ends = times(ctx)
+    lines: Sequence[int] = column(ctx, "line")
     for i in found:
         yield Finding(
             lines[i], end_column_at(ctx, lines[i]),
-            f"cue ends at {stamp(fmt, ms(ends[i]))}, before it starts "
-            f"({stamp(fmt, ms(starts[i]))}); players never show it: fix the times",
+            f"cue ends at {stamp(fmt, ends[i])}, before it starts "
+            f"({stamp(fmt, starts[i])}); players never show it: fix the times",
         )

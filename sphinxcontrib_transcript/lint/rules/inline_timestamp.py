@@ -33,7 +33,7 @@ Passing (``example.vtt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import compress, repeat
 from operator import contains
 
@@ -96,7 +96,7 @@ def _check_cue(ctx: Context, cue: Cue) -> Iterator[Finding]:
 def check(ctx: Context) -> Iterator[Finding]:
     if "<" not in ctx.text:
         return
-    texts: list[str] = column(ctx, "text")
+    texts: Sequence[str] = column(ctx, "text")
     # Payloads with "<" picked out in C, and a cue is looked at (and the cues
     # made) only when one has a "<" before a digit.
     for index in compress(range(len(texts)), map(contains, texts, repeat("<"))):

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from types import ModuleType
 
 from ...model import Cue
@@ -90,7 +90,7 @@ def _suspects(ctx: Context) -> Iterator[tuple[Cue, re.Match[str]]]:
     """Each cue that looks like mojibake, with the first suspicious match in its text."""
     if not non_ascii(ctx).strip(HARMLESS):  # ASCII, or only harmless characters
         return
-    texts: list[str] = column(ctx, "text")
+    texts: Sequence[str] = column(ctx, "text")
     if all(map(str.isascii, texts)):
         return
     pattern: re.Pattern[str] = _load_badness().BADNESS_RE

@@ -38,7 +38,7 @@ Passing (``example.vtt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..base import Context, Finding, Option
 from ._columns import column
@@ -58,7 +58,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     most = int(ctx.options.get("max", 2))
     if ctx.format == "srt":
         most = int(ctx.options.get("srt-max", 0)) or most
-    texts: list[str] = column(ctx, "text")
+    texts: Sequence[str] = column(ctx, "text")
     for cue, text in zip(ctx.transcript.cues, texts, strict=True):
         count = text.count("\n") + 1
         if count > most and text.strip():

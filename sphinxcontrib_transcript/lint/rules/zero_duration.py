@@ -39,13 +39,11 @@ Passing (``example.vtt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import compress, count
-from operator import eq
+from collections.abc import Iterator, Sequence
 
 from ..base import Context, Finding, Option
 from ._columns import column
-from ._timing import end_column_at, keys, ms, stamp
+from ._timing import end_column_at, stamp, times, zero_durations
 
 ID = "zero-duration"
 LEVEL = "warning"
@@ -56,16 +54,16 @@ FIX = None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    starts, ends = keys(ctx)
-    if not any(map(eq, ends, starts)):
+    found = zero_durations(ctx)
+    if not found:
         return
     fmt = ctx.format
-    lines: list[int] = column(ctx, "line")
-    # The zero-length cues picked out in C, and everything from columns: the
-    # other cues are never looked at (or made).
-    for i in compress(count(), map(eq, ends, starts)):
+    starts, _ = times(ctx)
+    lines: Sequence[int] = column(ctx, "line")
+    # Only the zero-length cues are looked at (or their times made).
+    for i in found:
         yield Finding(
             lines[i], end_column_at(ctx, lines[i]),
-            f"cue starts and ends at {stamp(fmt, ms(starts[i]))}, so players never show it; "
+            f"cue starts and ends at {stamp(fmt, starts[i])}, so players never show it; "
             "give it an end time after its start",
         )
