@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from ..decoding import decode
-from ..model import FORMATS, Format, Transcript
+from ..model import FORMATS, Diagnostic, Format, Transcript
 
 
 # Each reader module is imported when a file of its format is first read: a
@@ -162,13 +162,23 @@ def loads(
     """
     if isinstance(data, str):
         bom = data.startswith("\ufeff")
-        text_data = data[1:] if bom else data
-        used, decode_diagnostics = "utf-8", []
-    else:
-        decoded = decode(data, encoding)
-        text_data, used, decode_diagnostics = decoded.text, decoded.encoding, decoded.diagnostics
-    fmt = normalize_format(format) if format else sniff(text_data)
-    transcript = READERS[fmt](text_data)
+        text = data[1:] if bom else data
+        transcript = _read(text, format)
+        del text
+        return _finish(transcript, "utf-8", [])
+    decoded = decode(data, encoding)
+    transcript = _read(decoded.text, format)
+    used, decode_diagnostics = decoded.encoding, decoded.diagnostics
+    del decoded  # the text: the cues made next need their own memory, not its too
+    return _finish(transcript, used, decode_diagnostics)
+
+
+def _read(text: str, format: str | None) -> Transcript:
+    fmt = normalize_format(format) if format else sniff(text)
+    return READERS[fmt](text)
+
+
+def _finish(transcript: Transcript, used: str, decode_diagnostics: list[Diagnostic]) -> Transcript:
     # A fast path may leave the cues to be made on first use (the linter seldom
     # needs them); a caller of load() wants them, so they are made here.
     transcript._make_cues()
@@ -200,4 +210,11 @@ def load(
         suffix = _suffix(path)
         if suffix in SUFFIXES:
             format = SUFFIXES[suffix]
-    return loads(data, format=format, encoding=encoding)
+    # As loads(), but the bytes go as soon as they are decoded, and the text once
+    # read: only the transcript is left when its cues are made.
+    decoded = decode(data, encoding)
+    del data
+    transcript = _read(decoded.text, format)
+    used, decode_diagnostics = decoded.encoding, decoded.diagnostics
+    del decoded
+    return _finish(transcript, used, decode_diagnostics)
