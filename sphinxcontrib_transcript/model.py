@@ -203,7 +203,7 @@ class Transcript:
 
         :param facts: what the reader learnt of the cues while making the columns,
             for the linter to ask (:meth:`_fact`) rather than work out again (the
-            WebVTT reader's are listed in ``readers.webvtt._time_columns``).
+            WebVTT reader's are listed in ``readers._bulk.time_columns``).
         """
         self._column(columns, "text")  # the length every column has
         self._cues, self._columns = None, columns

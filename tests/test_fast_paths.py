@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from sphinxcontrib_transcript.lint.base import Context
 from sphinxcontrib_transcript.lint.rules import _timing
 from sphinxcontrib_transcript.model import Cue, Transcript
-from sphinxcontrib_transcript.readers import text, webvtt
+from sphinxcontrib_transcript.readers import _bulk, text, webvtt
 from sphinxcontrib_transcript.timecode import format_vtt
 
 DATA = Path(__file__).parent / "data" / "talk-python"
@@ -124,7 +124,7 @@ def test_timing_facts_across_windows(
     cues: str, window: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Facts gathered a window of timing lines at a time hold across windows."""
-    monkeypatch.setattr(webvtt, "_WINDOW", window)
+    monkeypatch.setattr(_bulk, "WINDOW", window)
     transcript = webvtt.parse("WEBVTT\n\n" + cues)
     facts = dict(transcript._facts)
     assert facts == _facts(transcript.cues)
@@ -144,7 +144,7 @@ def test_timing_facts_and_look_ups_on_any_times(
         f"{format_vtt(start)} --> {format_vtt(end)}\nx\n\n" for start, end in times
     )
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(webvtt, "_WINDOW", window)
+        patch.setattr(_bulk, "WINDOW", window)
         transcript = webvtt.parse(source)
     starts = transcript._known_column("start_ms")
     ends = transcript._known_column("end_ms")
@@ -223,7 +223,7 @@ def test_one_line_cues_in_spans_and_windows_match_the_spec_path(
         patch.setattr(webvtt, "_SETTERS", ())
         slow = webvtt.parse(source)
     monkeypatch.setattr(webvtt, "_SPAN", span)
-    monkeypatch.setattr(webvtt, "_WINDOW", window)
+    monkeypatch.setattr(_bulk, "WINDOW", window)
     fast = webvtt.parse(source)
     assert fast._fact("canonical_timing")  # the fast path took it
     assert isinstance(fast._known_column("line"), range)
@@ -317,7 +317,7 @@ _TIMING_PIECES = st.sampled_from([
 def test_canonical_check_by_bytes_agrees_with_the_pattern(lines: list[str]) -> None:
     joined = "\n".join(lines)
     expected = webvtt._ALL_CANONICAL.compiled.fullmatch(joined) is not None
-    assert webvtt._all_canonical(joined, len(lines)) is expected
+    assert _bulk.all_canonical(joined, len(lines)) is expected
 
 
 _TEXT_LINES = st.sampled_from([

@@ -37,18 +37,26 @@ identifier='1', line=4, settings='align:start', text_line=5)]
 from __future__ import annotations
 
 import re
-from array import array
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import partial
-from itertools import accumulate, chain, compress, count, repeat
-from operator import add, contains, eq, getitem, gt, lt, mul, or_, sub
+from collections.abc import Iterable, Sequence
+from itertools import accumulate, chain, repeat
+from operator import add, getitem, sub
 
 from ..model import Cue, Diagnostic, Level, Transcript
+from ._bulk import (
+    CLOCK,
+    CUE_FIELDS,
+    MILLIS,
+    all_canonical,
+    blanks,
+    markup_columns,
+    new_cues,
+    plain_and_speaker,
+    plain_columns,
+    time_columns,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
 
     from ..model import Column
 
@@ -109,33 +117,8 @@ _ALL_CANONICAL = _Lazy(
     _CANONICAL_TIMING + r"(?:\n\n?" + _CANONICAL_TIMING + r")*\n?", re.ASCII
 )
 
-# _all_canonical's view of a canonical timing line: every digit read as 0.
-_SHAPE = b"00:00:00.000 --> 00:00:00.000"
-_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
-# The minutes' and seconds' tens digits, by position in a line and its "\n".
-_TENS = (3, 6, 20, 23)
-# Canonical timing lines converted at a time, as characters (a multiple of 30:
-# each line is 29 characters and a line break, and the last has none): bounds
-# the memory the conversion takes while it runs.
-_WINDOW = 30 * 4096
 # Characters of a body _Reader.one_line_cues cuts into lines at a time.
 _SPAN = 1 << 17
-
-
-def _all_canonical(joined: str, count: int) -> bool:
-    """Whether *joined* is *count* canonical timing lines joined by line breaks.
-
-    What _ALL_CANONICAL checks for these, at a few byte operations per character
-    rather than a regular expression's few dozen: the shape with every digit
-    as 0, then the tens of minutes and seconds (0-5) picked out by stride.
-    """
-    if not joined.isascii():
-        return False
-    raw = joined.encode("ascii")
-    if raw.translate(_AS_ZERO) != b"\n".join([_SHAPE] * count):
-        return False
-    tens = b"".join(raw[at :: len(_SHAPE) + 1] for at in _TENS)
-    return not tens.translate(None, b"012345")
 
 
 _WHITESPACE = "\t\n\f\r "  # ASCII whitespace, what the spec's "skip whitespace" skips
@@ -143,55 +126,19 @@ _DIGITS = "0123456789"
 _FIX = "write HH:MM:SS.mmm --> HH:MM:SS.mmm (hours may be left out)"
 _DROPPED = "browsers drop this cue, so its text is not shown"
 
-
-class _Clock(dict[str, int]):
-    """``"HH:MM:SS"`` or ``"MM:SS"`` (as the fast patterns take them) to milliseconds.
-
-    Filled as times are met: a corpus of 90-minute episodes holds only 5,400
-    of them, and a look-up is far cheaper than converting with int().
-    """
-
-    def __missing__(self, key: str) -> int:
-        if len(self) > 100_000:
-            self.clear()
-        value = 0
-        for part in key.split(":"):
-            value = value * 60 + int(part)
-        self[key] = value * 1000
-        return value * 1000
-
-
-_CLOCK = _Clock()
-_MILLIS = {f"{value:03d}": value for value in range(1000)}
+# The fast paths make cues from columns without Cue's constructor (see
+# _bulk.CUE_FIELDS): only when Cue is that named tuple.  Otherwise (and when a
+# test empties ``_SETTERS``, the name this switch has always had) every block
+# goes to the spec's algorithm, which uses the constructor, so a change to Cue
+# can never produce half-made cues.
+_SETTERS: tuple[str, ...] = ()
+if issubclass(Cue, tuple) and getattr(Cue, "_fields", ()) == CUE_FIELDS:
+    _SETTERS = CUE_FIELDS
 
 
 def _fast_times(match: re.Match[str]) -> tuple[int, int]:
     clock1, millis1, clock2, millis2 = match.group(1, 2, 3, 4)
-    return _CLOCK[clock1] + _MILLIS[millis1], _CLOCK[clock2] + _MILLIS[millis2]
-
-
-# The fast paths make cues straight from columns of values, a row at a time
-# (``tuple.__new__(Cue, row)``, all in C), skipping the argument handling of
-# Cue's constructor.  They do so only when Cue is the named tuple of exactly
-# these fields in this order; otherwise (and when a test empties
-# ``_SETTERS``, the name this switch has always had) every block goes to the
-# spec's algorithm, which uses the constructor, so a change to Cue can never
-# produce half-made cues.
-_CUE_FIELDS = (
-    "start_ms", "end_ms", "text", "plain_text", "speaker", "identifier", "line", "settings",
-    "text_line",
-)
-_SETTERS: tuple[str, ...] = ()
-if issubclass(Cue, tuple) and getattr(Cue, "_fields", ()) == _CUE_FIELDS:
-    _SETTERS = _CUE_FIELDS
-
-
-def _new_cues(columns: Sequence[Iterable[object]], count: int) -> list[Cue]:
-    """*count* cues from one iterable per field, in the order of :data:`_CUE_FIELDS`."""
-    # Not strict: constant columns are endless repeat() iterators.
-    rows = zip(*columns, strict=False)
-    cues: list[Cue] = list(map(tuple.__new__, repeat(Cue, count), rows))
-    return cues
+    return CLOCK[clock1] + MILLIS[millis1], CLOCK[clock2] + MILLIS[millis2]
 
 
 # First lines the fast path leaves to the block algorithm, for its diagnostics.
@@ -494,7 +441,7 @@ class _Reader:
             ):
                 return False
             joined = "\n".join(times)
-            if not _all_canonical(joined, len(times)):
+            if not all_canonical(joined, len(times)):
                 return False
             timings.append(joined)
             spans.append(texts)
@@ -508,13 +455,13 @@ class _Reader:
         if text.count(">", start) != count and text.count("-->", start) != count:
             return False
         marks = "<" * (text.find("<", start) >= 0) + "&" * (text.find("&", start) >= 0)
-        plain, speakers = _plain_columns(payloads, marks)
+        plain, speakers = plain_columns(payloads, marks)
         last = number + 3 * count
-        time_columns, facts = _time_columns(timings)
+        times_of_cues, facts = time_columns(timings)
         self.add_columns({
-            **time_columns, "text": payloads, "plain_text": plain,
-            "speaker": speakers, "identifier": _blanks(count), "line": range(number, last, 3),
-            "settings": _blanks(count), "text_line": range(number + 1, last, 3),
+            **times_of_cues, "text": payloads, "plain_text": plain,
+            "speaker": speakers, "identifier": blanks(count), "line": range(number, last, 3),
+            "settings": blanks(count), "text_line": range(number + 1, last, 3),
         }, facts)
         return True
 
@@ -522,15 +469,15 @@ class _Reader:
         """Make the cues of pieces that all start with a canonical timing line, given
         *heads*, their first 30 characters joined by line breaks."""
         payloads: list[str] = list(map(getitem, pieces, repeat(slice(30, None))))
-        plain, speakers = _plain_columns(payloads, "<&" if markup else "")
+        plain, speakers = plain_columns(payloads, "<&" if markup else "")
         # A head is the timing line, alone or with the line break after it.
         timings = heads.replace("\n\n", "\n").rstrip("\n")
         count = len(pieces)
-        time_columns, facts = _time_columns([timings])
+        times_of_cues, facts = time_columns([timings])
         self.add_columns({
-            **time_columns, "text": payloads, "plain_text": plain,
-            "speaker": speakers, "identifier": _blanks(count), "line": starts,
-            "settings": _blanks(count), "text_line": list(map(add, starts, repeat(1))),
+            **times_of_cues, "text": payloads, "plain_text": plain,
+            "speaker": speakers, "identifier": blanks(count), "line": starts,
+            "settings": blanks(count), "text_line": list(map(add, starts, repeat(1))),
         }, facts)
 
     def add_columns(
@@ -540,8 +487,8 @@ class _Reader:
         values per Cue field): handed to the transcript, which makes the cues when
         they are first read (the linter mostly reads the columns instead)."""
         if self.cues:  # pragma: no cover - the fast paths read the whole body
-            made = [Transcript._column(columns, name) for name in _CUE_FIELDS]
-            self.cues.extend(_new_cues(made, len(made[0])))
+            made = [Transcript._column(columns, name) for name in CUE_FIELDS]
+            self.cues.extend(new_cues(made, len(made[0])))
             return
         self.transcript._keep_columns(columns, facts)
         # Nothing may add to the old list from here on: it is not the transcript's.
@@ -563,14 +510,14 @@ class _Reader:
             if any(map(str.startswith, identifiers, repeat(_KEYWORDS))):
                 return False
             starts = list(map(add, starts, map(bool, identifiers)))
-        clock, millis = _CLOCK.__getitem__, _MILLIS.__getitem__
+        clock, millis = CLOCK.__getitem__, MILLIS.__getitem__
         plain: Iterable[str] = payloads
         speakers: Iterable[str | None] = repeat(None)
         if markup:
-            plain, speakers = _markup_columns(payloads)
+            plain, speakers = markup_columns(payloads)
         if any(settings):
             settings = list(map(str.strip, settings, repeat(_WHITESPACE)))
-        self.cues.extend(_new_cues((
+        self.cues.extend(new_cues((
             list(map(add, map(clock, clock1), map(millis, millis1))),
             list(map(add, map(clock, clock2), map(millis, millis2))),
             payloads, plain, speakers, identifiers, starts, settings,
@@ -754,211 +701,16 @@ class _Reader:
         self.report(number, 1, "orphan-identifier", "error", message)
 
     def add(self, timing: _Timing, text: str, identifier: str, line: int) -> None:
-        plain, speaker = _plain_and_speaker(text)
+        plain, speaker = plain_and_speaker(text)
         self.cues.append(Cue(
             timing.start_ms, timing.end_ms, text, plain, speaker, identifier, line,
             timing.settings, line + 1,
         ))
 
 
-def _time_columns(timings: list[str]) -> tuple[dict[str, Column], dict[str, object]]:
-    """The time columns of canonical timing lines, given as strings of whole lines
-    joined by line breaks (the lines of a file in one or more spans), and what
-    the linter's timing rules want to know of them.
-
-    The columns (:class:`_TimeColumn`) make the milliseconds only when they are
-    iterated (making the Cue objects); a rule that reports a few cues looks up
-    just theirs.  The facts come from the times as written: of one width, they
-    compare as the times do.  They are cut out a window at a time and dropped:
-    for a long file, kept, they would take more memory than the cues' text.
-
-    Facts (lists hold cue indexes, in file order):
-
-    ``canonical_timing``
-        every timing line is ``HH:MM:SS.mmm --> HH:MM:SS.mmm`` alone, and no
-        cue has an identifier (so none has settings or an identifier);
-    ``in_sequence``
-        the times in file order (start, end, start...) never go back;
-    ``zero_durations``
-        cues that end when they start;
-    ``ends_before_starts``
-        cues that end before they start;
-    ``out_of_order``
-        cues that start before the cue above them starts;
-    ``overlap_candidates``
-        cues that start before the cue above them ends.
-    """
-    in_sequence = True
-    zero: list[int] = []
-    backwards: list[int] = []
-    unordered: list[int] = []
-    overlapping: list[int] = []
-    base = 0  # index of the first cue of the window
-    last_start = last_end = ""
-    for joined in timings:
-        for at in range(0, len(joined), _WINDOW):
-            # Whole lines: the window's length is a multiple of a line's with its
-            # line break, less that last line break.
-            keys = joined[at : at + _WINDOW - 1].replace(" --> ", "\n").split("\n")
-            starts, ends = keys[0::2], keys[1::2]
-            zero.extend(compress(count(base), map(eq, starts, ends)))
-            first = keys[0]
-            # (A sorted() of a sorted list is one run: a C compare per item.)
-            if not (last_start <= first and last_end <= first and keys == sorted(keys)):
-                # Not in sequence: pick out what is wrong, cue by cue in C.
-                in_sequence = False
-                # The times of the cue above each cue ("" above the first cue).
-                above_starts, above_ends = [last_start, *starts], [last_end, *ends]
-                backwards.extend(compress(count(base), map(lt, ends, starts)))
-                unordered.extend(compress(count(base), map(lt, starts, above_starts)))
-                overlapping.extend(compress(count(base), map(gt, above_ends, starts)))
-            last_start, last_end = starts[-1], ends[-1]
-            base += len(starts)
-    times = _Times(timings, base)
-    columns: dict[str, Column] = {
-        "start_ms": _TimeColumn(times, 0), "end_ms": _TimeColumn(times, 1),
-    }
-    facts: dict[str, object] = {
-        "canonical_timing": True, "in_sequence": in_sequence, "zero_durations": zero,
-        "ends_before_starts": backwards, "out_of_order": unordered,
-        "overlap_candidates": overlapping,
-    }
-    return columns, facts
-
-
-class _Times:
-    """The milliseconds of canonical timing lines (see :func:`_time_columns`): one
-    time looked up where it stands, or all of them made in one pass the first
-    time they are iterated, as arrays of 64-bit integers (8 bytes a time rather
-    than a Python object's 28 or more)."""
-
-    __slots__ = ("_ends", "_made", "_timings", "count")
-
-    def __init__(self, timings: list[str], count: int) -> None:
-        self._timings = timings
-        self.count = count
-        # The index of the first cue after each span of timing lines.
-        self._ends = list(accumulate(map(_line_count, timings)))
-        self._made: tuple[array[int], array[int]] | None = None
-
-    def made(self) -> tuple[array[int], array[int]]:
-        """``(starts, ends)`` in milliseconds, made the first time they are asked for."""
-        if self._made is None:
-            clock, millis = _CLOCK.__getitem__, _MILLIS.__getitem__
-            starts, ends = array("q"), array("q")
-            for joined in self._timings:
-                for at in range(0, len(joined), _WINDOW):
-                    # Clock, milliseconds, clock, milliseconds... one split, in C.
-                    fields = (joined[at : at + _WINDOW - 1].replace(" --> ", ".")
-                              .replace("\n", ".").split("."))
-                    starts.extend(map(add, map(clock, fields[0::4]), map(millis, fields[1::4])))
-                    ends.extend(map(add, map(clock, fields[2::4]), map(millis, fields[3::4])))
-            self._made = starts, ends
-            self._timings = []  # no longer needed
-        return self._made
-
-    def at(self, index: int, which: int) -> int:
-        """Milliseconds of cue *index*'s start (*which* 0) or end (1)."""
-        if self._made is not None:
-            return self._made[which][index]
-        if not -self.count <= index < self.count:
-            raise IndexError("cue index out of range")
-        index %= self.count
-        span = bisect_right(self._ends, index)
-        line = index - (self._ends[span - 1] if span else 0)
-        at = line * 30 + which * 17  # "HH:MM:SS.mmm --> " is 17 characters
-        time = self._timings[span][at : at + 12]
-        return ((int(time[0:2]) * 60 + int(time[3:5])) * 60 + int(time[6:8])) * 1000 + int(
-            time[9:12]
-        )
-
-
-def _line_count(joined: str) -> int:
-    return (len(joined) + 1) // 30
-
-
-class _TimeColumn(Sequence[int]):
-    """The start (*which* 0) or end (1) times of canonical timing lines, in
-    milliseconds, as a sequence: indexing looks up one time, iterating (or
-    slicing, or indexing many times) makes them all."""
-
-    __slots__ = ("_lookups", "_times", "_which")
-
-    #: Single look-ups after which the whole column is made, as a share of its
-    #: length (but at least 64): a caller that indexes many cues is better served
-    #: by one pass.  A look-up costs a few times what one time of the pass does,
-    #: and the pass may fill the clock cache, so it waits for many.
-    SHARE = 8
-
-    def __init__(self, times: _Times, which: int) -> None:
-        self._times = times
-        self._which = which
-        self._lookups = 0
-
-    def __len__(self) -> int:
-        return self._times.count
-
-    def __getitem__(self, index: Any) -> Any:  # an int, or for a slice an array
-        if isinstance(index, slice):
-            return self._all()[index]
-        self._lookups += 1
-        if self._lookups > max(64, len(self) // self.SHARE):
-            return self._all()[index]
-        return self._times.at(index, self._which)
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._all())
-
-    def __contains__(self, value: object) -> bool:
-        return value is not None and value in self._all()
-
-    def _all(self) -> array[int]:
-        return self._times.made()[self._which]
-
-
-def _blanks(count: int) -> Callable[[], list[str]]:
-    """A column of *count* empty strings (no identifier, no settings), made only if
-    asked for: the linter knows there are none without it."""
-    return partial(mul, [""], count)
-
-
 def _plain_cue(piece: str) -> bool:
     """Whether a piece the fast pattern matched is that cue and nothing else."""
     return piece.count("-->") == 1 and not piece.startswith(_KEYWORDS)
-
-
-def _plain_and_speaker(text: str) -> tuple[str, str | None]:
-    if "<" in text or "&" in text:
-        from .. import markup  # only for cues with markup
-
-        nodes = markup.parse(text)
-        return markup.plain_text(nodes), markup.first_voice(nodes)
-    return text, None
-
-
-def _markup_columns(
-    payloads: list[str], marks: str = "<&"
-) -> tuple[list[str], list[str | None]]:
-    """Plain text and speaker of each payload, parsing only those with markup (a
-    ``<`` or ``&``; *marks*, those of the two the text holds at all)."""
-    plain = list(payloads)
-    speakers: list[str | None] = [None] * len(payloads)
-    # The payloads holding a mark, picked out in C (one pass if one mark).
-    marked: Iterable[bool] = map(contains, payloads, repeat(marks[0]))
-    if len(marks) > 1:
-        marked = map(or_, marked, map(contains, payloads, repeat(marks[1])))
-    for index in compress(range(len(payloads)), marked):
-        plain[index], speakers[index] = _plain_and_speaker(payloads[index])
-    return plain, speakers
-
-
-def _plain_columns(payloads: list[str], marks: str) -> tuple[list[str], Column]:
-    """Plain text and speaker columns: the payloads themselves and no speakers (a
-    column made only if asked for), unless the text holds *marks* (``"<"``,
-    ``"&"``, both or ``""``)."""
-    if marks:
-        return _markup_columns(payloads, marks)
-    return payloads, partial(mul, [None], len(payloads))
 
 
 def _keyword(line: str) -> str:

@@ -51,7 +51,7 @@ def _in_sequence(ctx: Context) -> bool:
 
 
 def _known(ctx: Context, name: str) -> list[int] | None:
-    """Cue indexes the reader found as it read (see ``readers.webvtt._time_columns``)."""
+    """Cue indexes the reader found as it read (see ``readers._bulk.time_columns``)."""
     known = ctx.transcript._fact(name)
     return known if isinstance(known, list) else None
 
