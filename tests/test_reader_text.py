@@ -5,9 +5,12 @@ Expectations were taken from the files with grep and sed, not from the reader.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinxcontrib_transcript import load
 from sphinxcontrib_transcript.readers import loads, text
@@ -261,3 +264,129 @@ def test_loads_sniffs_text_and_decodes_bytes():
     assert transcript.format == "txt"
     assert [c.text for c in transcript.cues] == ["Café."]
     assert positions(transcript) == []
+
+
+# -- the one-regex fast path against the line-by-line reader --------------------------
+
+
+def _line_by_line(source: str, monkeypatch: pytest.MonkeyPatch):
+    with monkeypatch.context() as patch:
+        patch.setattr(text, "_one_line_cues", lambda source: None)
+        return text.parse(source)
+
+
+@pytest.mark.parametrize(
+    ("source", "fast"),
+    [
+        ("00:00:01 A\n\n[00:00:02] B\n\n1:00:00\t C\n\n12:34 D", True),
+        ("\n00:00:01 A\n\n00:00:02 B\n", True),  # one leading blank line
+        ("\n\n\n00:00:01 A\n\n00:00:02 B\n\n\n", True),  # three, and at the end
+        ("00:00:01\n\n00:00:02   \n\n00:00:03 B  \n", True),  # no text, trailing blanks
+        ("000:00:01 A\n\n00:00:02 Ann Lee: B\n", True),  # three-digit hours, a speaker
+        ("0٠:0١:0٢ A\n\n00:00:03 B\n", True),  # \d takes any decimal digit, as _TIMED does
+        ("٠٠:٠١:٠٢ A\n\n00:00:03 B\n", False),  # but tens of minutes and seconds are 0-5
+        ("00:00:01 A\x0bB\n\n00:00:02 C\x85D\n", True),  # breaks only CR and LF break
+        ("00:00:01abc A\n\n00:00:02 B\n", False),  # a time glued to a word
+        ("00:00:01\xa0A\n\n00:00:02 B\n", False),  # no-break space is no separator
+        ("[00:00:01 A\n\n00:00:02 B\n", False),  # unpaired brackets
+        ("00:00:01] A\n\n00:00:02 B\n", False),
+        ("[[00:00:01]] A\n\n00:00:02 B\n", False),
+        ("00:00:01:02 A\n\n00:00:02 B\n", False),
+        ("0000:00:01 A\n\n00:00:02 B\n", False),  # four-digit hours
+        (" 00:00:01 A\n\n00:00:02 B\n", False),  # indented first line
+        ("00:00:01 A\n\n\t00:00:02 B\n", False),  # indented later line
+        ("00:00:01 A\n00:00:02 B\n", False),  # no blank line between
+        ("00:00:01 A\n\n\n00:00:02 B\n", False),  # two blank lines
+        ("00:00:01 A\n\nwords\n", False),  # an untimed line
+        ("00:00:01 A\n\n00:00:02 B\nmore", False),
+        ("\n\n\n", False),
+        ("00:60:00 A\n\n00:00:02 B\n", False),
+    ],
+)
+def test_fast_path_gives_what_the_line_by_line_reader_gives(
+    source: str, fast: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert (text._one_line_cues(source) is not None) == fast
+    assert text.parse(source) == _line_by_line(source, monkeypatch)
+
+
+_PIECES = st.sampled_from([
+    "00:00:01", "[00:01:02]", "1:00:00", "12:34", "00:61:00", "[00:00:03", "00:00:04]",
+    "٠٠:٠١:٠٢", "0٠:0١:0٢", "000:00:05", "00:00:06x", " ", "\t", "\xa0", "\x0b", "Ann Lee:",
+    "a", "é", "\n", "\n\n", "\r\n",
+])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_PIECES, max_size=16))
+def test_fast_path_agrees_with_the_line_by_line_reader(pieces: list[str]) -> None:
+    source = "".join(pieces)
+    with pytest.MonkeyPatch.context() as patch:
+        slow = _line_by_line(source, patch)
+    assert text.parse(source) == slow
+
+
+def _as_the_line_reader_reads(token: str) -> int | None:
+    match = re.fullmatch(text._TIMED, token)
+    if match is None or bool(match["open"]) != bool(match["close"]):
+        return None
+    return (int(match["h"] or 0) * 3600 + int(match["m"]) * 60 + int(match["s"])) * 1000
+
+
+_TOKENS = st.one_of(
+    st.text(alphabet="0123456789:[]٠x", max_size=11),
+    st.builds(
+        "{}{}:{}{}:{}{}".format,
+        *(st.sampled_from("0123456789٠x:") for _ in range(6)),
+    ),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_TOKENS)
+def test_time_tokens_read_as_the_line_reader_reads_them(token: str) -> None:
+    # The table for HH:MM:SS and the pattern for the rest give what _TIMED gives.
+    assert text._token_ms(token) == _as_the_line_reader_reads(token)
+
+
+@pytest.mark.parametrize(
+    ("token", "ms"),
+    [("00:00:00", 0), ("99:59:59", 359_999_000), ("[01:02:03]", 3_723_000),
+     ("1:02:03", 3_723_000), ("02:03", 123_000), ("000:00:01", 1000), ("00:60:00", None),
+     ("00:00:60", None), ("0x:00:00", None), ("00:00:0٠", 0), ("[00:00:01", None)],
+)
+def test_time_tokens(token: str, ms: int | None) -> None:
+    assert text._token_ms(token) == ms
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_PIECES, max_size=16))
+def test_no_trailing_blanks_is_only_said_of_files_without_them(pieces: list[str]) -> None:
+    source = "".join(pieces)
+    fast = text._one_line_cues(source)
+    if fast is not None and fast._fact("no_trailing_blanks"):
+        lines = re.split(r"\r\n|\r|\n", source)
+        assert not any(line.endswith((" ", "\t")) for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        ("00:00:01 A\n\n00:00:02 B\n", True),
+        ("00:00:01 A \n\n00:00:02 B\n", None),
+        ("00:00:01 A\n\n00:00:02 B\t\r\n", None),
+        ("00:00:01 A\n\n00:00:02\n", None),  # a time alone: its blanks are not seen
+        ("00:00:01 A\n\n00:00:02 B\xa0\n", None),  # stripped, though no blank
+    ],
+)
+def test_no_trailing_blanks(source: str, said: bool | None) -> None:
+    fast = text._one_line_cues(source)
+    assert fast is not None
+    assert fast._fact("no_trailing_blanks") is said
+
+
+def test_no_trailing_blanks_in_the_corpus_copies() -> None:
+    for path in sorted(CORPUS.glob("*.txt")):
+        source = path.read_text(encoding="utf-8")
+        blank_ends = any(line.endswith((" ", "\t")) for line in source.split("\n"))
+        assert text.parse(source)._fact("no_trailing_blanks") is (None if blank_ends else True)

@@ -25,52 +25,82 @@ from __future__ import annotations
 
 import re
 from itertools import compress, repeat
-from operator import contains
+from operator import contains, is_
 
 from ..decoding import split_lines
 from ..model import Cue, Diagnostic, Transcript
 
+# Patterns are kept as source and compiled on first use (re caches them):
+# compiling them all on import cost a pre-commit hook about 1 ms, and a file
+# in the usual layout needs none of these.
+
 # The time, then at least one space or tab, then the text.  Minutes and seconds
 # are 0-59; hours may have 1-3 digits.  Brackets must pair (checked in code).
-_TIMED = re.compile(
+_TIMED = (
     r"(?P<open>\[?)(?:(?P<h>\d{1,3}):)?(?P<m>[0-5]?\d):(?P<s>[0-5]\d)(?P<close>\]?)"
     r"(?:[ \t]+|$)"
 )
 # Something that looks like a time but is not a valid one (``00:61:10``,
 # ``1:2:3``): reported rather than silently taken as text.
-_TIME_LIKE = re.compile(r"\[?\d+:\d+(?::\d+)?(?:[.,]\d+)?\]?(?:[ \t]|$)")
+_TIME_LIKE = r"\[?\d+:\d+(?::\d+)?(?:[.,]\d+)?\]?(?:[ \t]|$)"
 # ``Speaker Name:`` after the time: one to four capitalised words then a colon.
-_SPEAKER = re.compile(r"(?P<name>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,3}):[ \t]+")
+_SPEAKER = r"(?P<name>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,3}):[ \t]+"
 
 
-# The fast path: every line of the file a time and its text, with the same
-# groups as _TIMED (so the same match), the time as one field.
-# Only a whole line between blank lines (or the ends of the text) matches.
-_TIMED_LINES = re.compile(
-    r"(?:\A|(?<=\n\n))(\[?)((?:\d{1,3}:)?[0-5]?\d:[0-5]\d)(\]?)(?:[ \t]+|$)(.*)(?=\n\n|\Z)",
-    re.MULTILINE,
-)
+# The fast path reads a file of timed lines with one blank line between them
+# in one regular expression pass: each line is a token (what runs up to the
+# first blank) and its payload, the lines after the first each behind their
+# blank line.  The pass never checks a time (the clock below does, once per
+# distinct token), and its only literal, the blank line, is where each search
+# starts: the payload is the only text it walks, in one C loop.
+_FIRST_LINE = re.compile(r"([^ \t\n]+)[ \t]*(.*)")
+_NEXT_LINES = re.compile(r"\n\n([^ \t\n]+)[ \t]*(.*)")
+# A token that is a time, as _TIMED reads one: brackets paired or none.
+_TIME_TOKEN = r"(\[)?(?:(\d{1,3}):)?([0-5]?\d):([0-5]\d)(?(1)\])"
 
 
-class _Clock(dict[str, int]):
-    """``"HH:MM:SS"``, ``"H:MM:SS"`` or ``"MM:SS"`` to milliseconds, remembered as met
-    (a look-up is far cheaper than int(); a 90-minute file holds 5,400 times)."""
+# "00" to "99" as numbers: HH:MM:SS, the form tools write, is read by table.
+_TWO_DIGITS = {f"{number:02d}": number for number in range(100)}
 
-    def __missing__(self, key: str) -> int:
+
+def _token_ms(token: str) -> int | None:
+    """Milliseconds of a time token (``HH:MM:SS``, ``H:MM:SS`` or ``MM:SS``,
+    perhaps in brackets), ``None`` when it is no time."""
+    if len(token) == 8 and token[2] == token[5] == ":" and token[3] <= "5" and token[6] <= "5":
+        # Twice as fast as the pattern; a fresh linter process meets thousands.
+        hours = _TWO_DIGITS.get(token[:2])
+        minutes = _TWO_DIGITS.get(token[3:5])
+        seconds = _TWO_DIGITS.get(token[6:])
+        if hours is not None and minutes is not None and seconds is not None:
+            return ((hours * 60 + minutes) * 60 + seconds) * 1000
+    match = re.fullmatch(_TIME_TOKEN, token)
+    if match is None:
+        return None
+    _, hours_text, minutes_text, seconds_text = match.groups()
+    total = (int(hours_text) * 60 if hours_text else 0) + int(minutes_text)
+    return (total * 60 + int(seconds_text)) * 1000
+
+
+class _Clock(dict[str, "int | None"]):
+    """A token to milliseconds, ``None`` if it is no time, remembered as met
+    (a look-up is far cheaper than int(); a 90-minute file holds 5,400 times).
+
+    Keys are time tokens as the fast path cuts them out of the lines; the
+    check that one is a time runs once per distinct token, not once per line.
+    """
+
+    def __missing__(self, key: str) -> int | None:
         if len(self) > 100_000:
             self.clear()
-        value = 0
-        for part in key.split(":"):
-            value = value * 60 + int(part)
-        self[key] = value * 1000
-        return value * 1000
+        value = self[key] = _token_ms(key)
+        return value
 
 
 _CLOCK = _Clock()
 
 
 def _split_speaker(payload: str) -> tuple[str | None, str]:
-    match = _SPEAKER.match(payload)
+    match = re.match(_SPEAKER, payload)
     if match is None:
         return None, payload
     name = match["name"]
@@ -85,7 +115,9 @@ def _one_line_cues(text: str) -> Transcript | None:
     regular expression pass; ``None`` for any other file.
 
     Such a file has no problem the reader reports, and its lines fall in twos,
-    so every field is a column computed in C.
+    so every field is a column computed in C.  The one fact handed over with
+    the columns: ``no_trailing_blanks``, true when no line ends in a space or
+    tab (else not given).
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -96,34 +128,45 @@ def _one_line_cues(text: str) -> Transcript | None:
     while end > start and text[end - 1] == "\n":
         end -= 1
     first = start + 1  # the line of the first cue
-    if start == end:
-        return None
-    # Each match is a whole line that follows a blank line (or starts the
-    # text) and comes before one (or ends it): count matches, 2 * count - 1
-    # lines in all means the lines alternate, a matched one, a blank one.
-    found = _TIMED_LINES.findall(text, start, end)
+    head = _FIRST_LINE.match(text, start, end)
+    if head is None:
+        return None  # empty, or the first line starts with a blank
+    found = _NEXT_LINES.findall(text, head.end(), end)
+    found.insert(0, head.groups())
+    # Each line after the first takes the two line breaks before it and no
+    # other (neither pattern matches one elsewhere): 2 * (count - 1) line
+    # breaks in all means the lines alternate, a matched one, a blank one.
     count = len(found)
-    if not count or text.count("\n", start, end) != 2 * (count - 1):
+    if text.count("\n", start, end) != 2 * (count - 1):
         return None
-    opens, times, closes, payloads = zip(*found, strict=True)
-    if ("[" in opens or "]" in closes) and list(map(bool, opens)) != list(map(bool, closes)):
-        return None  # a bracket without its pair: the slow path reports it
+    tokens, payloads = zip(*found, strict=True)
+    del found
+    starts = list(map(_CLOCK.__getitem__, tokens))
+    if None in starts:
+        return None  # a line that does not start with a time: the slow path reports it
     speakers: list[str | None] = [None] * count
     plain = list(map(str.strip, payloads))
+    # str.strip() gives back the very string when there is nothing to strip: a
+    # file whose texts all come back so, none empty (a time alone may have had
+    # blanks after it), has no line that ends in a blank, and trailing-whitespace
+    # need not search it.
+    facts: dict[str, object] = {}
+    if "" not in payloads and all(map(is_, plain, payloads)):
+        facts["no_trailing_blanks"] = True
     # A speaker needs a colon: only those payloads are tried.
     for index in compress(range(count), map(contains, payloads, repeat(":"))):
         speaker, words = _split_speaker(payloads[index])
         if speaker is not None:
             speakers[index], plain[index] = speaker, words.strip()
-    numbers = list(range(first, first + 2 * count, 2))
+    numbers = range(first, first + 2 * count, 2)
     transcript = Transcript("txt")
     # The cues are made when first read; the linter mostly reads these columns.
     transcript._keep_columns({
-        "start_ms": list(map(_CLOCK.__getitem__, times)), "end_ms": [None] * count,
+        "start_ms": starts, "end_ms": [None] * count,
         "text": list(payloads), "plain_text": plain, "speaker": speakers,
         "identifier": [""] * count, "line": numbers, "settings": [""] * count,
         "text_line": numbers,
-    })
+    }, facts)
     return transcript
 
 
@@ -137,13 +180,14 @@ def parse(text: str) -> Transcript:
     # Each open cue: [start_ms, line, text_lines]; closed into a Cue when the next begins.
     starts: list[tuple[int, int]] = []
     bodies: list[list[str]] = []
+    timed = re.compile(_TIMED)
     for number, line in enumerate(split_lines(text), 1):
         if not line.strip():
             continue
-        match = _TIMED.match(line)
+        match = timed.match(line)
         if match is None and line[0] in " \t":
             # Hand edits indent a line now and then; the time is still its time.
-            match = _TIMED.match(line, len(line) - len(line.lstrip(" \t")))
+            match = timed.match(line, len(line) - len(line.lstrip(" \t")))
             if match is not None and bool(match["open"]) == bool(match["close"]):
                 diagnostics.append(
                     Diagnostic(
@@ -157,7 +201,7 @@ def parse(text: str) -> Transcript:
             starts.append((ms, number))
             bodies.append([line[match.end() :]])
             continue
-        if _TIME_LIKE.match(line.lstrip()):
+        if re.match(_TIME_LIKE, line.lstrip()):
             token = line.split(None, 1)[0]
             diagnostics.append(
                 Diagnostic(

@@ -1,8 +1,16 @@
 from __future__ import annotations
 
-from sphinxcontrib_transcript.lint.rules import trailing_whitespace as rule
+import re
 
-from .conftest import check, check_example, fix
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sphinxcontrib_transcript.lint.base import Context
+from sphinxcontrib_transcript.lint.rules import trailing_whitespace as rule
+from sphinxcontrib_transcript.model import Transcript
+
+from .conftest import check, check_example, fix, read
 
 
 def test_failing_example() -> None:
@@ -36,3 +44,33 @@ def test_space_only_line_at_the_end_of_a_cue_is_stripped() -> None:
 def test_last_line_without_a_break() -> None:
     assert check(rule, b"00:00:01 a  ", "x.txt") == [(1, 11)]
     assert fix(rule, b"00:00:01 a  ", "x.txt") == b"00:00:01 a"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "é", " ", "\t", "\n", "\r", "\r\n", "\x0c"]), max_size=12))
+def test_quick_search_agrees_with_walking_the_lines(pieces: list[str]) -> None:
+    # The search that decides whether the lines are walked at all must never
+    # miss a line ending in a blank, whatever the line ends are.
+    data = "".join(pieces).encode()
+    text, transcript = read(data, "x.txt")
+    ctx = Context("x.txt", data, text, transcript)
+    walked = any(line.endswith((" ", "\t")) for line in re.split(r"\r\n|\r|\n", text))
+    assert rule._any(ctx) == walked
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"00:00:01 a\n\n00:00:02 b\n",
+        b"00:00:01 a \n\n00:00:02 b\n",
+        b"00:00:01 a\r\n\r\n00:00:02 b\t\r\n",
+        b"00:00:01 a\n\n00:00:02  \n",
+        b"00:00:01 a\n\n00:00:02 b  ",
+    ],
+)
+def test_the_text_readers_fact_gives_what_the_search_gives(data: bytes) -> None:
+    text, transcript = read(data, "x.txt")
+    searched = Transcript("txt")  # no fact: the bytes are searched
+    told = rule._any(Context("x.txt", data, text, transcript))
+    assert told == rule._any(Context("x.txt", data, text, searched))
+    assert told == (transcript._fact("no_trailing_blanks") is None)
