@@ -19,15 +19,14 @@ Exit status:
        line on stderr, nothing linted.
 
 Start-up time matters (a pre-commit hook runs this on every commit): this
-module imports only :mod:`argparse`, :mod:`os` and :mod:`sys` at the top; the
-linter, JSON, :mod:`difflib` and process pools are imported when used, and
-Sphinx and docutils never are.
+module imports only :mod:`os` and :mod:`sys` (and two small modules) at the
+top; :mod:`argparse` only for a command line with options
+(:mod:`sphinxcontrib_transcript._arguments`), the linter, JSON,
+:mod:`difflib` and process pools when used, and Sphinx and docutils never.
 """
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import gc
 import os
 import sys
@@ -37,7 +36,7 @@ from . import __version__
 
 TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
 if TYPE_CHECKING:
-    from typing import NoReturn
+    import argparse
 
     from .lint import Config, Problem
 
@@ -63,79 +62,36 @@ class _Exit(Exception):
         self.status = status
 
 
-class _Formatter(argparse.HelpFormatter):
-    """argparse's formatter without its import of shutil (and with it bz2 and
-    lzma), which argparse does for every parser just to learn the terminal width."""
-
-    def __init__(self, prog: str) -> None:
-        super().__init__(prog, width=_columns() - 2)
-
-
-def _columns() -> int:
-    try:
-        return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-    except (AttributeError, ValueError, OSError):
-        return 80
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser that returns instead of calling :func:`sys.exit`."""
-
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(message)
-
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        if message:
-            sys.stderr.write(message)
-        raise _Exit(status)
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs)."""
-    parser = _Parser(
-        prog=PROG,
-        formatter_class=_Formatter,
-        description="Lint WebVTT, SRT, timestamped-text and Podcasting 2.0 JSON transcripts.",
-        epilog=(
-            "Exit status: 0 no error-level problem; 1 problems (warnings too with --strict), "
-            "unreadable files, or a diff with --diff; 2 usage or configuration error. "
-            "Configuration: [tool.transcript-lint] in pyproject.toml or .transcript-lint.toml."
-        ),
-    )
-    add = parser.add_argument
-    add("paths", nargs="*", metavar="PATH",
-        help="files or directories to lint (default: the current directory)")
-    add("--format", choices=("text", "json", "github"), default="text",
-        help="output format: text (path:line:col: level [rule] message), json, "
-             "or github (workflow annotations)")
-    add("--select", action="append", metavar="RULES",
-        help="comma-separated rule IDs to run instead of the configured ones (ALL for every rule)")
-    add("--extend-select", action="append", default=[], metavar="RULES",
-        help="comma-separated rule IDs to run in addition")
-    add("--ignore", action="append", default=[], metavar="RULES",
-        help="comma-separated rule IDs not to run")
-    add("--preset", metavar="NAME", help="apply a preset (such as podcast or netflix)")
-    add("--fix", action="store_true",
-        help="apply safe fixes (cannot change what is said or when) and write the files")
-    add("--unsafe-fixes", action="store_true",
-        help="also apply fixes that may change times or characters (implies --fix)")
-    add("--diff", action="store_true",
-        help="print the fixes as a unified diff instead of writing them; exit 1 if any")
-    add("--strict", action="store_true", help="fail on warnings too")
-    add("--config", metavar="FILE",
-        help="read this configuration file instead of searching for one")
-    add("--jobs", "-j", type=int, default=1, metavar="N",
-        help="lint files in N processes (0: one per CPU; default 1)")
-    add("--list-rules", action="store_true", help="list the rules and exit")
-    add("--explain", metavar="RULE", help="show a rule's documentation and options and exit")
-    add("--verbose", "-v", action="store_true",
-        help="say which configuration is used and which files are skipped")
-    add("--version", action="store_true", help="print the version and exit")
-    return parser
+    from ._arguments import build_parser
+
+    return build_parser()
+
+
+#: The options of a command line that names only paths (what pre-commit passes):
+#: such a line is read without argparse (``tests/test_cli.py`` checks these are
+#: argparse's defaults).
+_DEFAULTS: dict[str, object] = {
+    "format": "text", "select": None, "preset": None, "fix": False,
+    "unsafe_fixes": False, "diff": False, "strict": False, "config": None, "jobs": 1,
+    "list_rules": False, "explain": None, "verbose": False, "version": False,
+}
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """*argv* read as :func:`build_parser` reads it.
+
+    A pre-commit hook runs ``transcript-lint`` with nothing but file names:
+    those are read here directly, which spares importing argparse (and with it
+    gettext and locale) and building the parser, a fifth of the start-up time.
+    """
+    if any(arg.startswith("-") for arg in argv):
+        return build_parser().parse_args(argv)
+    from types import SimpleNamespace
+
+    namespace = SimpleNamespace(**_DEFAULTS, extend_select=[], ignore=[], paths=list(argv))
+    return namespace  # type: ignore[return-value]  # the attributes a Namespace has
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -143,8 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # A message quoting the file's text must not fail on a terminal that
         # cannot show it (PYTHONIOENCODING=ascii, a Windows console).
-        with contextlib.suppress(AttributeError, ValueError, OSError):
+        try:  # noqa: SIM105 - contextlib.suppress: importing contextlib costs start-up time
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
     # Linting makes and drops thousands of containers per file, none of them in
     # reference cycles; the cyclic collector would run every 700 of them and
     # now and then walk every object of the process (6 % of a 200-file run).
@@ -185,7 +143,7 @@ def _fail(message: str) -> int:
 
 
 def _run(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     if args.version:
         sys.stdout.write(f"{PROG} {__version__}\n")
         return 0

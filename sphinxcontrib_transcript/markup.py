@@ -103,20 +103,56 @@ _TOKEN = re.compile(r"<([^>]*)(>?)|[^<]+")
 # A start tag: name, then ".class" parts, then an annotation after the first
 # space, tab, form feed or line feed.  The name and classes stop at those and
 # at "."; anything else (even "<" or "&") belongs to them.
-_START_TAG = re.compile(r"([^\t\n\f .]*)((?:\.[^\t\n\f .]*)*)(?:[\t\n\f ](.*))?", re.DOTALL)
-_ASCII_SPACE = re.compile(r"[\t\n\f\r ]+")
+# Compiled when a cue first holds a tag: many files only ever need _REFERENCE.
+_START_TAG = r"([^\t\n\f .]*)((?:\.[^\t\n\f .]*)*)(?:[\t\n\f ](.*))?"
+_ASCII_SPACE = r"[\t\n\f\r ]+"
+_tag_patterns: list[re.Pattern[str]] = []
+
+
+def _tag_pattern(which: int) -> re.Pattern[str]:
+    """The compiled _START_TAG (*which* 0) or _ASCII_SPACE (1)."""
+    if not _tag_patterns:
+        _tag_patterns.extend((re.compile(_START_TAG, re.DOTALL), re.compile(_ASCII_SPACE)))
+    return _tag_patterns[which]
 # Character references as HTML's tokenizer sees them outside attributes.
 _REFERENCE = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+)(;?)|#([0-9]+)(;?)|([A-Za-z0-9]+)(;?)|(#))")
-# HTML's named references (html.entities.html5) and the longest name, loaded
-# when a cue first holds a named reference.
-_entities: list[tuple[dict[str, str], int]] = []
+# HTML's legacy named references, those valid without ";" (each is valid with
+# it too), as name:code point: what a reference without ";" can be, and the
+# commonest with it (&amp;).  From html.entities.html5, which a test checks
+# them against; the 2,231 names of that table are loaded only for a reference
+# with ";" that is none of these.
+_LEGACY_NAMES = (
+    "AElig:c6 AMP:26 Aacute:c1 Acirc:c2 Agrave:c0 Aring:c5 Atilde:c3 Auml:c4 COPY:a9 "
+    "Ccedil:c7 ETH:d0 Eacute:c9 Ecirc:ca Egrave:c8 Euml:cb GT:3e Iacute:cd Icirc:ce Igrave:cc "
+    "Iuml:cf LT:3c Ntilde:d1 Oacute:d3 Ocirc:d4 Ograve:d2 Oslash:d8 Otilde:d5 Ouml:d6 QUOT:22 "
+    "REG:ae THORN:de Uacute:da Ucirc:db Ugrave:d9 Uuml:dc Yacute:dd aacute:e1 acirc:e2 "
+    "acute:b4 aelig:e6 agrave:e0 amp:26 aring:e5 atilde:e3 auml:e4 brvbar:a6 ccedil:e7 "
+    "cedil:b8 cent:a2 copy:a9 curren:a4 deg:b0 divide:f7 eacute:e9 ecirc:ea egrave:e8 eth:f0 "
+    "euml:eb frac12:bd frac14:bc frac34:be gt:3e iacute:ed icirc:ee iexcl:a1 igrave:ec "
+    "iquest:bf iuml:ef laquo:ab lt:3c macr:af micro:b5 middot:b7 nbsp:a0 not:ac ntilde:f1 "
+    "oacute:f3 ocirc:f4 ograve:f2 ordf:aa ordm:ba oslash:f8 otilde:f5 ouml:f6 para:b6 "
+    "plusmn:b1 pound:a3 quot:22 raquo:bb reg:ae sect:a7 shy:ad sup1:b9 sup2:b2 sup3:b3 "
+    "szlig:df thorn:fe times:d7 uacute:fa ucirc:fb ugrave:f9 uml:a8 uuml:fc yacute:fd yen:a5 "
+    "yuml:ff"
+)
+_LONGEST_LEGACY = 6
+_legacy: dict[str, str] = {}
+_entities: list[dict[str, str]] = []
 
 
-def _named() -> tuple[dict[str, str], int]:
+def _legacy_names() -> dict[str, str]:
+    if not _legacy:
+        pairs = (item.split(":") for item in _LEGACY_NAMES.split())
+        _legacy.update((name, chr(int(code, 16))) for name, code in pairs)
+    return _legacy
+
+
+def _named() -> dict[str, str]:
+    """HTML's named references, ``"name;"`` (and the legacy ``"name"``) to text."""
     if not _entities:
-        from html.entities import html5 as names
+        from html.entities import html5
 
-        _entities.append((names, max(len(name) for name in names)))
+        _entities.append(html5)
     return _entities[0]
 _DIGITS = "0123456789"
 
@@ -236,13 +272,17 @@ def _reference(match: re.Match[str]) -> tuple[str, str]:
             return char, f"{written} needs a ';' at its end: write {written};"
         return char, ""
     assert name is not None
-    html5, longest = _named()
-    if name_end and name + ";" in html5:
-        return html5[name + ";"], ""
+    legacy = _legacy_names()
+    if name_end:
+        if name in legacy:
+            return legacy[name], ""
+        html5 = _named()
+        if name + ";" in html5:
+            return html5[name + ";"], ""
     # Without a full match, the longest prefix that is a legacy name (one
     # valid without ";") is decoded, and the rest is text, as in HTML.
-    for length in range(min(len(name), longest), 1, -1):
-        replacement = html5.get(name[:length])
+    for length in range(min(len(name), _LONGEST_LEGACY), 1, -1):
+        replacement = legacy.get(name[:length])
         if replacement is not None:
             rest = name[length:] + name_end
             written = "&" + name[:length]
@@ -380,7 +420,7 @@ def _build(
                     "write <HH:MM:SS.mmm>"
                 )))
             continue
-        match = _START_TAG.fullmatch(content)
+        match = _tag_pattern(0).fullmatch(content)
         assert match is not None  # the pattern accepts any string
         name, dotted, annotation_text = match.groups()
         if fold_case:
@@ -392,7 +432,7 @@ def _build(
                     offset = at + 1 + match.start(3)
                     report.extend(_reference_problems(annotation_text, offset))
                 annotation_text = decode_references(annotation_text)
-            annotation = _ASCII_SPACE.sub(" ", annotation_text).strip(" ")
+            annotation = _tag_pattern(1).sub(" ", annotation_text).strip(" ")
         known = name in TAGS and (name != "rt" or (bool(stack) and stack[-1].tag == "ruby"))
         if report is not None and not unterminated:
             problem = _start_tag_problem(name, annotation, known, counts["v"], extra)

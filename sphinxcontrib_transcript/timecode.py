@@ -17,12 +17,12 @@ readers decide what a rejected time means for the file.
 
 from __future__ import annotations
 
-import math
 import re
 
 MS_PER_SECOND = 1000
 MS_PER_MINUTE = 60 * MS_PER_SECOND
 MS_PER_HOUR = 60 * MS_PER_MINUTE
+_INFINITY = float("inf")
 
 # Clock times as people write them in text transcripts and in the role:
 # ``HH:MM:SS``, ``H:MM:SS``, ``MM:SS``, optionally in square brackets, with an
@@ -87,7 +87,7 @@ def parse_seconds(value: object) -> int | None:
     """
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    if not math.isfinite(value) or value < 0:
+    if not 0 <= value < _INFINITY:  # NaN fails both comparisons
         return None
     return round(value * 1000)
 

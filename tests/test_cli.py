@@ -734,3 +734,22 @@ def test_real_list_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None
         assert (status, err) == (0, "")
         assert out.startswith(f"{rule_id} ({RULES[rule_id].LEVEL}, ")
         assert ".. rubric::" not in out
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["a.vtt"], ["a.vtt", "dir", "b c.srt"], ["x-y.vtt", "+", "@list"]]
+)
+def test_paths_alone_are_read_as_argparse_reads_them(argv: list[str]) -> None:
+    """A command line of nothing but paths skips argparse: it must come out the same."""
+    from sphinxcontrib_transcript import cli
+
+    fast = cli.parse_args(argv)
+    assert "argparse" not in type(fast).__module__
+    assert vars(fast) == vars(cli.build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [["-v", "a.vtt"], ["--", "-a.vtt"], ["a.vtt", "--fix"]])
+def test_anything_with_a_dash_goes_to_argparse(argv: list[str]) -> None:
+    from sphinxcontrib_transcript import cli
+
+    assert type(cli.parse_args(argv)).__module__ == "argparse"

@@ -283,3 +283,28 @@ def test_any_text_parses_and_problems_point_into_it(text: str) -> None:
         assert 0 <= line < len(lines)
         assert 1 <= column <= len(lines[line]) + 1
         assert message
+
+
+def test_the_legacy_names_are_htmls() -> None:
+    """markup keeps HTML's legacy named references itself (so that ``&amp;`` and a
+    stray ``Q&A`` need not load the 2,231 names of html.entities): they must be
+    exactly those of the standard library's table, each valid with ";" too."""
+    from html.entities import html5
+
+    from sphinxcontrib_transcript import markup
+
+    legacy = {name: text for name, text in html5.items() if not name.endswith(";")}
+    assert markup._legacy_names() == legacy
+    assert all(html5[name + ";"] == text for name, text in legacy.items())
+    assert markup._LONGEST_LEGACY == max(map(len, legacy))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["amp", "AMP", "lt", "not", "notin", "nbsp", "hellip", "lrm", "A",
+                        "copyx", "frac12", "sup23", "zz", "CounterClockwiseContourIntegral"]),
+       st.sampled_from(["", ";"]), st.sampled_from(["", "x", " y"]))
+def test_named_references_decode_as_html_does(name: str, end: str, after: str) -> None:
+    import html
+
+    text = f"a&{name}{end}{after}"
+    assert decode_references(text) == html.unescape(text)

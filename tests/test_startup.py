@@ -68,8 +68,15 @@ def test_linting_imports_no_sphinx_and_nothing_unused(clean_file: Path) -> None:
     for unused in (
         "difflib", "concurrent.futures", "multiprocessing", "tempfile", "shutil",
         "sphinxcontrib_transcript.lint.fixing", "sphinxcontrib_transcript.lint.output",
+        # A command line of paths alone (what pre-commit passes) needs no parser.
+        "argparse", "gettext", "locale", "sphinxcontrib_transcript._arguments",
     ):
         assert unused not in names, unused
+
+
+def test_a_command_line_with_an_option_uses_argparse(clean_file: Path) -> None:
+    names = imported("--strict", str(clean_file), cwd=clean_file.parent)
+    assert "argparse" in names
 
 
 def test_every_option_works_with_sphinx_and_docutils_blocked(clean_file: Path) -> None:

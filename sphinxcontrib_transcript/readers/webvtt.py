@@ -83,8 +83,13 @@ class _Lazy:
         return self._compiled
 
 
-# A line that is a signature: WEBVTT alone, or followed by a space or tab and text.
-_SIGNATURE = re.compile(r"WEBVTT(?:[ \t][^\n]*)?")
+def _is_signature(line: str) -> bool:
+    """Whether *line* (no line break in it) is a signature: ``WEBVTT`` alone, or
+    followed by a space or tab and text (a pattern would cost its compiling on
+    every start)."""
+    return line.startswith("WEBVTT") and (len(line) == 6 or line[6] in " \t")
+
+
 _LATER_SIGNATURE = _Lazy(r"^WEBVTT(?:[ \t][^\n]*)?$", re.MULTILINE)
 
 # The fast path: a cue block exactly as the syntax wants it, matched whole:
@@ -265,7 +270,7 @@ class _Reader:
     def read(self, text: str) -> None:
         newline = text.find("\n")
         first = text if newline < 0 else text[:newline]
-        if _SIGNATURE.fullmatch(first):
+        if _is_signature(first):
             self.signature_line(first, 1)
             if newline >= 0:
                 self.header(text, newline + 1, 2)
