@@ -296,7 +296,7 @@ def test_the_legacy_names_are_htmls() -> None:
     legacy = {name: text for name, text in html5.items() if not name.endswith(";")}
     assert markup._legacy_names() == legacy
     assert all(html5[name + ";"] == text for name, text in legacy.items())
-    assert markup._LONGEST_LEGACY == max(map(len, legacy))
+    assert max(map(len, legacy)) == markup._LONGEST_LEGACY
 
 
 @settings(max_examples=300, deadline=None)
