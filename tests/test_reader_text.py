@@ -390,3 +390,16 @@ def test_no_trailing_blanks_in_the_corpus_copies() -> None:
         source = path.read_text(encoding="utf-8")
         blank_ends = any(line.endswith((" ", "\t")) for line in source.split("\n"))
         assert text.parse(source)._fact("no_trailing_blanks") is (None if blank_ends else True)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_TOKENS, min_size=1, max_size=6))
+def test_times_read_by_table_are_the_tokens_times(tokens: list[str]) -> None:
+    """The table read of a file's time tokens gives each token's time, or leaves the
+    file to the token-by-token read (None) when one is not plain HH:MM:SS."""
+    by_table = text._clock_times(tokens)
+    one_by_one = [text._token_ms(token) for token in tokens]
+    if by_table is not None:
+        assert by_table == one_by_one
+    plain = all(re.fullmatch(r"[0-9]{2}:[0-5][0-9]:[0-5][0-9]", token) for token in tokens)
+    assert (by_table is not None) == plain

@@ -234,75 +234,6 @@ def _lint_in_process(main: Callable[[Sequence[str]], int], args: Sequence[str]) 
     return status
 
 
-LINT = [sys.executable, "-m", "sphinxcontrib_transcript"]
-
-
-def _check_child(result: ChildResult, what: str) -> None:
-    if result.returncode not in (0, 1) or "Traceback" in result.stderr:
-        last = result.stderr.strip().splitlines()[-1:] or [f"exit {result.returncode}"]
-        raise Unavailable(f"{what} exited {result.returncode}: {last[0]}")
-
-
-def section_lint(corpus: Corpus, repeat: int, jobs: int, scratch: Path, results: Results) -> None:
-    files = len(corpus.vtt) + len(corpus.txt)
-    print(f"lint: {files} files (.vtt and .txt, {_megabytes(corpus.vtt + corpus.txt)}), "
-          f"every default rule; best of {repeat}")
-    try:
-        main = _lint_main()
-        _lint_in_process(main, [str(corpus.vtt[0]), "--jobs", "1"])
-        webvtt = _import("webvtt", BENCH_HINT)
-    except Exception as exc:
-        results.unavailable("lint", str(exc))
-        return
-    root = str(corpus.root)
-
-    def child(extra: Sequence[str]) -> Callable[[], object]:
-        def run() -> object:
-            result = run_child([*LINT, root, *extra], scratch)
-            _check_child(result, "transcript-lint")
-            return result
-
-        return run
-
-    contenders: dict[str, Callable[[], object]] = {
-        "webvtt-py": _EachFile(lambda path: webvtt.read(str(path)), corpus.vtt),
-        "in-process": lambda: _lint_in_process(main, [root, "--jobs", "1"]),
-        "process": child(["--jobs", "1"]),
-        f"process --jobs {jobs}": child(["--jobs", str(jobs)]),
-    }
-    times, failed = interleaved(contenders, repeat)
-    for name, reason in failed.items():
-        results.unavailable("lint", f"{name}: {reason}")
-    if "webvtt-py" not in times:
-        return
-    peer = best(times["webvtt-py"])
-    for name, measure, targeted in (
-        ("in-process", "lint corpus, one process (main() in-process)", True),
-        ("process", "lint corpus, fresh process, --jobs 1", True),
-        (f"process --jobs {jobs}", f"lint corpus, fresh process, --jobs {jobs}", False),
-    ):
-        if name not in times:
-            continue
-        ours = best(times[name])
-        ratio = ours / peer
-        results.add(
-            Row(
-                "lint",
-                measure,
-                ours,
-                "webvtt-py read",
-                peer,
-                ratio,
-                f"{ratio:.3f}x the time",
-                "<= 0.1x" if targeted else "",
-                ratio <= 0.1 if targeted else None,
-            )
-        )
-
-
-# -- hook ------------------------------------------------------------------------------------
-
-
 def hook_python(scratch: Path) -> str:
     """An interpreter set up as a pre-commit hook's: a fresh virtual environment
     with a plain path to this environment's packages (the dependencies), so that
@@ -333,6 +264,81 @@ def hook_python(scratch: Path) -> str:
 
 #: What the ``transcript-lint`` console script pip writes does (it imports re).
 _SCRIPT = "import re, sys; from sphinxcontrib_transcript.cli import main; sys.exit(main())"
+
+
+def _check_child(result: ChildResult, what: str) -> None:
+    if result.returncode not in (0, 1) or "Traceback" in result.stderr:
+        last = result.stderr.strip().splitlines()[-1:] or [f"exit {result.returncode}"]
+        raise Unavailable(f"{what} exited {result.returncode}: {last[0]}")
+
+
+def section_lint(corpus: Corpus, repeat: int, jobs: int, scratch: Path, results: Results) -> None:
+    files = len(corpus.vtt) + len(corpus.txt)
+    print(f"lint: {files} files (.vtt and .txt, {_megabytes(corpus.vtt + corpus.txt)}), "
+          f"every default rule; best of {repeat}")
+    try:
+        main = _lint_main()
+        _lint_in_process(main, [str(corpus.vtt[0]), "--jobs", "1"])
+        webvtt = _import("webvtt", BENCH_HINT)
+    except Exception as exc:
+        results.unavailable("lint", str(exc))
+        return
+    root = str(corpus.root)
+    # As the hook row: a fresh environment, the console script's imports.
+    script = [hook_python(scratch), "-c", _SCRIPT]
+
+    def child(extra: Sequence[str]) -> Callable[[], object]:
+        def run() -> object:
+            result = run_child([*script, root, *extra], scratch)
+            _check_child(result, "transcript-lint")
+            return result
+
+        return run
+
+    def webvtt_process() -> object:
+        # webvtt-py reading the same files in a fresh process of the same kind:
+        # start-up and imports count on both sides.
+        code = "import sys, webvtt\nfor path in sys.argv[1:]: webvtt.read(path)"
+        result = run_child([script[0], "-c", code, *map(str, corpus.vtt)], scratch)
+        _check_child(result, "webvtt-py")
+        return result
+
+    contenders: dict[str, Callable[[], object]] = {
+        "webvtt-py": _EachFile(lambda path: webvtt.read(str(path)), corpus.vtt),
+        "webvtt-py process": webvtt_process,
+        "in-process": lambda: _lint_in_process(main, [root, "--jobs", "1"]),
+        "process": child(["--jobs", "1"]),
+        f"process --jobs {jobs}": child(["--jobs", str(jobs)]),
+    }
+    times, failed = interleaved(contenders, repeat)
+    for name, reason in failed.items():
+        results.unavailable("lint", f"{name}: {reason}")
+    for name, measure, peer_name, targeted in (
+        ("in-process", "lint corpus, in this process (main())", "webvtt-py", True),
+        ("process", "lint corpus, fresh process, --jobs 1", "webvtt-py process", True),
+        (f"process --jobs {jobs}", f"lint corpus, fresh process, --jobs {jobs}",
+         "webvtt-py process", False),
+    ):
+        if name not in times or peer_name not in times:
+            continue
+        ours, peer = best(times[name]), best(times[peer_name])
+        ratio = ours / peer
+        results.add(
+            Row(
+                "lint",
+                measure,
+                ours,
+                "webvtt-py read" + (", fresh process" if "process" in peer_name else ""),
+                peer,
+                ratio,
+                f"{ratio:.3f}x the time",
+                "<= 0.1x" if targeted else "",
+                ratio <= 0.1 if targeted else None,
+            )
+        )
+
+
+# -- hook ------------------------------------------------------------------------------------
 
 
 def section_hook(corpus: Corpus, runs: int, scratch: Path, results: Results) -> None:
