@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from sphinxcontrib_transcript.lint.base import Context
 from sphinxcontrib_transcript.lint.rules import _timing
 from sphinxcontrib_transcript.model import Cue, Transcript
-from sphinxcontrib_transcript.readers import _bulk, text, webvtt
-from sphinxcontrib_transcript.timecode import format_vtt
+from sphinxcontrib_transcript.readers import _bulk, srt, text, webvtt
+from sphinxcontrib_transcript.timecode import format_srt, format_vtt
 
 DATA = Path(__file__).parent / "data" / "talk-python"
 KEPT = ("start_ms", "end_ms", "text", "plain_text", "identifier", "settings")
@@ -350,3 +350,90 @@ def test_one_line_layout_with_one_kind_of_mark(marked: str) -> None:
     fast = webvtt.parse(source)
     assert list(fast._known_column("plain_text") or ()) == [cue.plain_text for cue in slow.cues]
     assert fast.cues == slow.cues
+
+
+# -- SRT ---------------------------------------------------------------------------
+
+
+def _slow_srt(source: str) -> Transcript:
+    return srt._Reader(source).read()
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.vtt")), ids=lambda p: p.name)
+def test_srt_fast_path_matches_the_line_by_line_reader_on_the_corpus(path: Path) -> None:
+    """Each corpus episode written as SRT the way tools write it: the fast path
+    takes it and gives what the line-by-line reader gives."""
+    cues = webvtt.parse(path.read_text(encoding="utf-8")).cues
+    source = "".join(
+        f"{number}\n{format_srt(cue.start_ms)} --> {format_srt(cue.end_ms or 0)}\n"
+        f"{cue.text}\n\n"
+        for number, cue in enumerate(cues, 1)
+        if cue.text.strip() and "\n" not in cue.text
+    )
+    fast = srt.parse(source)
+    assert fast._known_column("text") is not None  # the fast path took it
+    assert fast == _slow_srt(source)
+
+
+_CARD_TEXTS = st.sampled_from([
+    "Hello.", "Ann Lee: hi", "<i>Hi</i> there", "{\\an8}Top", "Q&amp;A", "A & B", "x:y",
+    "Dr. Who: <b>yes</b>", "  padded  ", " ", "", "00:00:01,000 --> 00:00:02,000", "42",
+    "two\nlines", "é ü", "<I>caps</I>",
+])
+_CARD_TIMES = st.sampled_from([
+    "00:00:01,000 --> 00:00:02,000", "01:59:59,999 --> 02:00:00,000",
+    "00:00:01.000 --> 00:00:02,000", "0:00:01,000 --> 00:00:02,000",
+    "100:00:01,000 --> 100:00:02,000", "00:00:01,000 --> 00:00:02,000 X1:40",
+    "00:00:01,000-->00:00:02,000", "00:61:00,000 --> 00:00:02,000",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.tuples(_CARD_TEXTS, _CARD_TIMES, st.sampled_from(["", "x", "skip"])),
+             min_size=1, max_size=6),
+    st.sampled_from(["\n", "\r\n"]), st.sampled_from(["", "\n", "\n\n"]),
+)
+def test_srt_fast_path_agrees_with_the_line_by_line_reader(
+    cards: list[tuple[str, str, str]], newline: str, before: str
+) -> None:
+    blocks = []
+    for number, (payload, timing, index) in enumerate(cards, 1):
+        written = {"": str(number), "x": "x", "skip": str(number + 1)}[index]
+        blocks.append(f"{written}\n{timing}\n{payload}")
+    source = (before + "\n\n".join(blocks) + "\n").replace("\n", newline)
+    fast = srt.parse(source)
+    assert fast == _slow_srt(source)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ["Hello.", "Ann Lee: hi", "<i>Hi</i> there", "{\\an8}Top", "Q&amp;A", "A & B", "x:y",
+     "Dr. Who: <b>yes</b>", "  padded  ", "<I>caps</I>", "é ü", "42"],
+)
+def test_srt_fast_path_reads_each_kind_of_text(payload: str) -> None:
+    source = (
+        f"1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:02,000 --> 00:00:03,000\n{payload}\n"
+    )
+    fast = srt.parse(source)
+    assert fast._known_column("text") is not None  # the fast path took it
+    assert fast == _slow_srt(source)
+    assert fast.cues[1].line == 6 and fast.cues[1].text_line == 7
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "\n1\n00:00:01,000 --> 00:00:02,000\nA\n",  # leading blank line
+        "1\n00:00:01,000 --> 00:00:02,000\nA\n\n3\n00:00:02,000 --> 00:00:03,000\nB\n",
+        "1\n00:00:01.000 --> 00:00:02,000\nA\n",  # '.' before the milliseconds
+        "1\n00:00:01,000 --> 00:00:02,000 X1:40\nA\n",  # coordinates
+        "1\n00:00:01,000 --> 00:00:02,000\nA\nB\n",  # two lines of text
+        "1\n00:00:01,000 --> 00:00:02,000\n \n",  # a blank line for text
+        "1\n00:00:01,000 --> 00:00:02,000\nA --> B\n",
+    ],
+)
+def test_srt_fast_path_leaves_anything_to_report_to_the_line_reader(source: str) -> None:
+    fast = srt.parse(source)
+    assert fast._known_column("text") is None
+    assert fast == _slow_srt(source)

@@ -40,12 +40,16 @@ anything written after the end time (SRT coordinates such as ``X1:40``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import add, contains, or_
 
 from .. import markup
 from ..decoding import split_lines
 from ..model import Cue, Diagnostic, Level, Transcript
 from ..timecode import format_srt
+from ._bulk import CLOCK, MILLIS, all_canonical
 from .text import _split_speaker
 
 # A timestamp as written.  Hours are optional because ffmpeg and Whisper tools
@@ -273,10 +277,7 @@ class _Reader:
         card = self.open
         timing = card.timing
         payload = "\n".join(self.lines[timing + 1 : card.stop])
-        # SRT players read tag names case-insensitively (<I> is <i>).
-        stripped = _OVERRIDE.sub("", payload) if "{\\" in payload else payload
-        nodes = markup.parse(stripped, fold_case=True)
-        speaker, plain = _split_speaker(markup.plain_text(nodes))
+        plain, speaker = _plain_and_speaker(payload)
         self.transcript.cues.append(
             Cue(
                 card.start, card.end, payload, plain, speaker, card.identifier, timing + 1,
@@ -392,6 +393,70 @@ class _Reader:
         return stop
 
 
+def _plain_and_speaker(payload: str) -> tuple[str, str | None]:
+    """A card's text without markup and ``Name:`` label, and the name."""
+    # SRT players read tag names case-insensitively (<I> is <i>).
+    stripped = _OVERRIDE.sub("", payload) if "{\\" in payload else payload
+    nodes = markup.parse(stripped, fold_case=True)
+    speaker, plain = _split_speaker(markup.plain_text(nodes))
+    return plain, speaker
+
+
+def _one_line_cards(text: str) -> Transcript | None:
+    """The cues of a file of nothing but cards numbered from 1, each an index, a
+    canonical timing line (``HH:MM:SS,mmm --> HH:MM:SS,mmm``), one line of text
+    and a blank line (what most tools write), made a column at a time; ``None``,
+    having made none, for any other file (the line-by-line reader takes it).
+
+    Such a file has nothing to report, and its lines fall in fours, so every
+    field is a slice of the list of lines.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    end = len(text)
+    while end and text[end - 1] == "\n":
+        end -= 1
+    if not text.startswith("1\n"):
+        return None  # blank lines first, or not card 1
+    lines = text[:end].split("\n")
+    count, rest = divmod(len(lines) + 1, 4)
+    if rest or any(lines[3::4]) or lines[0::4] != list(map(str, range(1, count + 1))):
+        return None
+    payloads = lines[2::4]
+    if not all(payloads) or any(map(str.isspace, payloads)):
+        return None  # a card without text
+    joined = "\n".join(lines[1::4])
+    # No "-->" but in the timing lines (text holding one would start a card), and
+    # those canonical: "," before the milliseconds (a "." is reported), the rest
+    # as WebVTT's canonical line.
+    if (
+        text.count("-->", 0, end) != count or joined.count(",") != 2 * count or "." in joined
+        or not all_canonical(joined.replace(",", "."), count)
+    ):
+        return None
+    fields = joined.replace(" --> ", ",").replace("\n", ",").split(",")
+    clock, millis = CLOCK.__getitem__, MILLIS.__getitem__
+    plain = list(payloads)
+    speakers: list[str | None] = [None] * count
+    # Only text with markup, an override block, a reference or a colon (a
+    # speaker's label) needs more than itself.
+    marked: Iterable[bool] = map(contains, payloads, repeat("<"))
+    for mark in "&{:":
+        marked = map(or_, marked, map(contains, payloads, repeat(mark)))
+    for index in compress(range(count), marked):
+        plain[index], speakers[index] = _plain_and_speaker(payloads[index])
+    transcript = Transcript("srt")
+    # The cues are made when first read; the linter mostly reads these columns.
+    transcript._keep_columns({
+        "start_ms": list(map(add, map(clock, fields[0::4]), map(millis, fields[1::4]))),
+        "end_ms": list(map(add, map(clock, fields[2::4]), map(millis, fields[3::4]))),
+        "text": payloads, "plain_text": plain, "speaker": speakers,
+        "identifier": lines[0::4], "line": range(2, 4 * count, 4),
+        "settings": [""] * count, "text_line": range(3, 4 * count, 4),
+    })
+    return transcript
+
+
 def parse(text: str) -> Transcript:
     """Read SRT (already decoded, without a BOM) into a transcript.
 
@@ -406,4 +471,7 @@ def parse(text: str) -> Transcript:
         >>> parse("00:00:01.000 --> 00:00:02,000\\nHi").diagnostics[1].rule
         'bad-timestamp'
     """
+    fast = _one_line_cards(text)
+    if fast is not None:
+        return fast
     return _Reader(text).read()
