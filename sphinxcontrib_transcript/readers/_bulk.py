@@ -34,7 +34,7 @@ _TENS = (3, 6, 20, 23)
 # Canonical timing lines converted at a time, as characters (a multiple of 30:
 # each line is 29 characters and a line break, and the last has none): bounds
 # the memory the conversion takes while it runs.
-WINDOW = 30 * 4096
+WINDOW = 30 * 1024
 
 
 def all_canonical(joined: str, count: int) -> bool:
@@ -104,8 +104,8 @@ def time_columns(timings: list[str]) -> tuple[dict[str, Column], dict[str, objec
     Facts (lists hold cue indexes, in file order):
 
     ``canonical_timing``
-        every timing line is ``HH:MM:SS.mmm --> HH:MM:SS.mmm`` alone, and no
-        cue has an identifier (so none has settings or an identifier);
+        every timing line is ``HH:MM:SS.mmm --> HH:MM:SS.mmm`` alone (no
+        settings), and no cue has an identifier;
     ``in_sequence``
         the times in file order (start, end, start...) never go back;
     ``zero_durations``
@@ -262,17 +262,30 @@ def plain_and_speaker(text: str) -> tuple[str, str | None]:
 
 def markup_columns(
     payloads: list[str], marks: str = "<&"
-) -> tuple[list[str], list[str | None]]:
+) -> tuple[list[str], list[str | None] | None]:
     """Plain text and speaker of each payload, parsing only those with markup (a
-    ``<`` or ``&``; *marks*, those of the two the text holds at all)."""
-    plain = list(payloads)
-    speakers: list[str | None] = [None] * len(payloads)
+    ``<`` or ``&``; *marks*, those of the two the text holds at all).
+
+    The plain texts are *payloads* itself until a parsed one differs (a stray
+    ``Q&A`` does not), and the speakers ``None`` until one has a voice: no
+    copy of a long file's columns for nothing.
+    """
+    plain = payloads
+    speakers: list[str | None] | None = None
     # The payloads holding a mark, picked out in C (one pass if one mark).
     marked: Iterable[bool] = map(contains, payloads, repeat(marks[0]))
     if len(marks) > 1:
         marked = map(or_, marked, map(contains, payloads, repeat(marks[1])))
     for index in compress(range(len(payloads)), marked):
-        plain[index], speakers[index] = plain_and_speaker(payloads[index])
+        text, speaker = plain_and_speaker(payloads[index])
+        if text != payloads[index]:
+            if plain is payloads:
+                plain = list(payloads)
+            plain[index] = text
+        if speaker is not None:
+            if speakers is None:
+                speakers = [None] * len(payloads)
+            speakers[index] = speaker
     return plain, speakers
 
 
@@ -280,6 +293,7 @@ def plain_columns(payloads: list[str], marks: str) -> tuple[list[str], Column]:
     """Plain text and speaker columns: the payloads themselves and no speakers (a
     column made only if asked for), unless the text holds *marks* (``"<"``,
     ``"&"``, both or ``""``)."""
-    if marks:
-        return markup_columns(payloads, marks)
-    return payloads, partial(mul, [None], len(payloads))
+    plain, speakers = markup_columns(payloads, marks) if marks else (payloads, None)
+    if speakers is None:
+        return plain, partial(mul, [None], len(payloads))
+    return plain, speakers

@@ -123,7 +123,7 @@ _ALL_CANONICAL = _Lazy(
 )
 
 # Characters of a body _Reader.one_line_cues cuts into lines at a time.
-_SPAN = 1 << 17
+_SPAN = 1 << 16
 
 
 _WHITESPACE = "\t\n\f\r "  # ASCII whitespace, what the spec's "skip whitespace" skips
@@ -431,7 +431,7 @@ class _Reader:
         end = len(text)
         while end > start and text[end - 1] == "\n":
             end -= 1  # the blank lines after the body
-        spans: list[list[str]] = []  # the payloads of each span
+        payloads: list[str] = []
         timings: list[str] = []
         pos = start
         while pos < end:
@@ -449,10 +449,11 @@ class _Reader:
             if not all_canonical(joined, len(times)):
                 return False
             timings.append(joined)
-            spans.append(texts)
+            if payloads:
+                payloads.extend(texts)
+            else:
+                payloads = texts  # (most files are one span)
             pos = stop + 2
-        payloads = spans[0] if len(spans) == 1 else list(chain.from_iterable(spans))
-        del spans
         count = len(payloads)
         # No "-->" but in the timing lines.  Those, canonical, hold one ">" each,
         # so as many ">" as cues settles it (counting one character is cheaper
@@ -519,7 +520,9 @@ class _Reader:
         plain: Iterable[str] = payloads
         speakers: Iterable[str | None] = repeat(None)
         if markup:
-            plain, speakers = markup_columns(payloads)
+            plain, voices = markup_columns(payloads)
+            if voices is not None:
+                speakers = voices
         if any(settings):
             settings = list(map(str.strip, settings, repeat(_WHITESPACE)))
         self.cues.extend(new_cues((
