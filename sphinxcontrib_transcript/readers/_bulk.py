@@ -10,7 +10,6 @@ tests that pin them to that algorithm) do.
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
@@ -21,6 +20,7 @@ from ..model import Cue
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from array import array
     from typing import Any
 
     from ..model import Column
@@ -71,7 +71,20 @@ class _Clock(dict[str, int]):
 
 
 CLOCK = _Clock()
-MILLIS = {f"{value:03d}": value for value in range(1000)}
+
+
+class _Millis(dict[str, int]):
+    """``"000"`` to ``"999"`` to their numbers, filled as met (no thousand strings
+    made at every start)."""
+
+    def __missing__(self, key: str) -> int:
+        if len(key) != 3 or not key.isdigit() or not key.isascii():
+            raise KeyError(key)
+        value = self[key] = int(key)
+        return value
+
+
+MILLIS = _Millis()
 
 
 # The fast paths make cues straight from columns of values, a row at a time
@@ -173,6 +186,8 @@ class _Times:
     def made(self) -> tuple[array[int], array[int]]:
         """``(starts, ends)`` in milliseconds, made the first time they are asked for."""
         if self._made is None:
+            from array import array  # (imported when first needed: start-up time)
+
             clock, millis = CLOCK.__getitem__, MILLIS.__getitem__
             starts, ends = array("q"), array("q")
             for joined in self._timings:
