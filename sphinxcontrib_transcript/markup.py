@@ -35,6 +35,7 @@ explicit stack, as :func:`plain_text` does, not with recursion.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import namedtuple
 from collections.abc import Collection, Iterator, Sequence
@@ -530,7 +531,20 @@ classes=(), annotation='', children=('kan',))))]
     """
     if "<" not in text:
         return [decode_references(text)] if text else []
-    return _build(text, fold_case, None, ())
+    if len(text) < _LARGE or not gc.isenabled():
+        return _build(text, fold_case, None, ())
+    # A tree of nodes has no reference cycles, so the cyclic collector finds
+    # nothing in it; but on a cue of thousands of tags, each of its passes walks
+    # the whole growing tree, and the parse stops being linear.
+    gc.disable()
+    try:
+        return _build(text, fold_case, None, ())
+    finally:
+        gc.enable()
+
+
+#: Cue text long enough for :func:`parse` to pause the cyclic collector.
+_LARGE = 20_000
 
 
 def plain_text(nodes: Sequence[Node]) -> str:

@@ -192,14 +192,14 @@ def test_timing_rules_find_the_same_with_and_without_the_readers_facts(path: Pat
     assert fast.transcript._fact("canonical_timing") or path.name != "breaks.vtt"
     assert slow.transcript._fact("canonical_timing") is None
     rules = {"cue-order", "cue-overlap", "end-before-start", "zero-duration"}
+    # Every rule, not only the timing ones: each reads columns where it can.
     found = [
-        sorted((p.line, p.column, p.rule, p.message) for p in lint_context(ctx, config)
-               if p.rule in rules)
+        sorted((p.line, p.column, p.rule, p.message) for p in lint_context(ctx, config))
         for ctx in (fast, slow)
     ]
     assert found[0] == found[1]
     if path.name == "breaks.vtt":
-        assert {rule for _, _, rule, _ in found[0]} == rules
+        assert {rule for _, _, rule, _ in found[0]} >= rules
 
 
 def _one_line_layout(count: int, step: int = 117_331) -> str:
@@ -437,3 +437,28 @@ def test_srt_fast_path_leaves_anything_to_report_to_the_line_reader(source: str)
     fast = srt.parse(source)
     assert fast._known_column("text") is None
     assert fast == _slow_srt(source)
+
+
+def test_a_constant_column_is_the_list_it_stands_for() -> None:
+    column = _bulk.Constant("", 4)
+    assert list(column) == [""] * 4 and len(column) == 4
+    assert column[0] == column[-4] == "" and column[1:3] == ["", ""] and column[::3] == ["", ""]
+    assert "" in column and None not in column and column.count("") == 4
+    with pytest.raises(IndexError):
+        column[4]
+
+
+def test_a_repeated_cue_is_reported_from_the_columns_without_making_the_cues() -> None:
+    from sphinxcontrib_transcript.lint import Config
+    from sphinxcontrib_transcript.lint.engine import lint_context
+
+    said = "<v Ann>the same five words here"
+    source = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nFirst.\n\n"
+        f"00:00:02.000 --> 00:00:03.000\n{said}\n\n00:00:03.000 --> 00:00:04.000\n{said}\n"
+    )
+    transcript = webvtt.parse(source)
+    ctx = Context("x.vtt", source.encode(), source, transcript)
+    problems = [p for p in lint_context(ctx, Config.default()) if p.rule == "duplicate-adjacent"]
+    assert [(p.line, p.column) for p in problems] == [(10, 1)]
+    assert transcript._known_column("text") is not None  # no Cue object was made

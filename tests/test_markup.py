@@ -308,3 +308,24 @@ def test_named_references_decode_as_html_does(name: str, end: str, after: str) -
 
     text = f"a&{name}{end}{after}"
     assert decode_references(text) == html.unescape(text)
+
+
+def test_a_huge_cue_is_parsed_with_the_collector_paused_and_restored() -> None:
+    """parse() pauses the cyclic collector over a cue of thousands of tags (its
+    passes over the growing tree made the parse superlinear) and leaves the
+    collector as it found it, on or off."""
+    import gc
+
+    from sphinxcontrib_transcript import markup
+
+    text = "<b>" * (markup._LARGE // 3 + 1) + "x"
+    assert gc.isenabled()
+    nodes = parse(text)
+    assert gc.isenabled()
+    assert plain_text(nodes) == "x"
+    gc.disable()
+    try:
+        assert plain_text(parse(text)) == "x"
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

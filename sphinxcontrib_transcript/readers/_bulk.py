@@ -11,10 +11,9 @@ tests that pin them to that algorithm) do.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import partial
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
-from operator import add, contains, eq, gt, lt, mul, or_
+from operator import add, contains, eq, gt, lt, or_
 
 from ..model import Cue
 
@@ -260,10 +259,28 @@ class _TimeColumn(Sequence[int]):
         return self._times.made()[self._which]
 
 
-def blanks(count: int) -> Callable[[], list[str]]:
-    """A column of *count* empty strings (no identifier, no settings), made only if
-    asked for: the linter knows there are none without it."""
-    return partial(mul, [""], count)
+class Constant(Sequence["Any"]):
+    """A column of *count* times one value (no identifier, no settings, no
+    speaker): indexes, slices and iterates as the list would, without it."""
+
+    __slots__ = ("_count", "_value")
+
+    def __init__(self, value: object, count: int) -> None:
+        self._value = value
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: Any) -> Any:  # a value, or for a slice a list
+        if isinstance(index, slice):
+            return [self._value] * len(range(*index.indices(self._count)))
+        if not -self._count <= index < self._count:
+            raise IndexError("cue index out of range")
+        return self._value
+
+    def __iter__(self) -> Iterator[Any]:
+        return repeat(self._value, self._count)
 
 
 def plain_and_speaker(text: str) -> tuple[str, str | None]:
@@ -310,5 +327,5 @@ def plain_columns(payloads: list[str], marks: str) -> tuple[list[str], Column]:
     ``"&"``, both or ``""``)."""
     plain, speakers = markup_columns(payloads, marks) if marks else (payloads, None)
     if speakers is None:
-        return plain, partial(mul, [None], len(payloads))
+        return plain, Constant(None, len(payloads))
     return plain, speakers

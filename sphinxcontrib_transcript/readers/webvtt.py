@@ -46,8 +46,8 @@ from ._bulk import (
     CLOCK,
     CUE_FIELDS,
     MILLIS,
+    Constant,
     all_canonical,
-    blanks,
     markup_columns,
     new_cues,
     plain_and_speaker,
@@ -466,8 +466,8 @@ class _Reader:
         times_of_cues, facts = time_columns(timings)
         self.add_columns({
             **times_of_cues, "text": payloads, "plain_text": plain,
-            "speaker": speakers, "identifier": blanks(count), "line": range(number, last, 3),
-            "settings": blanks(count), "text_line": range(number + 1, last, 3),
+            "speaker": speakers, "identifier": Constant("", count), "line": range(number, last, 3),
+            "settings": Constant("", count), "text_line": range(number + 1, last, 3),
         }, facts)
         return True
 
@@ -482,8 +482,8 @@ class _Reader:
         times_of_cues, facts = time_columns([timings])
         self.add_columns({
             **times_of_cues, "text": payloads, "plain_text": plain,
-            "speaker": speakers, "identifier": blanks(count), "line": starts,
-            "settings": blanks(count), "text_line": list(map(add, starts, repeat(1))),
+            "speaker": speakers, "identifier": Constant("", count), "line": starts,
+            "settings": Constant("", count), "text_line": list(map(add, starts, repeat(1))),
         }, facts)
 
     def add_columns(

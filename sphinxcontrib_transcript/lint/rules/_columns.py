@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from ...model import Transcript
+from ...model import Cue, Transcript
 from ..base import Context
 
 TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
@@ -54,3 +54,13 @@ def column(ctx: Context, name: str) -> Sequence[Any]:
             found = list(map(attrgetter(name), ctx.transcript.cues))
         cache[name] = found
     return found
+
+
+def cue_at(ctx: Context, index: int) -> Cue:
+    """Cue *index* of the transcript, made from the columns when the cues are not
+    made yet: a rule reporting a few cues of a long file makes just those."""
+    transcript = ctx.transcript
+    if transcript._known_column("text") is None:
+        return transcript.cues[index]
+    fields = [column(ctx, name)[index] for name in Cue._fields]
+    return Cue(*fields)

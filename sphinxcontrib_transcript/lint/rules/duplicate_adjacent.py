@@ -48,11 +48,11 @@ Passing (``example.vtt``)::
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
+from itertools import compress, count, islice
 from operator import eq
 
 from ..base import Context, Finding, Option
-from ._columns import column
+from ._columns import column, cue_at
 from ._edit import payload_position
 
 ID = "duplicate-adjacent"
@@ -68,13 +68,15 @@ FIX = None
 
 def check(ctx: Context) -> Iterator[Finding]:
     plains: Sequence[str] = column(ctx, "plain_text")
-    # One C-level pass; the walk below runs only on files with a repeat.
-    if not any(map(eq, plains, plains[1:])):
+    # One C-level pass picks out the cues whose text is the one above's; only
+    # those are looked at (and made, for a file read as columns).
+    repeats = list(compress(count(1), map(eq, islice(plains, 1, None), plains)))
+    if not repeats:
         return
     max_gap = int(ctx.options.get("max-gap-ms", 250))
     min_words = int(ctx.options.get("min-words", 5))
-    cues = ctx.transcript.cues
-    for previous, cue in pairwise(cues):
+    for index in repeats:
+        previous, cue = cue_at(ctx, index - 1), cue_at(ctx, index)
         text = cue.plain_text
         if (
             text != previous.plain_text
