@@ -9,6 +9,7 @@ linter (``Transcript._known_column``) are exactly the cues' fields.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from pathlib import Path
 
@@ -94,10 +95,16 @@ def _facts(cues: list[Cue]) -> dict[str, object]:
     }
 
 
+def _timing_facts(transcript: Transcript) -> dict[str, object]:
+    """The facts the reader handed over, but for ``no_trailing_blanks`` (tested apart)."""
+    return {key: value for key, value in transcript._facts.items()
+            if key != "no_trailing_blanks"}
+
+
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.vtt")), ids=lambda p: p.name)
 def test_the_readers_timing_facts_are_true(path: Path) -> None:
     transcript = webvtt.parse(path.read_text(encoding="utf-8"))
-    facts = dict(transcript._facts)
+    facts = _timing_facts(transcript)
     if facts:
         assert facts == _facts(transcript.cues)
     assert transcript._fact("in_sequence") is None  # the cues are made: facts dropped
@@ -126,7 +133,7 @@ def test_timing_facts_across_windows(
     """Facts gathered a window of timing lines at a time hold across windows."""
     monkeypatch.setattr(_bulk, "WINDOW", window)
     transcript = webvtt.parse("WEBVTT\n\n" + cues)
-    facts = dict(transcript._facts)
+    facts = _timing_facts(transcript)
     assert facts == _facts(transcript.cues)
 
 
@@ -153,7 +160,7 @@ def test_timing_facts_and_look_ups_on_any_times(
     assert looked_up == [(starts[i - len(times)], ends[i - len(times)])
                          for i in range(len(times))]  # negative indexes too
     assert looked_up == times
-    facts = dict(transcript._facts)
+    facts = _timing_facts(transcript)
     assert list(starts) == [start for start, _ in times]  # made in bulk
     assert facts == _facts(transcript.cues)
 
@@ -462,3 +469,23 @@ def test_a_repeated_cue_is_reported_from_the_columns_without_making_the_cues() -
     problems = [p for p in lint_context(ctx, Config.default()) if p.rule == "duplicate-adjacent"]
     assert [(p.line, p.column) for p in problems] == [(10, 1)]
     assert transcript._known_column("text") is not None  # no Cue object was made
+
+
+_VTT_LINES = st.sampled_from(["Hello.", "Hello. ", "Tab\t", " lead", "a b", "x \t", "é"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_VTT_LINES, min_size=1, max_size=6), st.sampled_from(["", " ", "\t"]),
+       st.sampled_from(["\n", "\r\n"]), st.sampled_from(["", "\n"]))
+def test_no_trailing_blanks_is_said_of_a_webvtt_file_exactly_when_true(
+    texts: list[str], after_signature: str, newline: str, last: str
+) -> None:
+    source = f"WEBVTT{after_signature}\n\n" + "\n\n".join(
+        f"{format_vtt(1000 * i)} --> {format_vtt(1000 * i + 500)}\n{words}"
+        for i, words in enumerate(texts)
+    ) + last
+    source = source.replace("\n", newline)
+    transcript = webvtt.parse(source)
+    assert transcript._fact("canonical_timing")  # the one-line fast path read it
+    blank_ends = any(line.endswith((" ", "\t")) for line in re.split(r"\r\n|\n", source))
+    assert transcript._fact("no_trailing_blanks") is (None if blank_ends else True)

@@ -128,6 +128,9 @@ def time_columns(timings: list[str]) -> tuple[dict[str, Column], dict[str, objec
         cues that start before the cue above them starts;
     ``overlap_candidates``
         cues that start before the cue above them ends.
+
+    (The one-line fast path adds ``no_trailing_blanks``, given only when no
+    line of the file ends in a space or tab.)
     """
     in_sequence = True
     zero: list[int] = []

@@ -433,12 +433,22 @@ class _Reader:
             end -= 1  # the blank lines after the body
         payloads: list[str] = []
         timings: list[str] = []
+        # Whether no line ends in a space or tab (trailing-whitespace need not
+        # search the file then): the header, then each span, are searched here,
+        # two C scans of text already cut out.
+        head = text[:start]
+        no_blank_ends = " \n" not in head and "\t\n" not in head
         pos = start
         while pos < end:
             stop = text.find("\n\n", min(pos + _SPAN, end), end)
             if stop < 0:
                 stop = end
-            lines = text[pos:stop].split("\n")
+            span = text[pos:stop]
+            if no_blank_ends and (
+                " \n" in span or "\t\n" in span or span.endswith((" ", "\t"))
+            ):
+                no_blank_ends = False
+            lines = span.split("\n")
             times = lines[0::3]
             texts = lines[1::3]
             if (
@@ -464,6 +474,8 @@ class _Reader:
         plain, speakers = plain_columns(payloads, marks)
         last = number + 3 * count
         times_of_cues, facts = time_columns(timings)
+        if no_blank_ends:
+            facts["no_trailing_blanks"] = True
         self.add_columns({
             **times_of_cues, "text": payloads, "plain_text": plain,
             "speaker": speakers, "identifier": Constant("", count), "line": range(number, last, 3),

@@ -69,7 +69,7 @@ def _any(ctx: Context) -> bool:
     only in files that have CRs at all.
     """
     if ctx.transcript._fact("no_trailing_blanks") is True:
-        return False  # the reader saw every line (the timestamped-text fast path)
+        return False  # the reader saw every line (a WebVTT or timestamped-text fast path)
     data = utf8(ctx)
     if _BLANK_BEFORE_LF.search(data) is not None or data.endswith((b" ", b"\t")):
         return True
