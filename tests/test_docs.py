@@ -386,7 +386,7 @@ def test_readme_main_command_is_runnable():
     docs_extra = re.search(r"^docs = \[(.*)\]$", pyproject, flags=re.M)
     assert docs_extra is not None
     assert '"sphinx>=' in docs_extra[1] and '"myst-parser' in docs_extra[1]
-    assert 'transcript-lint = "sphinxcontrib_transcript.cli:main"' in pyproject
+    assert 'transcript-lint = "sphinxcontrib_transcript.cli:run"' in pyproject
     lint_step = shlex.split(steps[2])
     assert lint_step == [".venv/bin/transcript-lint", "docs/examples"]
     assert (ROOT / "docs" / "examples").is_dir()

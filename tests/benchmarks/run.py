@@ -263,7 +263,7 @@ def hook_python(scratch: Path) -> str:
 
 
 #: What the ``transcript-lint`` console script pip writes does (it imports re).
-_SCRIPT = "import re, sys; from sphinxcontrib_transcript.cli import main; sys.exit(main())"
+_SCRIPT = "import re, sys; from sphinxcontrib_transcript.cli import run; sys.exit(run())"
 
 
 def _check_child(result: ChildResult, what: str) -> None:
