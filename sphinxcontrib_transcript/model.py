@@ -18,7 +18,6 @@ pre-commit hook pays for every module imported.
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Sequence
 from itertools import repeat
 
 #: The fields of a :class:`Cue`, in order.
@@ -29,11 +28,11 @@ _CUE_FIELDS = (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Sequence
     from typing import Any, Literal, NamedTuple, TypeAlias
 
-    #: A column of cue field values, or a function that makes it.
-    Column: TypeAlias = Sequence[Any] | Callable[[], Sequence[Any]]
+    #: A column of cue field values.
+    Column: TypeAlias = Sequence[Any]
 
     #: The formats the readers understand, by their short name.
     Format = Literal["vtt", "srt", "txt", "json"]
@@ -182,8 +181,8 @@ class Transcript:
             return self._cues
         columns = self._columns
         assert columns is not None
-        count = len(self._column(columns, "text"))
-        rows = zip(*(self._column(columns, name) for name in _CUE_FIELDS), strict=True)
+        count = len(columns["text"])
+        rows = zip(*(columns[name] for name in _CUE_FIELDS), strict=True)
         # tuple.__new__ takes each row as it is: no argument handling per cue.
         cues: list[Cue] = list(map(tuple.__new__, repeat(Cue, count), rows))
         # From now on the list may change: the columns would not follow it.
@@ -196,16 +195,16 @@ class Transcript:
         """Take the cues as columns: one sequence of values per :class:`Cue` field, in
         file order, all of one length; the cues are made from them when first read.
 
-        For readers that build their cues column by column anyway.  A column may
-        also be a function that makes it, called when it is first needed.  The
-        linter reads the columns (:meth:`_known_column`) as long as the cues are
-        not made.
+        For readers that build their cues column by column anyway.  A column is
+        any sequence (see :meth:`_known_column`).  The linter reads the columns as
+        long as the cues are not made.
 
         :param facts: what the reader learnt of the cues while making the columns,
             for the linter to ask (:meth:`_fact`) rather than work out again (the
             WebVTT reader's are listed in ``readers._bulk.time_columns``).
         """
-        self._column(columns, "text")  # the length every column has
+        if "text" not in columns:
+            raise ValueError("columns need at least 'text', the length every column has")
         self._cues, self._columns = None, columns
         self._facts = {} if facts is None else facts
 
@@ -213,13 +212,6 @@ class Transcript:
         """A fact the reader handed over with the columns, or ``None`` (unknown: no
         such fact, or the cues have been made, and may have changed since)."""
         return self._facts.get(name)
-
-    @staticmethod
-    def _column(columns: dict[str, Column], name: str) -> Sequence[Any]:
-        column = columns[name]
-        if callable(column):
-            column = columns[name] = column()
-        return column
 
     def _known_column(self, name: str) -> Sequence[Any] | None:
         """``[getattr(cue, name) for cue in self.cues]`` as a reader handed it over, or
@@ -232,10 +224,7 @@ class Transcript:
         list takes an object.
         """
         columns = self._columns
-        if columns is None or name not in columns:
-            return None
-        column = self._column(columns, name)
-        return column if isinstance(column, Sequence) else None
+        return None if columns is None else columns.get(name)
 
     def _fields(self) -> tuple[object, ...]:
         return self.format, self.cues, self.diagnostics, self.encoding, self.metadata

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
 from operator import add, contains, eq, gt, lt, or_
 
-from ..model import Cue
+from ..model import _CUE_FIELDS, Cue
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -88,12 +88,11 @@ MILLIS = _Millis()
 
 # The fast paths make cues straight from columns of values, a row at a time
 # (``tuple.__new__(Cue, row)``, all in C), skipping the argument handling of
-# Cue's constructor: only when Cue is the named tuple of exactly these fields
-# in this order (the WebVTT reader's ``_SETTERS`` says whether it is).
-CUE_FIELDS = (
-    "start_ms", "end_ms", "text", "plain_text", "speaker", "identifier", "line", "settings",
-    "text_line",
-)
+# Cue's constructor: only when Cue is the named tuple of exactly the model's
+# fields in this order (the WebVTT reader's ``_SETTERS`` says whether it is).
+CUE_FIELDS = _CUE_FIELDS
+
+
 def new_cues(columns: Sequence[Iterable[object]], count: int) -> list[Cue]:
     """*count* cues from one iterable per field, in the order of :data:`CUE_FIELDS`."""
     # Not strict: constant columns are endless repeat() iterators.

@@ -21,7 +21,7 @@ from ._columns import column, derived
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from typing import Any
 
 
@@ -50,57 +50,61 @@ def _in_sequence(ctx: Context) -> bool:
     return all(map(le, starts, ends)) and all(map(le, ends, islice(starts, 1, None)))
 
 
-def _known(ctx: Context, name: str) -> list[int] | None:
-    """Cue indexes the reader found as it read (see ``readers._bulk.time_columns``)."""
-    known = ctx.transcript._fact(name)
-    return known if isinstance(known, list) else None
-
-
-def zero_durations(ctx: Context) -> list[int]:
-    """Indexes of the cues that end when they start."""
-    known = _known(ctx, "zero_durations")
-    if known is not None:
+def _indexes(
+    ctx: Context, fact: str, pick: Callable[[Sequence[Any], Sequence[Any]], list[int]],
+    *, ordered_none: bool = True,
+) -> list[int]:
+    """Cue indexes the reader found as it read (the *fact*; see
+    ``readers._bulk.time_columns``), else ``pick(starts, ends)`` over the time
+    columns; ``[]`` without looking when *ordered_none* and the cues are in
+    sequence (no cue can be out of order, overlap or end before it starts)."""
+    known = ctx.transcript._fact(fact)
+    if isinstance(known, list):
         return known
-    starts, ends = times(ctx)
+    if ordered_none and in_sequence(ctx):
+        return []
+    return pick(*times(ctx))
+
+
+def _zero(starts: Sequence[Any], ends: Sequence[Any]) -> list[int]:
     return list(compress(count(), map(eq, ends, starts)))
 
 
-def ends_before_starts(ctx: Context) -> list[int]:
-    """Indexes of the cues that end before they start."""
-    known = _known(ctx, "ends_before_starts")
-    if known is not None:
-        return known
-    if in_sequence(ctx):
-        return []
-    starts, ends = times(ctx)
+def _backwards(starts: Sequence[Any], ends: Sequence[Any]) -> list[int]:
     if None in ends:  # JSON segments without an end
         return [i for i, end in enumerate(ends) if end is not None and end < starts[i]]
     return list(compress(count(), map(lt, ends, starts)))
 
 
-def out_of_order(ctx: Context) -> list[int]:
-    """Indexes *i* of the cues that start before cue *i - 1* starts."""
-    known = _known(ctx, "out_of_order")
-    if known is not None:
-        return known
-    if in_sequence(ctx):
-        return []
-    starts, _ = times(ctx)
+def _unordered(starts: Sequence[Any], ends: Sequence[Any]) -> list[int]:
     return list(compress(count(1), map(lt, islice(starts, 1, None), starts)))
 
 
-def overlap_candidates(ctx: Context) -> list[int]:
-    """Indexes *i* of the cues that start before cue *i - 1* ends."""
-    known = _known(ctx, "overlap_candidates")
-    if known is not None:
-        return known
-    if in_sequence(ctx):
-        return []
-    starts, ends = times(ctx)
+def _overlapping(starts: Sequence[Any], ends: Sequence[Any]) -> list[int]:
     if None in ends:
         return [i for i in range(1, len(starts))
                 if ends[i - 1] is not None and ends[i - 1] > starts[i]]
     return list(compress(count(1), map(gt, ends, islice(starts, 1, None))))
+
+
+def zero_durations(ctx: Context) -> list[int]:
+    """Indexes of the cues that end when they start (in sequence or not)."""
+    return _indexes(ctx, "zero_durations", _zero, ordered_none=False)
+
+
+def ends_before_starts(ctx: Context) -> list[int]:
+    """Indexes of the cues that end before they start."""
+    return _indexes(ctx, "ends_before_starts", _backwards)
+
+
+def out_of_order(ctx: Context) -> list[int]:
+    """Indexes *i* of the cues that start before cue *i - 1* starts."""
+    return _indexes(ctx, "out_of_order", _unordered)
+
+
+def overlap_candidates(ctx: Context) -> list[int]:
+    """Indexes *i* of the cues that start before cue *i - 1* ends."""
+    return _indexes(ctx, "overlap_candidates", _overlapping)
 
 
 def stamp(fmt: Format, ms: int) -> str:

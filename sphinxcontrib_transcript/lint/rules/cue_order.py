@@ -48,10 +48,6 @@ from ._columns import column
 from ._edit import changed, join, same_cues, split_keep
 from ._timing import out_of_order, stamp, start_column_at, times
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    pass
-
 ID = "cue-order"
 LEVEL = "error"
 ENABLED = True
