@@ -86,6 +86,20 @@ class _Millis(dict[str, int]):
 MILLIS = _Millis()
 
 
+def clock_ms(clocks: Iterable[str], millis: Iterable[str]) -> Iterator[int]:
+    """Milliseconds of times given as two columns of parts, ``"HH:MM:SS"`` (or
+    ``"MM:SS"``) and ``"mmm"``: two look-ups and an addition a time, in C."""
+    return map(add, map(CLOCK.__getitem__, clocks), map(MILLIS.__getitem__, millis))
+
+
+def timing_ms(joined: str, mark: str) -> tuple[Iterator[int], Iterator[int]]:
+    """Start and end milliseconds of canonical timing lines joined by line breaks,
+    with *mark* before the milliseconds (``"."`` in WebVTT, ``","`` in SRT)."""
+    # Clock, milliseconds, clock, milliseconds... one split, in C.
+    fields = joined.replace(" --> ", mark).replace("\n", mark).split(mark)
+    return clock_ms(fields[0::4], fields[1::4]), clock_ms(fields[2::4], fields[3::4])
+
+
 # The fast paths make cues straight from columns of values, a row at a time
 # (``tuple.__new__(Cue, row)``, all in C), skipping the argument handling of
 # Cue's constructor: only when Cue is the named tuple of exactly the model's
@@ -189,15 +203,12 @@ class _Times:
         if self._made is None:
             from array import array  # (imported when first needed: start-up time)
 
-            clock, millis = CLOCK.__getitem__, MILLIS.__getitem__
             starts, ends = array("q"), array("q")
             for joined in self._timings:
                 for at in range(0, len(joined), WINDOW):
-                    # Clock, milliseconds, clock, milliseconds... one split, in C.
-                    fields = (joined[at : at + WINDOW - 1].replace(" --> ", ".")
-                              .replace("\n", ".").split("."))
-                    starts.extend(map(add, map(clock, fields[0::4]), map(millis, fields[1::4])))
-                    ends.extend(map(add, map(clock, fields[2::4]), map(millis, fields[3::4])))
+                    window_starts, window_ends = timing_ms(joined[at : at + WINDOW - 1], ".")
+                    starts.extend(window_starts)
+                    ends.extend(window_ends)
             self._made = starts, ends
             self._timings = []  # no longer needed
         return self._made
@@ -213,9 +224,7 @@ class _Times:
         line = index - (self._ends[span - 1] if span else 0)
         at = line * 30 + which * 17  # "HH:MM:SS.mmm --> " is 17 characters
         time = self._timings[span][at : at + 12]
-        return ((int(time[0:2]) * 60 + int(time[3:5])) * 60 + int(time[6:8])) * 1000 + int(
-            time[9:12]
-        )
+        return CLOCK[time[:8]] + MILLIS[time[9:]]
 
 
 def _line_count(joined: str) -> int:
@@ -325,8 +334,8 @@ def markup_columns(
 
 def plain_columns(payloads: list[str], marks: str) -> tuple[list[str], Column]:
     """Plain text and speaker columns: the payloads themselves and no speakers (a
-    column made only if asked for), unless the text holds *marks* (``"<"``,
-    ``"&"``, both or ``""``)."""
+    :class:`Constant` column), unless the text holds *marks* (``"<"``, ``"&"``,
+    both or ``""``)."""
     plain, speakers = markup_columns(payloads, marks) if marks else (payloads, None)
     if speakers is None:
         return plain, Constant(None, len(payloads))

@@ -43,13 +43,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import add, contains, or_
+from operator import contains, or_
 
 from .. import markup
 from ..decoding import split_lines
 from ..model import Cue, Diagnostic, Level, Transcript
 from ..timecode import format_srt
-from ._bulk import CLOCK, MILLIS, all_canonical
+from ._bulk import all_canonical, timing_ms
 from .text import _split_speaker
 
 # A timestamp as written.  Hours are optional because ffmpeg and Whisper tools
@@ -434,8 +434,7 @@ def _one_line_cards(text: str) -> Transcript | None:
         or not all_canonical(joined.replace(",", "."), count)
     ):
         return None
-    fields = joined.replace(" --> ", ",").replace("\n", ",").split(",")
-    clock, millis = CLOCK.__getitem__, MILLIS.__getitem__
+    starts, ends = timing_ms(joined, ",")
     plain = list(payloads)
     speakers: list[str | None] = [None] * count
     # Only text with markup, an override block, a reference or a colon (a
@@ -448,8 +447,7 @@ def _one_line_cards(text: str) -> Transcript | None:
     transcript = Transcript("srt")
     # The cues are made when first read; the linter mostly reads these columns.
     transcript._keep_columns({
-        "start_ms": list(map(add, map(clock, fields[0::4]), map(millis, fields[1::4]))),
-        "end_ms": list(map(add, map(clock, fields[2::4]), map(millis, fields[3::4]))),
+        "start_ms": list(starts), "end_ms": list(ends),
         "text": payloads, "plain_text": plain, "speaker": speakers,
         "identifier": lines[0::4], "line": range(2, 4 * count, 4),
         "settings": [""] * count, "text_line": range(3, 4 * count, 4),

@@ -48,6 +48,7 @@ from ._bulk import (
     MILLIS,
     Constant,
     all_canonical,
+    clock_ms,
     markup_columns,
     new_cues,
     plain_and_speaker,
@@ -528,7 +529,6 @@ class _Reader:
             if any(map(str.startswith, identifiers, repeat(_KEYWORDS))):
                 return False
             starts = list(map(add, starts, map(bool, identifiers)))
-        clock, millis = CLOCK.__getitem__, MILLIS.__getitem__
         plain: Iterable[str] = payloads
         speakers: Iterable[str | None] = repeat(None)
         if markup:
@@ -538,8 +538,7 @@ class _Reader:
         if any(settings):
             settings = list(map(str.strip, settings, repeat(_WHITESPACE)))
         self.cues.extend(new_cues((
-            list(map(add, map(clock, clock1), map(millis, millis1))),
-            list(map(add, map(clock, clock2), map(millis, millis2))),
+            list(clock_ms(clock1, millis1)), list(clock_ms(clock2, millis2)),
             payloads, plain, speakers, identifiers, starts, settings,
             map(add, starts, repeat(1)),
         ), len(matches)))
