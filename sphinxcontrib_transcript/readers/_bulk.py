@@ -11,7 +11,7 @@ tests that pin them to that algorithm) do.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
 from operator import add, contains, eq, gt, lt, or_
 
@@ -304,10 +304,11 @@ def plain_and_speaker(text: str) -> tuple[str, str | None]:
 
 
 def markup_columns(
-    payloads: list[str], marks: str = "<&"
+    payloads: list[str], marks: str = "<&",
+    read: Callable[[str], tuple[str, str | None]] = plain_and_speaker,
 ) -> tuple[list[str], list[str | None] | None]:
-    """Plain text and speaker of each payload, parsing only those with markup (a
-    ``<`` or ``&``; *marks*, those of the two the text holds at all).
+    """Plain text and speaker of each payload (as *read* gives them), reading only
+    those that hold one of *marks* (by default ``<`` or ``&``: markup).
 
     The plain texts are *payloads* itself until a parsed one differs (a stray
     ``Q&A`` does not), and the speakers ``None`` until one has a voice: no
@@ -315,12 +316,12 @@ def markup_columns(
     """
     plain = payloads
     speakers: list[str | None] | None = None
-    # The payloads holding a mark, picked out in C (one pass if one mark).
+    # The payloads holding a mark, picked out in C (one pass a mark).
     marked: Iterable[bool] = map(contains, payloads, repeat(marks[0]))
-    if len(marks) > 1:
-        marked = map(or_, marked, map(contains, payloads, repeat(marks[1])))
+    for mark in marks[1:]:
+        marked = map(or_, marked, map(contains, payloads, repeat(mark)))
     for index in compress(range(len(payloads)), marked):
-        text, speaker = plain_and_speaker(payloads[index])
+        text, speaker = read(payloads[index])
         if text != payloads[index]:
             if plain is payloads:
                 plain = list(payloads)
@@ -332,11 +333,14 @@ def markup_columns(
     return plain, speakers
 
 
-def plain_columns(payloads: list[str], marks: str) -> tuple[list[str], Column]:
+def plain_columns(
+    payloads: list[str], marks: str,
+    read: Callable[[str], tuple[str, str | None]] = plain_and_speaker,
+) -> tuple[list[str], Column]:
     """Plain text and speaker columns: the payloads themselves and no speakers (a
-    :class:`Constant` column), unless the text holds *marks* (``"<"``, ``"&"``,
-    both or ``""``)."""
-    plain, speakers = markup_columns(payloads, marks) if marks else (payloads, None)
+    :class:`Constant` column), unless a payload holds one of *marks* (``""``:
+    none to look for); see :func:`markup_columns`."""
+    plain, speakers = markup_columns(payloads, marks, read) if marks else (payloads, None)
     if speakers is None:
         return plain, Constant(None, len(payloads))
     return plain, speakers

@@ -40,16 +40,13 @@ anything written after the end time (SRT coordinates such as ``X1:40``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import contains, or_
 
 from .. import markup
 from ..decoding import split_lines
 from ..model import Cue, Diagnostic, Level, Transcript
 from ..timecode import format_srt
-from ._bulk import all_canonical, timing_ms
+from ._bulk import all_canonical, plain_columns, timing_ms
 from .text import _split_speaker
 
 # A timestamp as written.  Hours are optional because ffmpeg and Whisper tools
@@ -435,15 +432,9 @@ def _one_line_cards(text: str) -> Transcript | None:
     ):
         return None
     starts, ends = timing_ms(joined, ",")
-    plain = list(payloads)
-    speakers: list[str | None] = [None] * count
-    # Only text with markup, an override block, a reference or a colon (a
+    # Only text with markup, a reference, an override block or a colon (a
     # speaker's label) needs more than itself.
-    marked: Iterable[bool] = map(contains, payloads, repeat("<"))
-    for mark in "&{:":
-        marked = map(or_, marked, map(contains, payloads, repeat(mark)))
-    for index in compress(range(count), marked):
-        plain[index], speakers[index] = _plain_and_speaker(payloads[index])
+    plain, speakers = plain_columns(payloads, "<&{:", _plain_and_speaker)
     transcript = Transcript("srt")
     # The cues are made when first read; the linter mostly reads these columns.
     transcript._keep_columns({
