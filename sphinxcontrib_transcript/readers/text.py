@@ -30,6 +30,7 @@ from operator import add, contains, is_
 
 from ..decoding import split_lines
 from ..model import Cue, Diagnostic, Transcript
+from ._bulk import Constant
 
 # Patterns are kept as source and compiled on first use (re caches them):
 # compiling them all on import cost a pre-commit hook about 1 ms, and a file
@@ -60,34 +61,30 @@ _NEXT_LINES = re.compile(r"\n\n([^ \t\n]+)[ \t]*(.*)")
 _TIME_TOKEN = r"(\[)?(?:(\d{1,3}):)?([0-5]?\d):([0-5]\d)(?(1)\])"
 
 
-# "00" to "99" as numbers: HH:MM:SS, the form tools write, is read by table.
-_TWO_DIGITS = {f"{number:02d}": number for number in range(100)}
-
-
-def _token_ms(token: str) -> int | None:
-    """Milliseconds of a time token (``HH:MM:SS``, ``H:MM:SS`` or ``MM:SS``,
-    perhaps in brackets), ``None`` when it is no time."""
-    if len(token) == 8 and token[2] == token[5] == ":" and token[3] <= "5" and token[6] <= "5":
-        # Twice as fast as the pattern; a fresh linter process meets thousands.
-        hours = _TWO_DIGITS.get(token[:2])
-        minutes = _TWO_DIGITS.get(token[3:5])
-        seconds = _TWO_DIGITS.get(token[6:])
-        if hours is not None and minutes is not None and seconds is not None:
-            return ((hours * 60 + minutes) * 60 + seconds) * 1000
-    match = re.fullmatch(_TIME_TOKEN, token)
-    if match is None:
-        return None
-    _, hours_text, minutes_text, seconds_text = match.groups()
-    total = (int(hours_text) * 60 if hours_text else 0) + int(minutes_text)
-    return (total * 60 + int(seconds_text)) * 1000
-
-
 # Milliseconds of "00" to "99" hours, "00" to "59" minutes and seconds: a file
 # whose times are all HH:MM:SS (what tools write) is read by table, every time
 # in one C pass, rather than by a call for each time a fresh process meets.
 _HOURS = {f"{number:02d}": number * 3_600_000 for number in range(100)}
 _MINUTES = {f"{number:02d}": number * 60_000 for number in range(60)}
 _SECONDS = {f"{number:02d}": number * 1000 for number in range(60)}
+
+
+def _token_ms(token: str) -> int | None:
+    """Milliseconds of a time token (``HH:MM:SS``, ``H:MM:SS`` or ``MM:SS``,
+    perhaps in brackets), ``None`` when it is no time."""
+    if len(token) == 8 and token[2] == token[5] == ":":
+        # HH:MM:SS, the form tools write, by table: twice as fast as the pattern.
+        hours = _HOURS.get(token[:2])
+        minutes = _MINUTES.get(token[3:5])
+        seconds = _SECONDS.get(token[6:])
+        if hours is not None and minutes is not None and seconds is not None:
+            return hours + minutes + seconds
+    match = re.fullmatch(_TIME_TOKEN, token)
+    if match is None:
+        return None
+    _, hours_text, minutes_text, seconds_text = match.groups()
+    total = (int(hours_text) * 60 if hours_text else 0) + int(minutes_text)
+    return (total * 60 + int(seconds_text)) * 1000
 
 
 def _clock_times(tokens: Sequence[str]) -> list[int] | None:
@@ -188,9 +185,9 @@ def _one_line_cues(text: str) -> Transcript | None:
     transcript = Transcript("txt")
     # The cues are made when first read; the linter mostly reads these columns.
     transcript._keep_columns({
-        "start_ms": starts, "end_ms": [None] * count,
+        "start_ms": starts, "end_ms": Constant(None, count),
         "text": list(payloads), "plain_text": plain, "speaker": speakers,
-        "identifier": [""] * count, "line": numbers, "settings": [""] * count,
+        "identifier": Constant("", count), "line": numbers, "settings": Constant("", count),
         "text_line": numbers,
     }, facts)
     return transcript

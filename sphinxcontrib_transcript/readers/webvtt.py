@@ -58,7 +58,6 @@ from ._bulk import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-
     from ..model import Column
 
 
