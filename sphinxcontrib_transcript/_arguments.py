@@ -7,7 +7,7 @@ import argparse
 import os
 import sys
 
-from .cli import PROG, _Exit, _UsageError
+from .cli import PROG, _Exit, _UsageError, defaults
 
 TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
 if TYPE_CHECKING:
@@ -60,14 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     add = parser.add_argument
     add("paths", nargs="*", metavar="PATH",
         help="files or directories to lint (default: the current directory)")
-    add("--format", choices=("text", "json", "github"), default="text",
+    add("--format", choices=("text", "json", "github"),
         help="output format: text (path:line:col: level [rule] message), json, "
              "or github (workflow annotations)")
     add("--select", action="append", metavar="RULES",
         help="comma-separated rule IDs to run instead of the configured ones (ALL for every rule)")
-    add("--extend-select", action="append", default=[], metavar="RULES",
+    add("--extend-select", action="append", metavar="RULES",
         help="comma-separated rule IDs to run in addition")
-    add("--ignore", action="append", default=[], metavar="RULES",
+    add("--ignore", action="append", metavar="RULES",
         help="comma-separated rule IDs not to run")
     add("--preset", metavar="NAME", help="apply a preset (such as podcast or netflix)")
     add("--fix", action="store_true",
@@ -79,11 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     add("--strict", action="store_true", help="fail on warnings too")
     add("--config", metavar="FILE",
         help="read this configuration file instead of searching for one")
-    add("--jobs", "-j", type=int, default=1, metavar="N",
+    add("--jobs", "-j", type=int, metavar="N",
         help="lint files in N processes (0: one per CPU; default 1)")
     add("--list-rules", action="store_true", help="list the rules and exit")
     add("--explain", metavar="RULE", help="show a rule's documentation and options and exit")
     add("--verbose", "-v", action="store_true",
         help="say which configuration is used and which files are skipped")
     add("--version", action="store_true", help="print the version and exit")
+    parser.set_defaults(**defaults())
     return parser

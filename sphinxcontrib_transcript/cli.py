@@ -70,14 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     return build_parser()
 
 
-#: The options of a command line that names only paths (what pre-commit passes):
-#: such a line is read without argparse (``tests/test_cli.py`` checks these are
-#: argparse's defaults).
-_DEFAULTS: dict[str, object] = {
-    "format": "text", "select": None, "preset": None, "fix": False,
-    "unsafe_fixes": False, "diff": False, "strict": False, "config": None, "jobs": 1,
-    "list_rules": False, "explain": None, "verbose": False, "version": False,
-}
+def defaults() -> dict[str, object]:
+    """Every option's value when it is not given: the one source of them, for
+    the parser (:func:`build_parser`) and for a command line of nothing but
+    paths, which :func:`parse_args` reads without argparse."""
+    return {
+        "format": "text", "select": None, "extend_select": [], "ignore": [], "preset": None,
+        "fix": False, "unsafe_fixes": False, "diff": False, "strict": False, "config": None,
+        "jobs": 1, "list_rules": False, "explain": None, "verbose": False, "version": False,
+    }
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -91,7 +92,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         return build_parser().parse_args(argv)
     from types import SimpleNamespace
 
-    namespace = SimpleNamespace(**_DEFAULTS, extend_select=[], ignore=[], paths=list(argv))
+    namespace = SimpleNamespace(**defaults(), paths=list(argv))
     return namespace  # type: ignore[return-value]  # the attributes a Namespace has
 
 
