@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from io import StringIO
 from pathlib import Path
+
+from sphinx.testing.util import SphinxTestApp
+
+
+def build_once(srcdir: Path, buildername: str = "html", **options: object) -> SphinxTestApp:
+    """Build *srcdir* once with a real Sphinx (status and warnings kept in memory,
+    *options* as SphinxTestApp takes them), clean up, and return the app."""
+    app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(),
+                        **options)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
 
 
 def read(app, name: str) -> str:

@@ -14,10 +14,10 @@ import wave
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from io import StringIO
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
+
+from .sphinx_util import build_once
 
 pytestmark = pytest.mark.browser
 
@@ -101,12 +101,7 @@ def site(tmp_path_factory):
     )
     write_vtt(srcdir / "talk.vtt")
     write_silence(srcdir / "silence.wav")
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(),
-                        freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_once(srcdir, freshenv=True)
     assert app.warning.getvalue() == ""
     server = ThreadingHTTPServer(("127.0.0.1", 0),
                                  partial(RangeHandler, directory=str(app.outdir)))

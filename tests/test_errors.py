@@ -19,7 +19,6 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -390,9 +389,8 @@ def test_a_real_process_prints_no_traceback(tmp_path: Path) -> None:
 
 def build(tmp_path: Path, index: str, files: dict[str, bytes]):
     """Build a one-page project; returns (app, warnings as (location, message, type))."""
-    from sphinx.testing.util import SphinxTestApp
 
-    from .sphinx_util import warnings
+    from .sphinx_util import build_once, warnings
 
     srcdir = tmp_path / "src"
     srcdir.mkdir()
@@ -400,12 +398,7 @@ def build(tmp_path: Path, index: str, files: dict[str, bytes]):
     (srcdir / "index.rst").write_text("Page\n====\n\n" + index)
     for name, data in files.items():
         (srcdir / name).write_bytes(data)
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(),
-                        freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_once(srcdir, freshenv=True)
     found = []
     for line in warnings(app).splitlines():
         match = re.fullmatch(r"(\S+?):(\d+): WARNING: (.*) \[(transcript\.[a-z0-9-]+)\]", line)

@@ -5,22 +5,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from io import StringIO
-
-from sphinx.testing.util import SphinxTestApp
 
 from .conftest import TESTS
-from .sphinx_util import cue_ids, warnings
+from .sphinx_util import build_once, cue_ids, warnings
 
 
 def build(srcdir, parallel=0, freshenv=False, outdir=None):
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(),
-                        parallel=parallel, freshenv=freshenv,
-                        builddir=outdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_once(srcdir, parallel=parallel, freshenv=freshenv, builddir=outdir)
     return app
 
 

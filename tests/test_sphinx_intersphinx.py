@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from io import StringIO
-
-from sphinx.testing.util import SphinxTestApp
-
-from .sphinx_util import warnings
+from .sphinx_util import build_once, warnings
 
 
 def test_intersphinx_links_to_the_cue_containing_a_moment(build_root, tmp_path):
@@ -23,12 +19,7 @@ def test_intersphinx_links_to_the_cue_containing_a_moment(build_root, tmp_path):
         "Exact: :transcript:`ep@00:00:01`. Inside a cue: :transcript:`ep@00:00:07.250`.\n"
         "The transcript: :transcript:`ep`. Unknown: :transcript:`nope@00:00:01`.\n"
     )
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(),
-                        freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_once(srcdir, freshenv=True)
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert 'href="https://basic.example/episode.html#ep-t-00-00-01"' in html
     assert 'href="https://basic.example/episode.html#ep-t-00-00-06"' in html

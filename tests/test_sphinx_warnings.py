@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-from io import StringIO
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
-from .sphinx_util import read, warnings
+from .sphinx_util import build_once, read, warnings
 
 
 def outside(srcdir):
@@ -159,22 +157,12 @@ def test_warnings_as_errors_fail_on_a_broken_transcript(tmp_path, rootdir):
     (srcdir / "index.rst").write_text("Broken\n======\n\n.. transcript:: broken.vtt\n")
     broken = (rootdir / "test-transcript-warnings" / "data" / "broken.vtt").read_bytes()
     (srcdir / "broken.vtt").write_bytes(broken)
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(),
-                        warningiserror=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_once(srcdir, warningiserror=True)
     assert app.statuscode == 1
     assert "[transcript.cue-overlap]" in warnings(app)
     # Without the broken transcript, the same build passes.
     (srcdir / "broken.vtt").write_bytes(b"WEBVTT\n\n00:01.000 --> 00:02.000\nFine.\n")
-    clean = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(),
-                          warningiserror=True, freshenv=True)
-    try:
-        clean.build()
-    finally:
-        clean.cleanup()
+    clean = build_once(srcdir, warningiserror=True, freshenv=True)
     assert clean.statuscode == 0
     assert warnings(clean) == ""
 
@@ -192,12 +180,7 @@ def build_project(tmp_path, transcript: bytes, **confoverrides):
     (srcdir / "conf.py").write_text('extensions = ["sphinxcontrib_transcript"]\n')
     (srcdir / "index.rst").write_text("Page\n====\n\n.. transcript:: talk.vtt\n")
     (srcdir / "talk.vtt").write_bytes(transcript)
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(),
-                        freshenv=True, confoverrides=confoverrides)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_once(srcdir, freshenv=True, confoverrides=confoverrides)
     return app
 
 
