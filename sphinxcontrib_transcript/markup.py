@@ -39,6 +39,7 @@ import gc
 import re
 from collections import namedtuple
 from collections.abc import Collection, Iterator, Sequence
+from functools import cache
 
 #: The tags the WebVTT parser knows; any other start or end tag is dropped.
 TAGS = frozenset({"c", "i", "b", "u", "ruby", "rt", "v", "lang"})
@@ -107,14 +108,14 @@ _TOKEN = re.compile(r"<([^>]*)(>?)|[^<]+")
 # Compiled when a cue first holds a tag: many files only ever need _REFERENCE.
 _START_TAG = r"([^\t\n\f .]*)((?:\.[^\t\n\f .]*)*)(?:[\t\n\f ](.*))?"
 _ASCII_SPACE = r"[\t\n\f\r ]+"
-_tag_patterns: list[re.Pattern[str]] = []
 
 
+@cache
 def _tag_pattern(which: int) -> re.Pattern[str]:
     """The compiled _START_TAG (*which* 0) or _ASCII_SPACE (1)."""
-    if not _tag_patterns:
-        _tag_patterns.extend((re.compile(_START_TAG, re.DOTALL), re.compile(_ASCII_SPACE)))
-    return _tag_patterns[which]
+    return re.compile(_START_TAG, re.DOTALL) if which == 0 else re.compile(_ASCII_SPACE)
+
+
 # Character references as HTML's tokenizer sees them outside attributes.
 _REFERENCE = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+)(;?)|#([0-9]+)(;?)|([A-Za-z0-9]+)(;?)|(#))")
 # HTML's legacy named references, those valid without ";" (each is valid with
@@ -137,24 +138,18 @@ _LEGACY_NAMES = (
     "yuml:ff"
 )
 _LONGEST_LEGACY = 6
-_legacy: dict[str, str] = {}
-_entities: list[dict[str, str]] = []
-
-
+@cache
 def _legacy_names() -> dict[str, str]:
-    if not _legacy:
-        pairs = (item.split(":") for item in _LEGACY_NAMES.split())
-        _legacy.update((name, chr(int(code, 16))) for name, code in pairs)
-    return _legacy
+    pairs = (item.split(":") for item in _LEGACY_NAMES.split())
+    return {name: chr(int(code, 16)) for name, code in pairs}
 
 
+@cache
 def _named() -> dict[str, str]:
     """HTML's named references, ``"name;"`` (and the legacy ``"name"``) to text."""
-    if not _entities:
-        from html.entities import html5
+    from html.entities import html5
 
-        _entities.append(html5)
-    return _entities[0]
+    return html5
 _DIGITS = "0123456789"
 
 
