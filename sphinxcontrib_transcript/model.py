@@ -20,11 +20,10 @@ from __future__ import annotations
 from collections import namedtuple
 from itertools import repeat
 
-#: The fields of a :class:`Cue`, in order.
-_CUE_FIELDS = (
-    "start_ms", "end_ms", "text", "plain_text", "speaker", "identifier", "line", "settings",
-    "text_line",
-)
+from .table import COLUMNS, CueTable, TimingSummary
+
+#: The fields of a :class:`Cue`, in order: one column of the table each.
+_CUE_FIELDS = tuple(COLUMNS)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -132,17 +131,18 @@ class Transcript:
         unless the file said or looked otherwise).
     :param metadata: format-specific header data: the WebVTT header lines
         (``"header"``), the JSON ``version`` and ``language`` and so on.
+    :param table: instead of *cues*, the cues as a
+        :class:`~sphinxcontrib_transcript.table.CueTable` (how readers hand
+        them over); the :class:`Cue` objects are then made the first time
+        :attr:`cues` is read.
+    :param timing: what the reader already knows of the table's times (see
+        :attr:`timing`); only with *table*.
 
-    Transcripts compare equal when all five attributes are equal.
-
-    A reader's fast path may hand over its cues as columns of field values
-    (:meth:`_keep_columns`); the :class:`Cue` objects are then made the first
-    time :attr:`cues` is read (and the columns dropped).  The linter looks at
-    the columns and, on a clean file, never needs the objects;
-    :func:`~sphinxcontrib_transcript.load` makes them before it returns.
+    Transcripts compare equal when format, cues, diagnostics, encoding and
+    metadata are equal.
     """
 
-    __slots__ = ("_columns", "_cues", "_facts", "diagnostics", "encoding", "format", "metadata")
+    __slots__ = ("_cues", "_table", "_timing", "diagnostics", "encoding", "format", "metadata")
 
     def __init__(
         self,
@@ -151,80 +151,66 @@ class Transcript:
         diagnostics: list[Diagnostic] | None = None,
         encoding: str = "utf-8",
         metadata: dict[str, str] | None = None,
+        *,
+        table: CueTable | None = None,
+        timing: TimingSummary | None = None,
     ) -> None:
+        if table is not None and cues is not None:
+            raise ValueError("give the cues as a list or as a table, not both")
         self.format = format
-        self._cues: list[Cue] | None = [] if cues is None else cues
+        self._cues: list[Cue] | None = [] if cues is None and table is None else cues
+        self._table = table
+        self._timing = timing if table is not None else None
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
         self.encoding = encoding
         self.metadata: dict[str, str] = {} if metadata is None else metadata
-        # {field name: values} while the cues are columns; see _keep_columns.
-        self._columns: dict[str, Column] | None = None
-        # What the reader knew of those columns as it made them; see _fact.
-        self._facts: dict[str, object] = {}
 
     @property
     def cues(self) -> list[Cue]:
-        """The cues, in file order (a plain list: change it at will)."""
+        """The cues, in file order (a plain list: change it at will).
+
+        Made from the reader's table the first time they are read; from then on
+        the list is the transcript's truth, and :attr:`table` follows it.
+        """
         cues = self._cues
         if cues is None:
-            cues = self._make_cues()
+            table = self._table
+            assert table is not None
+            cues = self._cues = list(map(tuple.__new__, repeat(Cue, len(table)), table.rows()))
+            # From now on the list may change: the table would not follow it.
+            self._table = self._timing = None
         return cues
 
     @cues.setter
     def cues(self, cues: list[Cue]) -> None:
         self._cues = cues
-        self._columns, self._facts = None, {}
+        self._table = self._timing = None
 
-    def _make_cues(self) -> list[Cue]:
-        """Make the cues from the columns a reader handed over (once)."""
-        if self._cues is not None:
-            return self._cues
-        columns = self._columns
-        assert columns is not None
-        count = len(columns["text"])
-        rows = zip(*(columns[name] for name in _CUE_FIELDS), strict=True)
-        # tuple.__new__ takes each row as it is: no argument handling per cue.
-        cues: list[Cue] = list(map(tuple.__new__, repeat(Cue, count), rows))
-        # From now on the list may change: the columns would not follow it.
-        self._cues, self._columns, self._facts = cues, None, {}
-        return cues
+    @property
+    def cues_made(self) -> bool:
+        """Whether the :class:`Cue` objects exist (the linter, on a clean file,
+        reads only :attr:`table` and never makes them)."""
+        return self._cues is not None
 
-    def _keep_columns(
-        self, columns: dict[str, Column], facts: dict[str, object] | None = None
-    ) -> None:
-        """Take the cues as columns: one sequence of values per :class:`Cue` field, in
-        file order, all of one length; the cues are made from them when first read.
+    @property
+    def table(self) -> CueTable:
+        """The cues as columns: the reader's table while :attr:`cues` is not made,
+        else a table of the cue list as it is now (a snapshot: it does not follow
+        later changes of the list)."""
+        if self._table is not None:
+            return self._table
+        return CueTable.from_cues(self.cues)
 
-        For readers that build their cues column by column anyway.  A column is
-        any sequence (see :meth:`_known_column`).  The linter reads the columns as
-        long as the cues are not made.
-
-        :param facts: what the reader learnt of the cues while making the columns,
-            for the linter to ask (:meth:`_fact`) rather than work out again (the
-            WebVTT reader's are listed in ``readers._bulk.time_columns``).
-        """
-        if "text" not in columns:
-            raise ValueError("columns need at least 'text', the length every column has")
-        self._cues, self._columns = None, columns
-        self._facts = {} if facts is None else facts
-
-    def _fact(self, name: str) -> object:
-        """A fact the reader handed over with the columns, or ``None`` (unknown: no
-        such fact, or the cues have been made, and may have changed since)."""
-        return self._facts.get(name)
-
-    def _known_column(self, name: str) -> Sequence[Any] | None:
-        """``[getattr(cue, name) for cue in self.cues]`` as a reader handed it over, or
-        ``None``: the cues were given as objects, or have been made (and the list
-        may have changed since), or the reader kept no such column.
-
-        The sequence is a list, or any other sequence a reader chose: a ``range``
-        (line numbers in steps), an ``array`` or a sequence that looks values up
-        where they stand (times); these take a few bytes a value, or none, where a
-        list takes an object.
-        """
-        columns = self._columns
-        return None if columns is None else columns.get(name)
+    @property
+    def timing(self) -> TimingSummary:
+        """Which cues are out of order, overlap, end when or before they start
+        (see :class:`~sphinxcontrib_transcript.table.TimingSummary`): the
+        reader's answers where it gave them, the rest worked out on demand."""
+        if self._table is not None:
+            if self._timing is None:
+                self._timing = TimingSummary(self._table)
+            return self._timing
+        return TimingSummary(self.table)
 
     def _fields(self) -> tuple[object, ...]:
         return self.format, self.cues, self.diagnostics, self.encoding, self.metadata

@@ -3,13 +3,12 @@
 The WebVTT and timestamped-text readers read the layout most tools write in
 bulk (a regular expression or a split over the whole file, fields as
 columns); anything else goes line by line.  These tests pin that both ways
-give the same transcript, and that the columns a fast path keeps for the
-linter (``Transcript._known_column``) are exactly the cues' fields.
+give the same transcript, and that the table a fast path hands over
+(``Transcript.table``, read by the linter) is exactly the cues' fields.
 """
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from sphinxcontrib_transcript.lint.base import Context
 from sphinxcontrib_transcript.lint.rules import _timing
 from sphinxcontrib_transcript.model import Cue, Transcript
 from sphinxcontrib_transcript.readers import _bulk, srt, text, webvtt
+from sphinxcontrib_transcript.table import Constant
 from sphinxcontrib_transcript.timecode import format_srt, format_vtt
 
 DATA = Path(__file__).parent / "data" / "talk-python"
@@ -34,11 +34,11 @@ def _slow_text(source: str, monkeypatch: pytest.MonkeyPatch) -> Transcript:
 
 
 def _kept(transcript: Transcript) -> dict[str, list[object]]:
-    """The kept columns as lists (a reader may keep a range or an array)."""
-    return {
-        name: list(column) for name in KEPT
-        if (column := transcript._known_column(name)) is not None
-    }
+    """The reader's table as lists (a reader may keep a range or an array), taken
+    before the cues are made; ``{}`` when the reader made cue objects."""
+    if transcript.cues_made:
+        return {}
+    return {name: list(transcript.table.column(name)) for name in KEPT}
 
 
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.txt")), ids=lambda p: p.name)
@@ -86,19 +86,24 @@ def _facts(cues: list[Cue]) -> dict[str, object]:
     times = [time for cue in cues for time in (cue.start_ms, cue.end_ms)]
     pairs = list(pairwise(cues))
     return {
-        "canonical_timing": True,
+        "canonical": True,
         "in_sequence": all(a <= b for a, b in pairwise(times)),
         "zero_durations": [i for i, cue in enumerate(cues) if cue.start_ms == cue.end_ms],
         "ends_before_starts": [i for i, cue in enumerate(cues) if cue.end_ms < cue.start_ms],
         "out_of_order": [i + 1 for i, (a, b) in enumerate(pairs) if b.start_ms < a.start_ms],
-        "overlap_candidates": [i + 1 for i, (a, b) in enumerate(pairs) if a.end_ms > b.start_ms],
+        "overlaps": [i + 1 for i, (a, b) in enumerate(pairs) if a.end_ms > b.start_ms],
     }
 
 
 def _timing_facts(transcript: Transcript) -> dict[str, object]:
-    """The facts the reader handed over, but for ``no_trailing_blanks`` (tested apart)."""
-    return {key: value for key, value in transcript._facts.items()
-            if key != "no_trailing_blanks"}
+    """The timing summary a fast path handed over (``{}`` when none did)."""
+    if transcript.cues_made or not transcript.timing.canonical:
+        return {}
+    timing = transcript.timing
+    return {name: getattr(timing, name) for name in (
+        "canonical", "in_sequence", "zero_durations", "ends_before_starts", "out_of_order",
+        "overlaps",
+    )}
 
 
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.vtt")), ids=lambda p: p.name)
@@ -107,7 +112,7 @@ def test_the_readers_timing_facts_are_true(path: Path) -> None:
     facts = _timing_facts(transcript)
     if facts:
         assert facts == _facts(transcript.cues)
-    assert transcript._fact("in_sequence") is None  # the cues are made: facts dropped
+    assert transcript.cues_made and not transcript.timing.canonical  # a summary of the list
 
 
 # Each cue list breaks the sequence in one way; with a window of one timing line,
@@ -153,14 +158,12 @@ def test_timing_facts_and_look_ups_on_any_times(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_bulk, "WINDOW", window)
         transcript = webvtt.parse(source)
-    starts = transcript._known_column("start_ms")
-    ends = transcript._known_column("end_ms")
-    assert starts is not None and ends is not None
+    facts = _timing_facts(transcript)
+    starts, ends = transcript.table.starts, transcript.table.ends
     looked_up = [(starts[i], ends[i]) for i in range(len(times))]
     assert looked_up == [(starts[i - len(times)], ends[i - len(times)])
                          for i in range(len(times))]  # negative indexes too
     assert looked_up == times
-    facts = _timing_facts(transcript)
     assert list(starts) == [start for start, _ in times]  # made in bulk
     assert facts == _facts(transcript.cues)
 
@@ -168,14 +171,13 @@ def test_timing_facts_and_look_ups_on_any_times(
 def test_a_time_column_makes_every_time_after_many_look_ups() -> None:
     source = _one_line_layout(200)
     transcript = webvtt.parse(source)
-    starts = transcript._known_column("start_ms")
-    assert starts is not None
+    starts = transcript.table.starts
     expected = [cue.start_ms for cue in webvtt.parse(source).cues]
     assert [starts[i] for i in range(200)] == expected  # past 64 look-ups: made in bulk
     assert list(starts[10:13]) == expected[10:13]
     assert None not in starts and expected[5] in starts
     with pytest.raises(IndexError):
-        webvtt.parse(source)._known_column("start_ms")[200]  # type: ignore[index]
+        webvtt.parse(source).table.starts[200]
 
 
 @pytest.mark.parametrize(
@@ -196,8 +198,8 @@ def test_timing_rules_find_the_same_with_and_without_the_readers_facts(path: Pat
     slow_transcript = webvtt.parse(source)
     slow_transcript.cues = list(slow_transcript.cues)  # objects: no columns, no facts
     slow = Context(path.name, source.encode(), source, slow_transcript)
-    assert fast.transcript._fact("canonical_timing") or path.name != "breaks.vtt"
-    assert slow.transcript._fact("canonical_timing") is None
+    assert fast.timing.canonical or path.name != "breaks.vtt"
+    assert not slow.timing.canonical
     rules = {"cue-order", "cue-overlap", "end-before-start", "zero-duration"}
     # Every rule, not only the timing ones: each reads columns where it can.
     found = [
@@ -232,9 +234,9 @@ def test_one_line_cues_in_spans_and_windows_match_the_spec_path(
     monkeypatch.setattr(webvtt, "_SPAN", span)
     monkeypatch.setattr(_bulk, "WINDOW", window)
     fast = webvtt.parse(source)
-    assert fast._fact("canonical_timing")  # the fast path took it
-    assert isinstance(fast._known_column("line"), range)
-    assert list(fast._known_column("start_ms") or ()) == [cue.start_ms for cue in slow.cues]
+    assert fast.timing.canonical  # the fast path took it
+    assert isinstance(fast.table.lines, range)
+    assert list(fast.table.starts) == [cue.start_ms for cue in slow.cues]
     assert fast.cues == slow.cues
     assert fast == slow
 
@@ -273,17 +275,20 @@ def test_the_common_layouts_keep_columns() -> None:
     assert _kept(txt)["end_ms"] == [None, None]
 
 
-def test_kept_columns_are_dropped_once_the_cues_are_made() -> None:
+def test_the_table_follows_the_cue_list_once_it_is_made() -> None:
     source = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n"
     transcript = webvtt.parse(source)
-    assert list(transcript._known_column("start_ms") or ()) == [1000]
+    assert not transcript.cues_made and list(transcript.table.starts) == [1000]
+    assert transcript.timing.canonical
     transcript.cues.append(Cue(5000, 6000, "B"))  # made, then changed
-    assert transcript._known_column("start_ms") is None
-    assert [cue.start_ms for cue in transcript.cues] == [1000, 5000]
+    assert list(transcript.table.starts) == [1000, 5000]
+    assert not transcript.timing.canonical and transcript.timing.in_sequence
+    transcript.cues.append(Cue(100, 200, "C"))
+    assert transcript.timing.out_of_order == [2]
     replaced = webvtt.parse(source)
     replaced.cues = [Cue(7000, 8000, "C")]
-    assert replaced._known_column("start_ms") is None
-    assert Transcript("vtt")._known_column("start_ms") is None
+    assert list(replaced.table.starts) == [7000]
+    assert len(Transcript("vtt").table) == 0
 
 
 @pytest.mark.parametrize(
@@ -355,7 +360,7 @@ def test_one_line_layout_with_one_kind_of_mark(marked: str) -> None:
         patch.setattr(webvtt, "_SETTERS", ())
         slow = webvtt.parse(source)
     fast = webvtt.parse(source)
-    assert list(fast._known_column("plain_text") or ()) == [cue.plain_text for cue in slow.cues]
+    assert list(fast.table.plain_texts) == [cue.plain_text for cue in slow.cues]
     assert fast.cues == slow.cues
 
 
@@ -378,7 +383,7 @@ def test_srt_fast_path_matches_the_line_by_line_reader_on_the_corpus(path: Path)
         if cue.text.strip() and "\n" not in cue.text
     )
     fast = srt.parse(source)
-    assert fast._known_column("text") is not None  # the fast path took it
+    assert not fast.cues_made  # the fast path took it
     assert fast == _slow_srt(source)
 
 
@@ -423,7 +428,7 @@ def test_srt_fast_path_reads_each_kind_of_text(payload: str) -> None:
         f"1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:02,000 --> 00:00:03,000\n{payload}\n"
     )
     fast = srt.parse(source)
-    assert fast._known_column("text") is not None  # the fast path took it
+    assert not fast.cues_made  # the fast path took it
     assert fast == _slow_srt(source)
     assert fast.cues[1].line == 6 and fast.cues[1].text_line == 7
 
@@ -442,12 +447,12 @@ def test_srt_fast_path_reads_each_kind_of_text(payload: str) -> None:
 )
 def test_srt_fast_path_leaves_anything_to_report_to_the_line_reader(source: str) -> None:
     fast = srt.parse(source)
-    assert fast._known_column("text") is None
+    assert fast.cues_made
     assert fast == _slow_srt(source)
 
 
 def test_a_constant_column_is_the_list_it_stands_for() -> None:
-    column = _bulk.Constant("", 4)
+    column = Constant("", 4)
     assert list(column) == [""] * 4 and len(column) == 4
     assert column[0] == column[-4] == "" and column[1:3] == ["", ""] and column[::3] == ["", ""]
     assert "" in column and None not in column and column.count("") == 4
@@ -468,24 +473,4 @@ def test_a_repeated_cue_is_reported_from_the_columns_without_making_the_cues() -
     ctx = Context("x.vtt", source.encode(), source, transcript)
     problems = [p for p in lint_context(ctx, Config.default()) if p.rule == "duplicate-adjacent"]
     assert [(p.line, p.column) for p in problems] == [(10, 1)]
-    assert transcript._known_column("text") is not None  # no Cue object was made
-
-
-_VTT_LINES = st.sampled_from(["Hello.", "Hello. ", "Tab\t", " lead", "a b", "x \t", "é"])
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(_VTT_LINES, min_size=1, max_size=6), st.sampled_from(["", " ", "\t"]),
-       st.sampled_from(["\n", "\r\n"]), st.sampled_from(["", "\n"]))
-def test_no_trailing_blanks_is_said_of_a_webvtt_file_exactly_when_true(
-    texts: list[str], after_signature: str, newline: str, last: str
-) -> None:
-    source = f"WEBVTT{after_signature}\n\n" + "\n\n".join(
-        f"{format_vtt(1000 * i)} --> {format_vtt(1000 * i + 500)}\n{words}"
-        for i, words in enumerate(texts)
-    ) + last
-    source = source.replace("\n", newline)
-    transcript = webvtt.parse(source)
-    assert transcript._fact("canonical_timing")  # the one-line fast path read it
-    blank_ends = any(line.endswith((" ", "\t")) for line in re.split(r"\r\n|\n", source))
-    assert transcript._fact("no_trailing_blanks") is (None if blank_ends else True)
+    assert not transcript.cues_made  # no Cue object was made

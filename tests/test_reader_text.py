@@ -359,39 +359,6 @@ def test_time_tokens(token: str, ms: int | None) -> None:
     assert text._token_ms(token) == ms
 
 
-@settings(max_examples=600, deadline=None)
-@given(st.lists(_PIECES, max_size=16))
-def test_no_trailing_blanks_is_only_said_of_files_without_them(pieces: list[str]) -> None:
-    source = "".join(pieces)
-    fast = text._one_line_cues(source)
-    if fast is not None and fast._fact("no_trailing_blanks"):
-        lines = re.split(r"\r\n|\r|\n", source)
-        assert not any(line.endswith((" ", "\t")) for line in lines)
-
-
-@pytest.mark.parametrize(
-    ("source", "said"),
-    [
-        ("00:00:01 A\n\n00:00:02 B\n", True),
-        ("00:00:01 A \n\n00:00:02 B\n", None),
-        ("00:00:01 A\n\n00:00:02 B\t\r\n", None),
-        ("00:00:01 A\n\n00:00:02\n", None),  # a time alone: its blanks are not seen
-        ("00:00:01 A\n\n00:00:02 B\xa0\n", None),  # stripped, though no blank
-    ],
-)
-def test_no_trailing_blanks(source: str, said: bool | None) -> None:
-    fast = text._one_line_cues(source)
-    assert fast is not None
-    assert fast._fact("no_trailing_blanks") is said
-
-
-def test_no_trailing_blanks_in_the_corpus_copies() -> None:
-    for path in sorted(CORPUS.glob("*.txt")):
-        source = path.read_text(encoding="utf-8")
-        blank_ends = any(line.endswith((" ", "\t")) for line in source.split("\n"))
-        assert text.parse(source)._fact("no_trailing_blanks") is (None if blank_ends else True)
-
-
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(_TOKENS, min_size=1, max_size=6))
 def test_times_read_by_table_are_the_tokens_times(tokens: list[str]) -> None:

@@ -37,7 +37,8 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..decoding import split_lines
-from ..model import Format, Transcript
+from ..model import Cue, Diagnostic, Format, Transcript
+from ..table import CueTable, TimingSummary
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -91,7 +92,13 @@ class Context:
     """Everything a rule may look at for one file.
 
     The linter builds one per file and shares it between rules, so the costly
-    parts (decoding, splitting lines, reading) happen once.
+    parts (decoding, splitting lines, reading) happen once.  A rule looks at
+    the cues through :attr:`table` (columns) and :attr:`timing` (what the
+    times say): on a clean file no rule of the default set makes a
+    :class:`~sphinxcontrib_transcript.model.Cue` (a test checks it).
+    :meth:`cue` and :attr:`cues` make them, for the few cues a rule reports
+    and for fixes.  What a rule works out once per file and others share goes
+    in :attr:`cache`.
 
     :param options: the rule's options (the linter sets them before each rule).
     :param sibling: loads a sibling file (``NAME.txt`` next to ``NAME.vtt``) by
@@ -113,6 +120,8 @@ class Context:
         self.transcript = transcript
         self.options: dict[str, Any] = {} if options is None else options
         self.sibling = sibling
+        #: Per-file values several rules share (see ``rules._columns.derived``).
+        self.cache: dict[str, Any] = {}
 
     def _fields(self) -> tuple[object, ...]:
         return self.path, self.data, self.text, self.transcript, self.options, self.sibling
@@ -134,6 +143,37 @@ class Context:
     @property
     def format(self) -> Format:
         return self.transcript.format
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """What the decoder and the reader reported, in file order."""
+        return self.transcript.diagnostics
+
+    @property
+    def encoding(self) -> str:
+        """The encoding the file was decoded with."""
+        return self.transcript.encoding
+
+    @cached_property
+    def table(self) -> CueTable:
+        """The cues as columns (see :class:`~sphinxcontrib_transcript.table.CueTable`)."""
+        return self.transcript.table
+
+    @cached_property
+    def timing(self) -> TimingSummary:
+        """What the cues' times say (see
+        :class:`~sphinxcontrib_transcript.table.TimingSummary`)."""
+        return self.transcript.timing
+
+    def cue(self, index: int) -> Cue:
+        """Cue *index*, made from its row of the table."""
+        return tuple.__new__(Cue, self.table.row(index))
+
+    @property
+    def cues(self) -> list[Cue]:
+        """Every cue as a :class:`~sphinxcontrib_transcript.model.Cue` (made on
+        first use: for fixes and for rules that report, not for the clean path)."""
+        return self.transcript.cues
 
     @cached_property
     def lines(self) -> list[str]:

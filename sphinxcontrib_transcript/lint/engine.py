@@ -353,7 +353,7 @@ class Suppressions:
 
 def suppressions(context: Context) -> Suppressions | None:
     """The ``NOTE transcript-lint: ...`` directives of a WebVTT file, or ``None``."""
-    if context.format != "vtt" or context.transcript._fact("canonical_timing"):
+    if context.format != "vtt" or context.timing.canonical:
         # A WebVTT body a fast path of the reader took whole (it kept the times
         # as written) is cue blocks only: no NOTE, so no directive.
         return None

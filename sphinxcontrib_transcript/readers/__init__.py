@@ -181,7 +181,7 @@ def _read(text: str, format: str | None) -> Transcript:
 def _finish(transcript: Transcript, used: str, decode_diagnostics: list[Diagnostic]) -> Transcript:
     # A fast path may leave the cues to be made on first use (the linter seldom
     # needs them); a caller of load() wants them, so they are made here.
-    transcript._make_cues()
+    transcript.cues  # noqa: B018 - makes them
     transcript.encoding = used
     if decode_diagnostics:
         transcript.diagnostics[:0] = decode_diagnostics

@@ -16,6 +16,7 @@ from itertools import accumulate, compress, count, repeat
 from operator import add, contains, eq, gt, lt, or_
 
 from ..model import _CUE_FIELDS, Cue
+from ..table import Constant
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -115,10 +116,11 @@ def new_cues(columns: Sequence[Iterable[object]], count: int) -> list[Cue]:
     return cues
 
 
-def time_columns(timings: list[str]) -> tuple[dict[str, Column], dict[str, object]]:
-    """The time columns of canonical timing lines, given as strings of whole lines
-    joined by line breaks (the lines of a file in one or more spans), and what
-    the linter's timing rules want to know of them.
+def time_columns(timings: list[str]) -> tuple[Sequence[int], Sequence[int], dict[str, Any]]:
+    """The start and end columns of canonical timing lines, given as strings of
+    whole lines joined by line breaks (the lines of a file in one or more spans),
+    and what they say of the times: the keyword arguments of a
+    :class:`~sphinxcontrib_transcript.table.TimingSummary`.
 
     The columns (:class:`_TimeColumn`) make the milliseconds only when they are
     iterated (making the Cue objects); a rule that reports a few cues looks up
@@ -126,24 +128,9 @@ def time_columns(timings: list[str]) -> tuple[dict[str, Column], dict[str, objec
     compare as the times do.  They are cut out a window at a time and dropped:
     for a long file, kept, they would take more memory than the cues' text.
 
-    Facts (lists hold cue indexes, in file order):
-
-    ``canonical_timing``
-        every timing line is ``HH:MM:SS.mmm --> HH:MM:SS.mmm`` alone (no
-        settings), and no cue has an identifier;
-    ``in_sequence``
-        the times in file order (start, end, start...) never go back;
-    ``zero_durations``
-        cues that end when they start;
-    ``ends_before_starts``
-        cues that end before they start;
-    ``out_of_order``
-        cues that start before the cue above them starts;
-    ``overlap_candidates``
-        cues that start before the cue above them ends.
-
-    (The one-line fast path adds ``no_trailing_blanks``, given only when no
-    line of the file ends in a space or tab.)
+    The summary is ``canonical`` (every timing line is ``HH:MM:SS.mmm -->
+    HH:MM:SS.mmm`` alone, no settings, and no cue has an identifier) and holds
+    every list of cue indexes it has.
     """
     in_sequence = True
     zero: list[int] = []
@@ -172,15 +159,11 @@ def time_columns(timings: list[str]) -> tuple[dict[str, Column], dict[str, objec
             last_start, last_end = starts[-1], ends[-1]
             base += len(starts)
     times = _Times(timings, base)
-    columns: dict[str, Column] = {
-        "start_ms": _TimeColumn(times, 0), "end_ms": _TimeColumn(times, 1),
+    summary: dict[str, Any] = {
+        "canonical": True, "in_sequence": in_sequence, "zero_durations": zero,
+        "ends_before_starts": backwards, "out_of_order": unordered, "overlaps": overlapping,
     }
-    facts: dict[str, object] = {
-        "canonical_timing": True, "in_sequence": in_sequence, "zero_durations": zero,
-        "ends_before_starts": backwards, "out_of_order": unordered,
-        "overlap_candidates": overlapping,
-    }
-    return columns, facts
+    return _TimeColumn(times, 0), _TimeColumn(times, 1), summary
 
 
 class _Times:
@@ -268,30 +251,6 @@ class _TimeColumn(Sequence[int]):
 
     def _all(self) -> array[int]:
         return self._times.made()[self._which]
-
-
-class Constant(Sequence["Any"]):
-    """A column of *count* times one value (no identifier, no settings, no
-    speaker): indexes, slices and iterates as the list would, without it."""
-
-    __slots__ = ("_count", "_value")
-
-    def __init__(self, value: object, count: int) -> None:
-        self._value = value
-        self._count = count
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, index: Any) -> Any:  # a value, or for a slice a list
-        if isinstance(index, slice):
-            return [self._value] * len(range(*index.indices(self._count)))
-        if not -self._count <= index < self._count:
-            raise IndexError("cue index out of range")
-        return self._value
-
-    def __iter__(self) -> Iterator[Any]:
-        return repeat(self._value, self._count)
 
 
 def plain_and_speaker(text: str) -> tuple[str, str | None]:

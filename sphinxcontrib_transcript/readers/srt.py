@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from .. import markup
 from ..decoding import split_lines
 from ..model import Cue, Diagnostic, Level, Transcript
+from ..table import CueTable
 from ..timecode import format_srt
 from ._bulk import all_canonical, plain_columns, timing_ms
 from .text import _split_speaker
@@ -435,15 +436,12 @@ def _one_line_cards(text: str) -> Transcript | None:
     # Only text with markup, a reference, an override block or a colon (a
     # speaker's label) needs more than itself.
     plain, speakers = plain_columns(payloads, "<&{:", _plain_and_speaker)
-    transcript = Transcript("srt")
-    # The cues are made when first read; the linter mostly reads these columns.
-    transcript._keep_columns({
-        "start_ms": list(starts), "end_ms": list(ends),
-        "text": payloads, "plain_text": plain, "speaker": speakers,
-        "identifier": lines[0::4], "line": range(2, 4 * count, 4),
-        "settings": [""] * count, "text_line": range(3, 4 * count, 4),
-    })
-    return transcript
+    # The cues are made when first read; the linter reads the table.
+    return Transcript("srt", table=CueTable(
+        starts=list(starts), ends=list(ends), texts=payloads, plain_texts=plain,
+        speakers=speakers, identifiers=lines[0::4], lines=range(2, 4 * count, 4),
+        text_lines=range(3, 4 * count, 4),
+    ))
 
 
 def parse(text: str) -> Transcript:

@@ -26,11 +26,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import compress, repeat
-from operator import add, contains, is_
+from operator import add, contains
 
 from ..decoding import split_lines
 from ..model import Cue, Diagnostic, Transcript
-from ._bulk import Constant
+from ..table import Constant, CueTable
 
 # Patterns are kept as source and compiled on first use (re caches them):
 # compiling them all on import cost a pre-commit hook about 1 ms, and a file
@@ -136,9 +136,7 @@ def _one_line_cues(text: str) -> Transcript | None:
     regular expression pass; ``None`` for any other file.
 
     Such a file has no problem the reader reports, and its lines fall in twos,
-    so every field is a column computed in C.  The one fact handed over with
-    the columns: ``no_trailing_blanks``, true when no line ends in a space or
-    tab (else not given).
+    so every field is a column computed in C.
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -169,28 +167,18 @@ def _one_line_cues(text: str) -> Transcript | None:
         return None  # a line that does not start with a time: the slow path reports it
     speakers: list[str | None] = [None] * count
     plain = list(map(str.strip, payloads))
-    # str.strip() gives back the very string when there is nothing to strip: a
-    # file whose texts all come back so, none empty (a time alone may have had
-    # blanks after it), has no line that ends in a blank, and trailing-whitespace
-    # need not search it.
-    facts: dict[str, object] = {}
-    if "" not in payloads and all(map(is_, plain, payloads)):
-        facts["no_trailing_blanks"] = True
     # A speaker needs a colon: only those payloads are tried.
     for index in compress(range(count), map(contains, payloads, repeat(":"))):
         speaker, words = _split_speaker(payloads[index])
         if speaker is not None:
             speakers[index], plain[index] = speaker, words.strip()
     numbers = range(first, first + 2 * count, 2)
-    transcript = Transcript("txt")
-    # The cues are made when first read; the linter mostly reads these columns.
-    transcript._keep_columns({
-        "start_ms": starts, "end_ms": Constant(None, count),
-        "text": list(payloads), "plain_text": plain, "speaker": speakers,
-        "identifier": Constant("", count), "line": numbers, "settings": Constant("", count),
-        "text_line": numbers,
-    }, facts)
-    return transcript
+    # The cues are made when first read; the linter reads the table.
+    return Transcript("txt", table=CueTable(
+        starts=starts,  # type: ignore[arg-type]  # None is not in it (checked above)
+        ends=Constant(None, count), texts=list(payloads), plain_texts=plain,
+        speakers=speakers, lines=numbers,
+    ))
 
 
 def parse(text: str) -> Transcript:

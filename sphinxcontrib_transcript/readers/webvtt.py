@@ -42,11 +42,11 @@ from itertools import accumulate, chain, repeat
 from operator import add, getitem, sub
 
 from ..model import Cue, Diagnostic, Level, Transcript
+from ..table import CueTable, TimingSummary
 from ._bulk import (
     CLOCK,
     CUE_FIELDS,
     MILLIS,
-    Constant,
     all_canonical,
     clock_ms,
     markup_columns,
@@ -58,7 +58,7 @@ from ._bulk import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from ..model import Column
+    from typing import Any
 
 
 class _Lazy:
@@ -433,21 +433,12 @@ class _Reader:
             end -= 1  # the blank lines after the body
         payloads: list[str] = []
         timings: list[str] = []
-        # Whether no line ends in a space or tab (trailing-whitespace need not
-        # search the file then): the header, then each span, are searched here,
-        # two C scans of text already cut out.
-        head = text[:start]
-        no_blank_ends = " \n" not in head and "\t\n" not in head
         pos = start
         while pos < end:
             stop = text.find("\n\n", min(pos + _SPAN, end), end)
             if stop < 0:
                 stop = end
             span = text[pos:stop]
-            if no_blank_ends and (
-                " \n" in span or "\t\n" in span or span.endswith((" ", "\t"))
-            ):
-                no_blank_ends = False
             lines = span.split("\n")
             times = lines[0::3]
             texts = lines[1::3]
@@ -473,14 +464,11 @@ class _Reader:
         marks = "<" * (text.find("<", start) >= 0) + "&" * (text.find("&", start) >= 0)
         plain, speakers = plain_columns(payloads, marks)
         last = number + 3 * count
-        times_of_cues, facts = time_columns(timings)
-        if no_blank_ends:
-            facts["no_trailing_blanks"] = True
-        self.add_columns({
-            **times_of_cues, "text": payloads, "plain_text": plain,
-            "speaker": speakers, "identifier": Constant("", count), "line": range(number, last, 3),
-            "settings": Constant("", count), "text_line": range(number + 1, last, 3),
-        }, facts)
+        starts, ends, summary = time_columns(timings)
+        self.add_table(CueTable(
+            starts=starts, ends=ends, texts=payloads, plain_texts=plain, speakers=speakers,
+            lines=range(number, last, 3), text_lines=range(number + 1, last, 3),
+        ), summary)
         return True
 
     def canonical(self, pieces: list[str], starts: list[int], markup: bool, heads: str) -> None:
@@ -490,25 +478,24 @@ class _Reader:
         plain, speakers = plain_columns(payloads, "<&" if markup else "")
         # A head is the timing line, alone or with the line break after it.
         timings = heads.replace("\n\n", "\n").rstrip("\n")
-        count = len(pieces)
-        times_of_cues, facts = time_columns([timings])
-        self.add_columns({
-            **times_of_cues, "text": payloads, "plain_text": plain,
-            "speaker": speakers, "identifier": Constant("", count), "line": starts,
-            "settings": Constant("", count), "text_line": list(map(add, starts, repeat(1))),
-        }, facts)
+        times_start, times_end, summary = time_columns([timings])
+        self.add_table(CueTable(
+            starts=times_start, ends=times_end, texts=payloads, plain_texts=plain,
+            speakers=speakers, lines=starts, text_lines=list(map(add, starts, repeat(1))),
+        ), summary)
 
-    def add_columns(
-        self, columns: dict[str, Column], facts: dict[str, object] | None = None
-    ) -> None:
-        """The cues of the whole body, made by a fast path as columns (one sequence of
-        values per Cue field): handed to the transcript, which makes the cues when
-        they are first read (the linter mostly reads the columns instead)."""
+    def add_table(self, table: CueTable, summary: dict[str, Any]) -> None:
+        """The cues of the whole body, made by a fast path as a table: handed to the
+        transcript, which makes the cues when they are first read (the linter
+        reads the table instead)."""
         if self.cues:  # pragma: no cover - the fast paths read the whole body
-            made = [columns[name] for name in CUE_FIELDS]
-            self.cues.extend(new_cues(made, len(made[0])))
+            self.cues.extend(map(tuple.__new__, repeat(Cue, len(table)), table.rows()))
             return
-        self.transcript._keep_columns(columns, facts)
+        old = self.transcript
+        self.transcript = Transcript(
+            "vtt", diagnostics=old.diagnostics, metadata=old.metadata, table=table,
+            timing=TimingSummary(table, **summary),
+        )
         # Nothing may add to the old list from here on: it is not the transcript's.
         del self.cues
 

@@ -2,13 +2,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sphinxcontrib_transcript.lint.base import Context
 from sphinxcontrib_transcript.lint.rules import trailing_whitespace as rule
-from sphinxcontrib_transcript.model import Transcript
 
 from .conftest import check, check_example, fix, read
 
@@ -56,21 +54,3 @@ def test_quick_search_agrees_with_walking_the_lines(pieces: list[str]) -> None:
     ctx = Context("x.txt", data, text, transcript)
     walked = any(line.endswith((" ", "\t")) for line in re.split(r"\r\n|\r|\n", text))
     assert rule._any(ctx) == walked
-
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        b"00:00:01 a\n\n00:00:02 b\n",
-        b"00:00:01 a \n\n00:00:02 b\n",
-        b"00:00:01 a\r\n\r\n00:00:02 b\t\r\n",
-        b"00:00:01 a\n\n00:00:02  \n",
-        b"00:00:01 a\n\n00:00:02 b  ",
-    ],
-)
-def test_the_text_readers_fact_gives_what_the_search_gives(data: bytes) -> None:
-    text, transcript = read(data, "x.txt")
-    searched = Transcript("txt")  # no fact: the bytes are searched
-    told = rule._any(Context("x.txt", data, text, transcript))
-    assert told == rule._any(Context("x.txt", data, text, searched))
-    assert told == (transcript._fact("no_trailing_blanks") is None)

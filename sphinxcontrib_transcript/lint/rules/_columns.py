@@ -1,17 +1,15 @@
-"""One attribute of every cue, as a list, computed once per file.
+"""Shortcuts to the cue table and the per-file cache, for the rules.
 
-Many rules look at the same attribute of every cue (start times, texts).
-Building ``[cue.start_ms for cue in cues]`` once and testing it with C-level
-passes (``map(operator.lt, ...)``, ``all(map(str.isascii, ...))``) keeps the
-clean path, which is almost every file, cheap.  Only the last transcript's
-lists are kept: the linter runs every rule on one file before the next.
+Many rules look at the same field of every cue (start times, texts).  The
+reader handed the cues over as columns (``ctx.table``), so testing a column
+with C-level passes (``map(operator.lt, ...)``, ``all(map(str.isascii, ...))``)
+keeps the clean path, which is almost every file, cheap.  What one rule
+derives from them and others share is made once per file, in ``ctx.cache``.
 """
 
 from __future__ import annotations
 
-from operator import attrgetter
-
-from ...model import Cue, Transcript
+from ...model import Cue
 from ..base import Context
 
 TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
@@ -19,48 +17,22 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from typing import Any
 
-# ``[transcript, {attribute: list}]``: the transcript the lists belong to.
-_last: list[Any] = [None, {}]
-
-
-def _cache(ctx: Context) -> dict[str, Any]:
-    transcript: Transcript | None
-    transcript, cache = _last
-    if transcript is not ctx.transcript:
-        cache = {}
-        _last[:] = [ctx.transcript, cache]
-    return cache  # type: ignore[no-any-return]
-
 
 def derived(ctx: Context, name: str, make: Callable[[Context], Any]) -> Any:
-    """``make(ctx)``, made once per transcript (a fact several rules share)."""
-    cache = _cache(ctx)
-    key = "derived:" + name
-    if key not in cache:
-        cache[key] = make(ctx)
-    return cache[key]
+    """``make(ctx)``, made once per file (a value several rules share)."""
+    cache = ctx.cache
+    if name not in cache:
+        cache[name] = make(ctx)
+    return cache[name]
 
 
 def column(ctx: Context, name: str) -> Sequence[Any]:
-    """``[getattr(cue, name) for cue in ctx.transcript.cues]``, cached: a list, or the
-    ``range`` or ``array`` the reader kept (see ``Transcript._known_column``)."""
-    cache = _cache(ctx)
-    found: Sequence[Any] | None = cache.get(name)
-    if found is None:
-        # The reader may have had the list already (its fast paths build cues
-        # from columns).
-        found = ctx.transcript._known_column(name)
-        if found is None:
-            found = list(map(attrgetter(name), ctx.transcript.cues))
-        cache[name] = found
-    return found
+    """The column of cue field *name* (``"start_ms"``): ``[getattr(cue, name) for cue
+    in cues]``, as the reader keeps it (a list, a ``range``, an ``array``...)."""
+    return ctx.table.column(name)
 
 
 def cue_at(ctx: Context, index: int) -> Cue:
-    """Cue *index* of the transcript, made from the columns when the cues are not
-    made yet: a rule reporting a few cues of a long file makes just those."""
-    transcript = ctx.transcript
-    if transcript._known_column("text") is None:
-        return transcript.cues[index]
-    fields = [column(ctx, name)[index] for name in Cue._fields]
-    return Cue(*fields)
+    """Cue *index*, made from its row: a rule reporting a few cues of a long file
+    makes just those."""
+    return ctx.cue(index)

@@ -60,7 +60,7 @@ def encode_like(ctx: Context, text: str) -> bytes | None:
     its encoding (the decoder had to replace bytes), or when *text* holds a
     character the encoding cannot represent: writing would lose something.
     """
-    encoding = ctx.transcript.encoding
+    encoding = ctx.encoding
     try:
         body = ctx.text.encode(encoding)
         prefix = ctx.data[: len(ctx.data) - len(body)]
@@ -90,7 +90,7 @@ def same_cues(ctx: Context, text: str, *, ordered: bool = True) -> bool:
     def key(cue: Cue) -> tuple[int, int | None, str]:
         return cue.start_ms, cue.end_ms, cue.text
 
-    before = [key(cue) for cue in ctx.transcript.cues]
+    before = [key(cue) for cue in ctx.cues]
     after = [key(cue) for cue in READERS[ctx.format](text).cues]
     if not ordered:
         before.sort(key=repr)

@@ -15,11 +15,11 @@ from ..base import Context, Finding
 
 def from_reader(ctx: Context, rule_id: str) -> Iterator[Finding]:
     """The reader's diagnostics for *rule_id*, as findings, in file order."""
-    for diagnostic in ctx.transcript.diagnostics:
+    for diagnostic in ctx.diagnostics:
         if diagnostic.rule == rule_id:
             yield Finding(diagnostic.line, diagnostic.column, diagnostic.message)
 
 
 def reported(ctx: Context, rule_id: str) -> list[int]:
     """The lines the reader reported *rule_id* at (what a fix must address)."""
-    return [d.line for d in ctx.transcript.diagnostics if d.rule == rule_id]
+    return [d.line for d in ctx.diagnostics if d.rule == rule_id]

@@ -7,8 +7,8 @@ ellipses; so :func:`non_ascii` gives the non-ASCII characters of the text, in
 order, and :func:`rare_ascii` its rare ASCII ones, each a short string every
 rule can search at no cost.  It is cut out of the UTF-8
 bytes with one ``bytes.translate`` pass, and the bytes are the file's own
-when it is UTF-8 (no second encoding).  Only the last file's facts are kept:
-the linter runs every rule on one file before the next.
+when it is UTF-8 (no second encoding).  Each is kept in the file's context
+(``ctx.cache``) once made.
 """
 
 from __future__ import annotations
@@ -27,31 +27,20 @@ _SAMPLE = 64  # characters compared at each end when the file's bytes are reused
 _KEPT = bytes((*range(0x0A), *range(0x0B, 0x20), 0x7F)) + b"<=>|"
 _COMMON = bytes(byte for byte in range(0x100) if byte not in _KEPT)
 
-# [text, its UTF-8 bytes, its non-ASCII characters, its rare ASCII bytes]
-# (each None until asked for)
-_last: list[object] = [None, None, None, None]
-
-
-def _facts(ctx: Context) -> list[object]:
-    if _last[0] is not ctx.text:
-        _last[:] = [ctx.text, None, None, None]
-    return _last
-
-
 def utf8(ctx: Context) -> bytes:
     """``ctx.text`` encoded as UTF-8 (surrogates passed through)."""
-    facts = _facts(ctx)
-    found = facts[1]
-    if not isinstance(found, bytes):
-        found = facts[1] = _own_bytes(ctx) or ctx.text.encode("utf-8", "surrogatepass")
+    cache = ctx.cache
+    found = cache.get("utf8")
+    if found is None:
+        found = cache["utf8"] = _own_bytes(ctx) or ctx.text.encode("utf-8", "surrogatepass")
     return found
 
 
 def _own_bytes(ctx: Context) -> bytes | None:
     """The file's bytes without their UTF-8 BOM, when they are ``ctx.text`` in
     UTF-8 (a file the decoder read as UTF-8 without trouble), else ``None``."""
-    if ctx.transcript.encoding != "utf-8" or any(
-        d.rule == "invalid-utf8" for d in ctx.transcript.diagnostics
+    if ctx.encoding != "utf-8" or any(
+        d.rule == "invalid-utf8" for d in ctx.diagnostics
     ):
         return None
     data, text = ctx.data, ctx.text
@@ -72,10 +61,12 @@ def non_ascii(ctx: Context) -> str:
     """The characters of ``ctx.text`` that are not ASCII, in order (``""`` if none)."""
     if ctx.text.isascii():  # O(1): Python knows it of every string
         return ""
-    facts = _facts(ctx)
-    found = facts[2]
-    if not isinstance(found, str):
-        found = facts[2] = utf8(ctx).translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    cache = ctx.cache
+    found = cache.get("non-ascii")
+    if found is None:
+        found = cache["non-ascii"] = (
+            utf8(ctx).translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        )
     return found
 
 
@@ -83,8 +74,8 @@ def rare_ascii(ctx: Context) -> bytes:
     """The text's C0 controls other than LF (so TAB and CR too), DEL, ``<``, ``=``,
     ``>`` and ``|``, in order, as bytes (usually ``b""``): one pass over the bytes,
     then each rule's test for these characters is a look at a few bytes."""
-    facts = _facts(ctx)
-    found = facts[3]
-    if not isinstance(found, bytes):
-        found = facts[3] = utf8(ctx).translate(None, _COMMON)
+    cache = ctx.cache
+    found = cache.get("rare-ascii")
+    if found is None:
+        found = cache["rare-ascii"] = utf8(ctx).translate(None, _COMMON)
     return found

@@ -1,27 +1,23 @@
 """What the timing rules share: the cues each finds, the times, positions, messages.
 
 Timing rules compare each cue with the one before it in file order.  The
-cues they want are picked out here with C-level passes over the start and
-end times (``map(operator.lt, ...)``, no call per cue), and the rules look
-only at those, because almost every file is clean.  The WebVTT reader's
-fast paths pick them out as they read (canonical times compare as written),
-so a rule never makes the times of such a file, only looks up those of the
-cues it reports.
+cues they want come from the file's timing summary (``ctx.timing``): worked
+out with C-level passes over the time columns, or given by the WebVTT
+reader's fast paths as they read (canonical times compare as written), so a
+rule never makes the times of such a file, only looks up those of the cues it
+reports.
 """
 
 from __future__ import annotations
 
-from itertools import compress, count, islice
-from operator import eq, gt, le, lt
-
 from ...model import Cue, Format
 from ...timecode import format_clock, format_srt, format_vtt
 from ..base import Context
-from ._columns import column, derived
+from ._columns import column
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
     from typing import Any
 
 
@@ -34,77 +30,28 @@ def times(ctx: Context) -> tuple[Sequence[Any], Sequence[Any]]:
 def in_sequence(ctx: Context) -> bool:
     """Whether every cue ends at or after its start and starts at or after the end
     of the one before it: then no cue is out of order, overlaps or ends before it
-    starts.  ``False`` when a cue has no end (the question is then the rules' to
-    answer).  The WebVTT reader knows it of the files its fast paths read;
-    otherwise two C passes over the times, no call per cue."""
-    return bool(derived(ctx, "in-sequence", _in_sequence))
-
-
-def _in_sequence(ctx: Context) -> bool:
-    known = ctx.transcript._fact("in_sequence")
-    if isinstance(known, bool):
-        return known
-    starts, ends = times(ctx)
-    if None in ends:
-        return False
-    return all(map(le, starts, ends)) and all(map(le, ends, islice(starts, 1, None)))
-
-
-def _indexes(
-    ctx: Context, fact: str, pick: Callable[[Sequence[Any], Sequence[Any]], list[int]],
-    *, ordered_none: bool = True,
-) -> list[int]:
-    """Cue indexes the reader found as it read (the *fact*; see
-    ``readers._bulk.time_columns``), else ``pick(starts, ends)`` over the time
-    columns; ``[]`` without looking when *ordered_none* and the cues are in
-    sequence (no cue can be out of order, overlap or end before it starts)."""
-    known = ctx.transcript._fact(fact)
-    if isinstance(known, list):
-        return known
-    if ordered_none and in_sequence(ctx):
-        return []
-    return pick(*times(ctx))
-
-
-def _zero(starts: Sequence[Any], ends: Sequence[Any]) -> list[int]:
-    return list(compress(count(), map(eq, ends, starts)))
-
-
-def _backwards(starts: Sequence[Any], ends: Sequence[Any]) -> list[int]:
-    if None in ends:  # JSON segments without an end
-        return [i for i, end in enumerate(ends) if end is not None and end < starts[i]]
-    return list(compress(count(), map(lt, ends, starts)))
-
-
-def _unordered(starts: Sequence[Any], ends: Sequence[Any]) -> list[int]:
-    return list(compress(count(1), map(lt, islice(starts, 1, None), starts)))
-
-
-def _overlapping(starts: Sequence[Any], ends: Sequence[Any]) -> list[int]:
-    if None in ends:
-        return [i for i in range(1, len(starts))
-                if ends[i - 1] is not None and ends[i - 1] > starts[i]]
-    return list(compress(count(1), map(gt, ends, islice(starts, 1, None))))
+    starts (``False`` when a cue has no end)."""
+    return ctx.timing.in_sequence
 
 
 def zero_durations(ctx: Context) -> list[int]:
     """Indexes of the cues that end when they start (in sequence or not)."""
-    return _indexes(ctx, "zero_durations", _zero, ordered_none=False)
+    return ctx.timing.zero_durations
 
 
 def ends_before_starts(ctx: Context) -> list[int]:
     """Indexes of the cues that end before they start."""
-    return _indexes(ctx, "ends_before_starts", _backwards)
+    return ctx.timing.ends_before_starts
 
 
 def out_of_order(ctx: Context) -> list[int]:
     """Indexes *i* of the cues that start before cue *i - 1* starts."""
-    return _indexes(ctx, "out_of_order", _unordered)
+    return ctx.timing.out_of_order
 
 
 def overlap_candidates(ctx: Context) -> list[int]:
     """Indexes *i* of the cues that start before cue *i - 1* ends."""
-    return _indexes(ctx, "overlap_candidates", _overlapping)
+    return ctx.timing.overlaps
 
 
 def stamp(fmt: Format, ms: int) -> str:
@@ -127,7 +74,7 @@ def canonical_timing(ctx: Context) -> bool:
     """Whether every timing line is ``HH:MM:SS.mmm --> HH:MM:SS.mmm`` and nothing else,
     and holds the file's only ``-->`` (as the WebVTT reader's fast paths know of the
     files they read)."""
-    return ctx.transcript._fact("canonical_timing") is True
+    return ctx.timing.canonical
 
 
 def start_column_at(ctx: Context, number: int) -> int:

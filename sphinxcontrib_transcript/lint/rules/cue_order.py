@@ -77,7 +77,7 @@ def fix(ctx: Context) -> bytes | None:
         return None
     starts, _ = times(ctx)
     lines, endings = split_keep(ctx.text)
-    cues = ctx.transcript.cues
+    cues = ctx.cues
     # Where each cue's block begins: its identifier (or SRT index), else its timing line.
     firsts: list[int] = []
     for cue in cues:

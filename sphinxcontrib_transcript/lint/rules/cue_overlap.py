@@ -132,7 +132,7 @@ def fix(ctx: Context) -> bytes | None:
     found = _overlaps(ctx)
     if not found or ctx.format not in ("vtt", "srt"):
         return None
-    cues = ctx.transcript.cues
+    cues = ctx.cues
     lines, endings = split_keep(ctx.text)
     for i in found:
         previous, cue = cues[i - 1], cues[i]

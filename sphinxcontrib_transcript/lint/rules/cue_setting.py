@@ -151,6 +151,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not any(settings):
         return
     regions = _regions(ctx) if any("region:" in item for item in settings) else None
-    for cue in ctx.transcript.cues:
+    for cue in ctx.cues:
         if cue.settings:
             yield from _check_cue(ctx, cue, regions)

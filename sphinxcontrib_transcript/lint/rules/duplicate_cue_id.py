@@ -66,7 +66,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if len(set(named)) == len(named):
         return
     first: dict[str, int] = {}
-    for cue in ctx.transcript.cues:
+    for cue in ctx.cues:
         if not cue.identifier:
             continue
         earlier = first.setdefault(cue.identifier, cue.line)

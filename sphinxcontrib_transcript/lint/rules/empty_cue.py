@@ -68,7 +68,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     ):
         return
     fmt = ctx.format
-    for cue in ctx.transcript.cues:
+    for cue in ctx.cues:
         if not cue.plain_text.strip(_NOTHING) and (
             not cue.text.strip(_NOTHING) or "<" in cue.text or "&" in cue.text
         ):

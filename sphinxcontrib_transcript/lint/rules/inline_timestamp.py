@@ -101,4 +101,4 @@ def check(ctx: Context) -> Iterator[Finding]:
     # made) only when one has a "<" before a digit.
     for index in compress(range(len(texts)), map(contains, texts, repeat("<"))):
         if _stamped(texts[index]):
-            yield from _check_cue(ctx, ctx.transcript.cues[index])
+            yield from _check_cue(ctx, ctx.cues[index])

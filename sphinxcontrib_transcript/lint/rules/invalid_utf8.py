@@ -54,7 +54,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def fix(ctx: Context) -> bytes | None:
-    encoding = codecs.lookup(ctx.transcript.encoding).name
+    encoding = codecs.lookup(ctx.encoding).name
     if not reported(ctx, ID) or encoding == "utf-8":
         return None
     try:

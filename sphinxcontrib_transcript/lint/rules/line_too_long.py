@@ -83,7 +83,7 @@ def _shown_lines(cue: Cue, fmt: str) -> list[str]:
 def check(ctx: Context) -> Iterator[Finding]:
     most = _limit(ctx)
     fmt = ctx.format
-    for cue in ctx.transcript.cues:
+    for cue in ctx.cues:
         if len(cue.text) <= most:
             continue  # no line can be longer than the whole text
         raw = cue.text.split("\n")

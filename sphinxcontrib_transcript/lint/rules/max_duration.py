@@ -50,7 +50,7 @@ FIX = None
 
 def check(ctx: Context) -> Iterator[Finding]:
     most = int(ctx.options.get("max-ms", 7000))
-    for cue in ctx.transcript.cues:
+    for cue in ctx.cues:
         duration = cue.duration_ms
         if duration is not None and duration > most:
             yield Finding(

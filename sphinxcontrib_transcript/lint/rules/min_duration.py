@@ -50,7 +50,7 @@ FIX = None
 
 def check(ctx: Context) -> Iterator[Finding]:
     least = int(ctx.options.get("min-ms", 833))
-    for cue in ctx.transcript.cues:
+    for cue in ctx.cues:
         duration = cue.duration_ms
         if duration is not None and 0 < duration < least:
             yield Finding(

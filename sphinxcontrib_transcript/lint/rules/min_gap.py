@@ -58,7 +58,7 @@ FIX = None
 
 def check(ctx: Context) -> Iterator[Finding]:
     least = int(ctx.options.get("min-ms", 83))
-    cues = ctx.transcript.cues
+    cues = ctx.cues
     fmt = ctx.format
     for previous, cue in pairwise(cues):
         if previous.end_ms is None:

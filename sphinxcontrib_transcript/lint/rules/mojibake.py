@@ -94,7 +94,7 @@ def _suspects(ctx: Context) -> Iterator[tuple[Cue, re.Match[str]]]:
     if all(map(str.isascii, texts)):
         return
     pattern: re.Pattern[str] = _load_badness().BADNESS_RE
-    for cue, text in zip(ctx.transcript.cues, texts, strict=True):
+    for cue, text in zip(ctx.cues, texts, strict=True):
         if not text.isascii():
             match = pattern.search(text)
             if match is not None:
@@ -138,7 +138,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def fix(ctx: Context) -> bytes | None:
-    cues = ctx.transcript.cues
+    cues = ctx.cues
     suspects = {id(cue) for cue, _ in _suspects(ctx)}
     if not suspects:
         return None

@@ -42,7 +42,7 @@ FIX = None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    # A column, not ctx.transcript.cues: a reader may hand the cues over as
+    # A column, not ctx.cues: a reader may hand the cues over as
     # columns, and the Cue objects are then made only if a rule needs them.
     if not column(ctx, "text"):
         what = "is empty" if not ctx.text.strip() else "has no cues that could be read"

@@ -237,7 +237,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if cue is None:
             continue
         offset = mine.offset[m0] if m0 < len(mine.offset) else 0
-        line, col = payload_position(ctx, ctx.transcript.cues[cue], offset)
+        line, col = payload_position(ctx, ctx.cues[cue], offset)
         their_cue = theirs.cue_of(t0)
         there = other_cues[their_cue].line if their_cue is not None else 1
         found.append(

@@ -52,7 +52,7 @@ FIX = None
 
 def check(ctx: Context) -> Iterator[Finding]:
     most = float(ctx.options.get("max-cps", 20.0))
-    for cue in ctx.transcript.cues:
+    for cue in ctx.cues:
         duration = cue.duration_ms
         if duration is None or duration <= 0:
             continue

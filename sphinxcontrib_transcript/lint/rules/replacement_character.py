@@ -45,7 +45,7 @@ _MARK = "\ufffd"
 def check(ctx: Context) -> Iterator[Finding]:
     if _MARK not in ctx.text:
         return
-    if any(d.rule == "invalid-utf8" for d in ctx.transcript.diagnostics):
+    if any(d.rule == "invalid-utf8" for d in ctx.diagnostics):
         return  # the decoder put them there; invalid-utf8 says so
     for number, line in enumerate(ctx.lines, 1):
         column = line.find(_MARK)

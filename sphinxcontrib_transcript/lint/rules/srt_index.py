@@ -61,7 +61,7 @@ def fix(ctx: Context) -> bytes | None:
         return None
     lines, endings = split_keep(ctx.text)
     inserts: list[tuple[int, str]] = []
-    for number, cue in enumerate(ctx.transcript.cues, 1):
+    for number, cue in enumerate(ctx.cues, 1):
         above = cue.line - 2  # index of the line above the timing line
         if cue.identifier and above >= 0 and lines[above].strip() == cue.identifier:
             lines[above] = str(number)

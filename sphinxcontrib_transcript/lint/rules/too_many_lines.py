@@ -59,7 +59,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if ctx.format == "srt":
         most = int(ctx.options.get("srt-max", 0)) or most
     texts: Sequence[str] = column(ctx, "text")
-    for cue, text in zip(ctx.transcript.cues, texts, strict=True):
+    for cue, text in zip(ctx.cues, texts, strict=True):
         count = text.count("\n") + 1
         if count > most and text.strip():
             yield Finding(

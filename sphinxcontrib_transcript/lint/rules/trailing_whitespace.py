@@ -68,8 +68,6 @@ def _any(ctx: Context) -> bool:
     characters are known already, so the search for a blank before a CR runs
     only in files that have CRs at all.
     """
-    if ctx.transcript._fact("no_trailing_blanks") is True:
-        return False  # the reader saw every line (a WebVTT or timestamped-text fast path)
     data = utf8(ctx)
     if _BLANK_BEFORE_LF.search(data) is not None or data.endswith((b" ", b"\t")):
         return True
@@ -83,7 +81,7 @@ def _protected(ctx: Context) -> set[int]:
     kept: set[int] = set()
     if ctx.format not in ("vtt", "srt"):
         return kept
-    for cue in ctx.transcript.cues:
+    for cue in ctx.cues:
         if "\n" not in cue.text or not cue.text_line:
             continue
         payload = cue.text.split("\n")

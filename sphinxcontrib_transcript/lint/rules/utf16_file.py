@@ -72,7 +72,7 @@ def fix(ctx: Context) -> bytes | None:
     if found is None:
         return None
     try:
-        if found[0] + ctx.text.encode(ctx.transcript.encoding) != ctx.data:
+        if found[0] + ctx.text.encode(ctx.encoding) != ctx.data:
             return None
     except UnicodeError:
         return None

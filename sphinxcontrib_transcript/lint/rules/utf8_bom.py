@@ -56,7 +56,7 @@ FIX = "safe"
 
 
 def _is_utf8(ctx: Context) -> bool:
-    return codecs.lookup(ctx.transcript.encoding).name == "utf-8"
+    return codecs.lookup(ctx.encoding).name == "utf-8"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
