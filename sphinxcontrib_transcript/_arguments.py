@@ -7,7 +7,9 @@ import argparse
 import os
 import sys
 
-from .cli import PROG, _Exit, _UsageError, defaults
+from ._options import PROG, defaults
+from ._options import Exit as _Exit
+from ._options import UsageError as _UsageError
 
 TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
 if TYPE_CHECKING:

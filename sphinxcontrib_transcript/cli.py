@@ -33,6 +33,9 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from . import __version__
+from ._options import PROG, defaults
+from ._options import Exit as _Exit
+from ._options import UsageError as _UsageError
 
 TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
 if TYPE_CHECKING:
@@ -41,9 +44,6 @@ if TYPE_CHECKING:
 
     from .lint import Config, Problem
 
-PROG = "transcript-lint"
-#: How much of a ``.txt`` or ``.json`` file is read to decide it is a transcript.
-SNIFF_BYTES = 8192
 #: Suffixes always linted, and those linted when their content is a transcript.
 ALWAYS = frozenset({".vtt", ".webvtt", ".srt"})
 SNIFFED = frozenset({".txt", ".json"})
@@ -53,32 +53,11 @@ SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "_build"}
 _BUG = "this is a bug in transcript-lint: please report it"
 
 
-class _UsageError(Exception):
-    """A bad command line: one line on stderr, exit status 2."""
-
-
-class _Exit(Exception):
-    def __init__(self, status: int) -> None:
-        super().__init__(status)
-        self.status = status
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs)."""
     from ._arguments import build_parser
 
     return build_parser()
-
-
-def defaults() -> dict[str, object]:
-    """Every option's value when it is not given: the one source of them, for
-    the parser (:func:`build_parser`) and for a command line of nothing but
-    paths, which :func:`parse_args` reads without argparse."""
-    return {
-        "format": "text", "select": None, "extend_select": [], "ignore": [], "preset": None,
-        "fix": False, "unsafe_fixes": False, "diff": False, "strict": False, "config": None,
-        "jobs": 1, "list_rules": False, "explain": None, "verbose": False, "version": False,
-    }
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -300,7 +279,7 @@ def _collect(
 
 def _walk(top: str, config: Config, problems: list[Problem]) -> Iterator[str]:
     """Transcript candidates under *top*, in sorted order, symlinked directories not followed."""
-    from .lint.engine import io_problem
+    from .lint.problems import io_problem
 
     try:
         entries = sorted(os.scandir(top), key=lambda entry: entry.name)
@@ -390,7 +369,7 @@ def process_file(path: str, *, settings: _Settings) -> _Outcome:
     try:
         _process(path, settings, outcome)
     except Exception as exc:
-        from .lint.engine import internal_problem
+        from .lint.problems import internal_problem
 
         outcome.problems.append(internal_problem(path, "linting the file", exc))
     return outcome
@@ -400,7 +379,7 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
     import stat
 
     from .lint import lint_bytes
-    from .lint.engine import io_problem
+    from .lint.problems import io_problem
 
     try:
         info = os.stat(path)
@@ -424,6 +403,9 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
         outcome.problems.append(io_problem(
             path, f"cannot read the file: {exc.strerror or exc}; check that it is readable"))
         return
+    from .decoding import SNIFF_BYTES, is_binary
+    from .readers import is_transcript
+
     suffix = os.path.splitext(path)[1].lower()
     if suffix in SNIFFED and not is_transcript(data, suffix):
         if settings.verbose:
@@ -461,69 +443,6 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
             final = result.data
             outcome.notes.append(f"{path}: fixed ({', '.join(result.applied)})")
     outcome.problems.extend(lint_bytes(final, path, config))
-
-
-# -- content checks ------------------------------------------------------------------
-
-
-def is_transcript(data: bytes, suffix: str) -> bool:
-    """Whether a ``.txt`` or ``.json`` file holds a transcript (cheap content sniff).
-
-    JSON: an object with a ``"segments"`` key near the start (Podcasting 2.0).
-    Text: a ``WEBVTT`` line or a ``-->`` timing line anywhere (a web page
-    capture may bury it), or at least half the non-blank lines of its start
-    being ``HH:MM:SS`` timestamp lines.
-    """
-    import re
-
-    head = _text_of(data[:SNIFF_BYTES])
-    if suffix == ".json":
-        return head.lstrip("\ufeff \t\r\n").startswith("{") and '"segments"' in head
-    if is_binary(data[:SNIFF_BYTES]):
-        return False
-    lines = head.splitlines()
-    if len(data) > SNIFF_BYTES and lines:
-        lines.pop()  # cut in the middle
-    stamp = re.compile(r"\[?(?:\d{1,3}:)?[0-5]?\d:[0-5]\d\]?(?:[ \t]|$)")
-    # Stripped, the blank ones dropped, matched: each line in C, no loop here.
-    nonblank = list(filter(None, map(str.strip, lines)))
-    timed = len(nonblank) - list(map(stamp.match, nonblank)).count(None)
-    if timed and timed * 2 >= len(nonblank):
-        return True
-    return re.search(
-        rb"(?m)^(?:\xef\xbb\xbf)?WEBVTT(?:[ \t\r\n]|$)|\d:\d\d[.,]\d{1,3}[ \t]*-->[ \t]*\d", data
-    ) is not None
-
-
-def is_binary(head: bytes) -> bool:
-    """Whether the start of a file looks binary rather than like text.
-
-    A UTF-16 or UTF-32 byte order mark means text.  Otherwise two NULs in a
-    row (common in binary formats and in UTF-16 without a BOM, rare in text
-    with a stray NUL, which ``control-character`` reports), or more than a
-    tenth of the bytes being control codes other than whitespace.
-    """
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
-    if b"\x00\x00" in head:
-        return True
-    if len(head) < 32:
-        return False
-    # Deleting every other byte leaves the control codes: a short result to
-    # count, where deleting them would copy the whole head.
-    controls = len(head.translate(None, _NOT_CONTROL))
-    return controls * 10 > len(head)
-
-
-# The bytes is_binary counts: control codes other than whitespace and ESC.
-_CONTROL_BYTES = bytes((*range(0, 8), *range(14, 27), *range(28, 32), 127))
-_NOT_CONTROL = bytes(byte for byte in range(256) if byte not in _CONTROL_BYTES)
-
-
-def _text_of(head: bytes) -> str:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return head.decode("utf-16", errors="replace")
-    return head.decode("utf-8", errors="replace")
 
 
 def unified_diff(path: str, before: bytes, after: bytes) -> str:

@@ -210,3 +210,41 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     message = f"not valid {codecs.lookup(chosen).name} (byte {bad[:1].hex(' ')!s} "
     message += f"at byte offset {bad_at}); {advice}"
     return Decoded(text, used, bom, [Diagnostic(line, column, "invalid-utf8", "error", message)])
+
+
+# -- what a file holds, from its start ----------------------------------------------
+
+#: How much of a file's start is read to decide whether it is text, and a transcript.
+SNIFF_BYTES = 8192
+
+# The bytes is_binary counts: control codes other than whitespace and ESC.
+_CONTROL_BYTES = bytes((*range(0, 8), *range(14, 27), *range(28, 32), 127))
+_NOT_CONTROL = bytes(byte for byte in range(256) if byte not in _CONTROL_BYTES)
+
+
+def is_binary(head: bytes) -> bool:
+    """Whether the start of a file looks binary rather than like text.
+
+    A UTF-16 or UTF-32 byte order mark means text.  Otherwise two NULs in a
+    row (common in binary formats and in UTF-16 without a BOM, rare in text
+    with a stray NUL, which ``control-character`` reports), or more than a
+    tenth of the bytes being control codes other than whitespace.
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00\x00" in head:
+        return True
+    if len(head) < 32:
+        return False
+    # Deleting every other byte leaves the control codes: a short result to
+    # count, where deleting them would copy the whole head.
+    controls = len(head.translate(None, _NOT_CONTROL))
+    return controls * 10 > len(head)
+
+
+def head_text(head: bytes) -> str:
+    """The start of a file as text, for sniffing: UTF-16 where its BOM says so,
+    else UTF-8 with bad bytes replaced (a cut character at the end is no matter)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", errors="replace")
+    return head.decode("utf-8", errors="replace")

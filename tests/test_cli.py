@@ -22,7 +22,9 @@ from pathlib import Path
 import pytest
 
 from sphinxcontrib_transcript import __version__
-from sphinxcontrib_transcript.cli import is_binary, is_transcript, main
+from sphinxcontrib_transcript.cli import main
+from sphinxcontrib_transcript.decoding import is_binary
+from sphinxcontrib_transcript.readers import is_transcript
 
 from . import _fake_rules
 

@@ -107,12 +107,12 @@ def test_a_crashing_rule_becomes_an_internal_error(fake: object) -> None:
 def test_a_crashing_reader_becomes_an_internal_error(
     fake: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sphinxcontrib_transcript.lint import engine
+    from sphinxcontrib_transcript import readers
 
     def broken(text: str) -> object:
         raise IndexError("list index out of range")
 
-    monkeypatch.setitem(engine.READERS, "txt", broken)
+    monkeypatch.setitem(readers.READERS, "txt", broken)
     assert positions(lint_bytes(TXT, "ep.txt")) == [(1, 1, "internal-error")]
 
 

@@ -21,7 +21,11 @@ A rule is a module in :mod:`sphinxcontrib_transcript.lint.rules` with these name
     ``"safe"`` (applied by ``--fix``: cannot change what is said or when),
     ``"unsafe"`` (only with ``--unsafe-fixes``) or ``None``.
 ``check(ctx) -> Iterator[Finding]``
-    yields what is wrong, with 1-based line and column.
+    yields what is wrong, with 1-based line and column.  A rule whose
+    problems the decoder or a reader finds while reading (``bad-timestamp``,
+    ``invalid-utf8``...) has no ``check``: the engine routes the
+    diagnostics with its ID to it, so the module is its ID, level,
+    documentation and fix, with no logic to copy them.
 ``fix(ctx) -> bytes | None``
     only when ``FIX`` is set: the whole file's new bytes, or ``None`` when
     there is nothing to change.  A fix never drops a cue or a word.
@@ -88,6 +92,12 @@ def _no_sibling(suffix: str) -> tuple[str, Transcript] | None:
     return None
 
 
+if TYPE_CHECKING:
+    #: Loads the file beside the linted one with another suffix (``".txt"``), as
+    #: ``(path, transcript)``, or ``None``.
+    Sibling = Callable[[str], tuple[str, Transcript] | None]
+
+
 class Context:
     """Everything a rule may look at for one file.
 
@@ -112,7 +122,7 @@ class Context:
         text: str,
         transcript: Transcript,
         options: dict[str, Any] | None = None,
-        sibling: Callable[[str], tuple[str, Transcript] | None] = _no_sibling,
+        sibling: Sibling = _no_sibling,
     ) -> None:
         self.path = path
         self.data = data

@@ -126,7 +126,11 @@ class Config:
         return self._values() == other._values()
 
     def __hash__(self) -> int:
-        return hash(self._values())
+        # levels and options are mappings: hashed as their sorted items.
+        options = tuple(sorted((rule, tuple(sorted(values.items())))
+                               for rule, values in self.options.items()))
+        return hash((self.enabled, tuple(sorted(self.levels.items())), options,
+                     *self._values()[3:]))
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)

@@ -1,15 +1,18 @@
 """The linter: one context per file, every selected rule, problems out.
 
-A file is decoded once (:func:`~sphinxcontrib_transcript.decoding.decode`) and
-read once (the reader its format calls for); the resulting
+A file is read once, through the one read pipeline
+(:func:`~sphinxcontrib_transcript.readers.read`); the resulting
 :class:`~sphinxcontrib_transcript.lint.base.Context` is shared by all rules.
-The linter, not the rules, sets each problem's rule ID and configured level.
 
-Problems come from two places: the rules' ``check()`` and the diagnostics the
-decoder and the reader already made (``bad-timestamp``, ``invalid-utf8``...).
-A reader diagnostic counts as a finding of the rule with its ID, so it obeys
-that rule's selection and level; when the rule itself reports the same
-position, the rule's message wins.
+This module is the one router of problems.  They come from two places: the
+rules' ``check()`` and the diagnostics the decoder and the reader made while
+reading (``bad-timestamp``, ``invalid-utf8``...), each under a rule's ID.  A
+rule that only hands on what the reader saw has no ``check()``: its module
+gives the ID, the documentation and the fix.  Either way, here and only here
+a problem gets its configured level, obeys the selection and per-file
+ignores, and meets the inline suppressions.  A reader's own level is the
+rule's default, so :func:`~sphinxcontrib_transcript.load` and the linter
+agree under the default configuration (a test checks it over the corpus).
 
 Inline suppression (WebVTT only, the one format with comments) uses ``NOTE``
 blocks::
@@ -28,60 +31,27 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections import namedtuple
+from functools import lru_cache
 
-from ..decoding import decode
-from ..model import Diagnostic, Level, Transcript
-from ..readers import READERS, format_for, normalize_format
+from ..readers import read, read_file
 from . import rules as _rules
 from .base import Context, Finding
 from .config import Config
+from .problems import INTERNAL_ERROR, IO_ERROR, Problem, internal_problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
     from types import ModuleType
-    from typing import Any, NamedTuple
+    from typing import Any
 
-    class _ProblemFields(NamedTuple):
-        path: str
-        line: int
-        column: int
-        rule: str
-        level: Level
-        message: str
-        fixable: bool = False
+    from ..model import Diagnostic, Transcript
+    from .base import Sibling
 
-else:
-    # A named tuple: cheap to make and to import, orders field by field, and
-    # pickles (problems travel back from --jobs worker processes).
-    _ProblemFields = namedtuple(
-        "Problem", ("path", "line", "column", "rule", "level", "message", "fixable"),
-        defaults=(False,),
-    )
-
-#: Rule IDs the linter itself reports; they are not rules and cannot be
-#: configured: a file that could not be read, or a crash to report.
-IO_ERROR = "io-error"
-INTERNAL_ERROR = "internal-error"
-
-_BUG = "this is a bug in transcript-lint: please report it with the file attached"
-
-
-class Problem(_ProblemFields):
-    """One problem in one file, ready to print.
-
-    Problems sort by path, then line, then column.  ``str()`` gives the CLI's
-    text format, ``path:line:col: level [rule-id] message``.
-
-    :param fixable: the rule has a fix (``--fix`` when its fix is safe,
-        ``--unsafe-fixes`` otherwise; see :func:`fix_kind`).
-    """
-
-    __slots__ = ()
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.level} [{self.rule}] {self.message}"
+__all__ = [
+    "INTERNAL_ERROR", "IO_ERROR", "Problem", "build_context", "findings", "fix_kind",
+    "lint_bytes", "lint_context", "lint_path", "rule_modules", "rule_problems",
+]
 
 
 def fix_kind(rule_id: str) -> str | None:
@@ -91,26 +61,29 @@ def fix_kind(rule_id: str) -> str | None:
 
 
 def build_context(
-    data: bytes, path: str, format: str | None = None, *, encoding: str | None = None
+    data: bytes,
+    path: str,
+    format: str | None = None,
+    *,
+    encoding: str | None = None,
+    sibling: Sibling | None = None,
 ) -> Context:
-    """Decode and read *data* once, for all rules.
+    """Read *data* once, for all rules.
 
     :param format: the format to read as; by default the suffix of *path*
         decides, or the content where the suffix does not.
     :param encoding: the encoding to decode with when the file has no byte
         order mark (default: UTF-8, else a guess, with an ``invalid-utf8``
         diagnostic).
+    :param sibling: loads ``NAME.<suffix>`` beside the file for the rules that
+        compare pairs (``pair-drift``); by default :class:`SiblingFiles` of
+        *path*.  The Sphinx extension passes one that records the dependency.
     :raises ValueError: for an unknown *format* name.
     """
-    decoded = decode(data, encoding)
-    fmt = normalize_format(format) if format else format_for(path, decoded.text)
-    transcript = READERS[fmt](decoded.text)
-    transcript.encoding = decoded.encoding
-    if decoded.diagnostics:
-        transcript.diagnostics[:0] = decoded.diagnostics
+    transcript, text = read(data, name=path, format=format, encoding=encoding)
     return Context(
-        path=path, data=data, text=decoded.text, transcript=transcript,
-        sibling=_sibling_loader(path),
+        path=path, data=data, text=text, transcript=transcript,
+        sibling=SiblingFiles(path) if sibling is None else sibling,
     )
 
 
@@ -134,11 +107,13 @@ def lint_bytes(
     """
     config = config or Config.default()
     if format is not None:
+        from ..readers import normalize_format
+
         normalize_format(format)  # a bad name is the caller's error, not the file's
     try:
         context = build_context(data, path, format, encoding=encoding)
     except Exception as exc:  # a reader bug must not hide the other files
-        return [_internal(path, "reading the file", exc)]
+        return [internal_problem(path, "reading the file", exc)]
     return sorted(lint_context(context, config))
 
 
@@ -155,19 +130,22 @@ def lint_path(path: str | os.PathLike[str], config: Config | None = None) -> lis
 def lint_context(context: Context, config: Config) -> list[Problem]:
     """Every problem the enabled rules find in *context* (unsorted)."""
     problems: list[Problem] = []
-    diagnostics = _by_rule(context.transcript.diagnostics)
+    diagnostics = _by_rule(context.diagnostics)
     # This loop runs for every rule of every file: it does as little as it can.
-    for rule_id, module, applies, options in _plan(config, context.path, context.format):
-        found: list[Finding] = []
-        if applies:
+    plan = _plan(config, tuple(_rules.RULES.values()), context.format,
+                 config.ignored_for(context.path))
+    for rule_id, module, runs, options in plan:
+        if runs:
             context.options = dict(options) if options else {}
-            try:
-                found = list(module.check(context))
-            except Exception as exc:
-                problems.append(_internal(context.path, f"rule {rule_id}", exc))
-                continue
-        if found or rule_id in diagnostics:
-            problems.extend(_problems(context, rule_id, config, found, diagnostics))
+        elif rule_id not in diagnostics:
+            continue
+        try:
+            found = findings(context, module, diagnostics, runs=runs)
+        except Exception as exc:
+            problems.append(internal_problem(context.path, f"rule {rule_id}", exc))
+            continue
+        if found:
+            problems.extend(_problems(context.path, rule_id, config, found))
     # Diagnostics under an ID no rule module has: still shown, at their own level.
     for rule_id, diagnosed in diagnostics.items():
         if rule_id not in _rules.RULES:
@@ -179,97 +157,73 @@ def lint_context(context: Context, config: Config) -> list[Problem]:
     return apply_suppressions(context, problems)
 
 
-# The plans for the last configuration and rule registry:
-# [configuration, registry, {(format, ignored rule IDs): plan}].
-_plans: list[Any] = [None, (), {}]
-
-
-def _plan(
-    config: Config, path: str, fmt: str
-) -> list[tuple[str, ModuleType, bool, Mapping[str, Any]]]:
-    """The enabled rules for *path*, in catalog order, each with whether it runs on
-    *fmt* (a rule for other formats only hands on reader diagnostics) and its
-    options; made once per configuration, format and per-file ignores."""
-    modules = _rules.RULES
-    registry = tuple(modules.values())
-    cached_config, cached_registry, plans = _plans
-    if cached_config is not config or cached_registry != registry:
-        plans = {}
-        _plans[:] = [config, registry, plans]
-    ignored = config.ignored_for(path)
-    plan = plans.get((fmt, ignored))
-    if plan is None:
-        plan = plans[fmt, ignored] = [
-            (rule_id, modules[rule_id], fmt in modules[rule_id].FORMATS,
-             config.options[rule_id])
-            for rule_id in modules
-            if rule_id in config.enabled and rule_id not in ignored
-        ]
-    return plan  # type: ignore[no-any-return]
-
-
-def rule_problems(
+def findings(
     context: Context,
-    rule_id: str,
-    config: Config,
-    diagnostics: dict[str, list[Diagnostic]] | None = None,
-) -> list[Problem]:
-    """What one rule reports on *context*: its findings plus the reader's diagnostics."""
-    module = _rules.RULES[rule_id]
+    module: ModuleType,
+    diagnostics: Mapping[str, list[Diagnostic]] | None = None,
+    *,
+    runs: bool | None = None,
+) -> list[Finding]:
+    """What the rule *module* finds in *context*: its ``check()``'s findings where it
+    has one for the file's format, then the decoder's and reader's diagnostics
+    under its ID, in file order.  ``context.options`` must hold its options.
+
+    :param diagnostics: the context's diagnostics grouped by rule ID, if known.
+    :param runs: whether ``check()`` runs on this format, if known.
+    """
+    if runs is None:
+        runs = _runs(module, context.format)
+    found = list(module.check(context)) if runs else []
     if diagnostics is None:
-        diagnostics = _by_rule(context.transcript.diagnostics)
-    found: list[Finding] = []
-    if context.format in module.FORMATS:
-        context.options = dict(config.options[rule_id])
-        try:
-            found = list(module.check(context))
-        except Exception as exc:
-            return [_internal(context.path, f"rule {rule_id}", exc)]
-    return _problems(context, rule_id, config, found, diagnostics)
+        diagnostics = _by_rule(context.diagnostics)
+    own = diagnostics.get(module.ID, ())
+    if own:
+        # One finding per position: where a rule with a check() of its own (a
+        # plugin's, say) and a reader both report, the rule's words win.
+        seen = {(finding.line, finding.column) for finding in found}
+        found.extend(Finding(d.line, d.column, d.message) for d in own
+                     if (d.line, d.column) not in seen)
+    return found
 
 
-def _problems(
-    context: Context,
-    rule_id: str,
-    config: Config,
-    found: list[Finding],
-    diagnostics: dict[str, list[Diagnostic]],
-) -> list[Problem]:
-    """A rule's findings and the reader's diagnostics under its ID, as problems (the
-    rule's finding wins where both report one position)."""
-    own = diagnostics.get(rule_id, ())
-    if not found and not own:
-        return []
+def _runs(module: ModuleType, fmt: str) -> bool:
+    return fmt in module.FORMATS and hasattr(module, "check")
+
+
+@lru_cache(maxsize=64)
+def _plan(
+    config: Config, registry: tuple[ModuleType, ...], fmt: str, ignored: frozenset[str]
+) -> list[tuple[str, ModuleType, bool, Mapping[str, Any]]]:
+    """The enabled rules, in catalog order, each with whether its ``check()`` runs
+    on *fmt* (a rule without one, or for other formats, only hands on the
+    reader's diagnostics) and its options; made once per configuration, rule
+    registry, format and per-file ignores."""
+    return [
+        (module.ID, module, _runs(module, fmt), config.options[module.ID])
+        for module in registry
+        if module.ID in config.enabled and module.ID not in ignored
+    ]
+
+
+def rule_problems(context: Context, rule_id: str, config: Config) -> list[Problem]:
+    """What one rule reports on *context*, as problems at its configured level."""
+    module = _rules.RULES[rule_id]
+    context.options = dict(config.options[rule_id])
+    try:
+        found = findings(context, module)
+    except Exception as exc:
+        return [internal_problem(context.path, f"rule {rule_id}", exc)]
+    return _problems(context.path, rule_id, config, found)
+
+
+def _problems(path: str, rule_id: str, config: Config, found: list[Finding]) -> list[Problem]:
+    """A rule's findings as problems at its configured level."""
     level = config.levels[rule_id]
     fixable = _rules.RULES[rule_id].FIX is not None
-    seen = {(finding.line, finding.column) for finding in found}
-    problems = [
-        Problem(context.path, max(f.line, 1), max(f.column, 1), rule_id, level, f.message, fixable)
+    return [
+        Problem(path, max(f.line, 1), max(f.column, 1), rule_id, level, f.message, fixable)
         for f in found
     ]
-    for diagnostic in own:
-        if (diagnostic.line, diagnostic.column) not in seen:
-            problems.append(
-                Problem(context.path, max(diagnostic.line, 1), max(diagnostic.column, 1),
-                        rule_id, level, diagnostic.message, fixable)
-            )
-    return problems
-
-
-def io_problem(path: str, message: str) -> Problem:
-    """A file that could not be read or written: an error at 1:1."""
-    return Problem(path, 1, 1, IO_ERROR, "error", message)
-
-
-def internal_problem(path: str, doing: str, exc: BaseException) -> Problem:
-    """A crash turned into a problem, so one bad file never stops a run."""
-    return _internal(path, doing, exc)
-
-
-def _internal(path: str, doing: str, exc: BaseException) -> Problem:
-    detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
-    detail = detail.splitlines()[0] if detail else type(exc).__name__
-    return Problem(path, 1, 1, INTERNAL_ERROR, "error", f"crashed in {doing} ({detail}); {_BUG}")
 
 
 def _by_rule(diagnostics: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:
@@ -279,30 +233,27 @@ def _by_rule(diagnostics: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:
     return grouped
 
 
-def _sibling_loader(path: str) -> _Sibling:
-    return _Sibling(path)
-
-
-class _Sibling:
-    """Loads ``NAME.<suffix>`` beside the file, for rules comparing pairs."""
+class SiblingFiles:
+    """Loads ``NAME.<suffix>`` beside the file, through the read pipeline, for rules
+    comparing pairs; ``None`` when there is no such file or it cannot be read."""
 
     def __init__(self, path: str) -> None:
         self.path = path
 
-    def __call__(self, suffix: str) -> tuple[str, Transcript] | None:
+    def candidate(self, suffix: str) -> str | None:
+        """The sibling's path, or ``None`` for the file's own suffix."""
         stem, own = os.path.splitext(self.path)
         if not self.path or suffix.lower() == own.lower():
             return None
-        candidate = stem + suffix
-        try:
-            with open(candidate, "rb") as handle:
-                data = handle.read()
-        except OSError:
+        return stem + suffix
+
+    def __call__(self, suffix: str) -> tuple[str, Transcript] | None:
+        candidate = self.candidate(suffix)
+        if candidate is None:
             return None
         try:
-            decoded = decode(data)
-            transcript = READERS[format_for(candidate, decoded.text)](decoded.text)
-        except Exception:  # a broken sibling is linted on its own
+            transcript, _, _ = read_file(candidate)
+        except Exception:  # missing, unreadable or broken: linted on its own
             return None
         return candidate, transcript
 

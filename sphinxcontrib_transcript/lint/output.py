@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 
-from .engine import Problem
+from .problems import Problem
 
 #: The ``--format`` choices.
 FORMATS = ("text", "json", "github")

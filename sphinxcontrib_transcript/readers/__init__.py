@@ -2,9 +2,10 @@
 
 Each reader module has one function, ``parse(text: str) -> Transcript``, that
 takes decoded text without a byte order mark and never raises on bad content.
-This package adds what is common to all of them: choosing the format (from the
-suffix, or from the content where the suffix does not say), decoding, and
-reading from a path.
+This package adds the one read pipeline all callers share (:func:`read`:
+decode, choose the format, read) and the functions on top of it:
+:func:`load`, :func:`loads`, :func:`read_file`, and :func:`is_transcript`
+for a directory walk.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import os
 import re
 from collections.abc import Callable
 
-from ..decoding import decode
-from ..model import FORMATS, Diagnostic, Format, Transcript
+from ..decoding import SNIFF_BYTES, decode, head_text, is_binary
+from ..model import FORMATS, Format, Transcript
 
 
 # Each reader module is imported when a file of its format is first read: a
@@ -132,11 +133,111 @@ def sniff(sample: str) -> Format:
 
 
 def format_for(path: str | os.PathLike[str], sample: str) -> Format:
-    """The format for *path*: its suffix where that is decisive, else :func:`sniff`."""
+    """The format to read a file as when none is given: the one its suffix names
+    (``.vtt``, ``.srt``, ``.json``), else the content's (:func:`sniff`).
+
+    The suffix comes first because players go by it: a ``.vtt`` holding SRT is
+    read by a browser as WebVTT, and that is what must be linted
+    (``format-mismatch`` says what the content looks like).  A suffix that names
+    no format (``.txt``, none) leaves it to the content.
+    """
     suffix = _suffix(path)
     if suffix in SUFFIXES:
         return SUFFIXES[suffix]
     return sniff(sample)
+
+
+def is_transcript(data: bytes, suffix: str) -> bool:
+    """Whether a ``.txt`` or ``.json`` file holds a transcript (cheap content sniff).
+
+    JSON: an object with a ``"segments"`` key near the start (Podcasting 2.0).
+    Text: a ``WEBVTT`` line or a ``-->`` timing line anywhere (a web page
+    capture may bury it), or at least half the non-blank lines of its start
+    being ``HH:MM:SS`` timestamp lines.
+    """
+    head = head_text(data[:SNIFF_BYTES])
+    if suffix == ".json":
+        return head.lstrip("\ufeff \t\r\n").startswith("{") and '"segments"' in head
+    if is_binary(data[:SNIFF_BYTES]):
+        return False
+    lines = head.splitlines()
+    if len(data) > SNIFF_BYTES and lines:
+        lines.pop()  # cut in the middle
+    stamp = re.compile(r"\[?(?:\d{1,3}:)?[0-5]?\d:[0-5]\d\]?(?:[ \t]|$)")
+    # Stripped, the blank ones dropped, matched: each line in C, no loop here.
+    nonblank = list(filter(None, map(str.strip, lines)))
+    timed = len(nonblank) - list(map(stamp.match, nonblank)).count(None)
+    if timed and timed * 2 >= len(nonblank):
+        return True
+    return re.search(
+        rb"(?m)^(?:\xef\xbb\xbf)?WEBVTT(?:[ \t\r\n]|$)|\d:\d\d[.,]\d{1,3}[ \t]*-->[ \t]*\d", data
+    ) is not None
+
+
+def read(
+    data: bytes | str,
+    *,
+    name: str | os.PathLike[str] = "",
+    format: str | None = None,
+    encoding: str | None = None,
+) -> tuple[Transcript, str]:
+    """The one read pipeline: bytes (or text) in, the transcript and its text out.
+
+    Every caller reads through here (:func:`load`, :func:`loads`, the linter
+    and its sibling files, the Sphinx extension), so they agree on what a file
+    holds.  Three steps:
+
+    1. decode (:func:`~sphinxcontrib_transcript.decoding.decode`: BOM, then
+       *encoding*, then UTF-8, then a guess), keeping its diagnostics; a
+       string is taken as decoded (a BOM at its start is dropped);
+    2. choose the format: *format* when given, else :func:`format_for` the
+       file *name* and the content;
+    3. read with that format's reader.
+
+    The decoder's diagnostics come first in the transcript's.  The cues may
+    still be a table (see :attr:`Transcript.table`); the text is what the
+    linter's rules read.
+
+    :raises ValueError: only for an unknown *format* name, never for content.
+    """
+    fmt = normalize_format(format) if format else None
+    if isinstance(data, str):
+        text = data[1:] if data.startswith("\ufeff") else data
+        used, decode_diagnostics = "utf-8", []
+    else:
+        decoded = decode(data, encoding)
+        del data  # a caller that passed the bytes on frees them before the cues are made
+        text, used, decode_diagnostics = decoded.text, decoded.encoding, decoded.diagnostics
+        del decoded
+    if fmt is None:
+        fmt = format_for(name, text) if name else sniff(text)
+    transcript = READERS[fmt](text)
+    transcript.encoding = used
+    if decode_diagnostics:
+        transcript.diagnostics[:0] = decode_diagnostics
+    return transcript, text
+
+
+def read_file(
+    path: str | os.PathLike[str], *, format: str | None = None, encoding: str | None = None
+) -> tuple[Transcript, str, bytes]:
+    """:func:`read` of the file at *path*, with the file's bytes.
+
+    :raises OSError: when the file cannot be read; the message names the path.
+    """
+    data = _bytes_of(path)
+    transcript, text = read(data, name=path, format=format, encoding=encoding)
+    return transcript, text, data
+
+
+def _bytes_of(path: str | os.PathLike[str]) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        message = f"cannot read transcript {os.fspath(path)!r}: {reason}"
+        raise type(exc)(exc.errno, message) from exc
 
 
 def loads(
@@ -160,31 +261,8 @@ def loads(
         >>> cue.start_ms, cue.end_ms, cue.speaker, cue.plain_text, cue.line
         (1000, 2500, 'Ann', 'Hi & bye', 3)
     """
-    if isinstance(data, str):
-        bom = data.startswith("\ufeff")
-        text = data[1:] if bom else data
-        transcript = _read(text, format)
-        del text
-        return _finish(transcript, "utf-8", [])
-    decoded = decode(data, encoding)
-    transcript = _read(decoded.text, format)
-    used, decode_diagnostics = decoded.encoding, decoded.diagnostics
-    del decoded  # the text: the cues made next need their own memory, not its too
-    return _finish(transcript, used, decode_diagnostics)
-
-
-def _read(text: str, format: str | None) -> Transcript:
-    fmt = normalize_format(format) if format else sniff(text)
-    return READERS[fmt](text)
-
-
-def _finish(transcript: Transcript, used: str, decode_diagnostics: list[Diagnostic]) -> Transcript:
-    # A fast path may leave the cues to be made on first use (the linter seldom
-    # needs them); a caller of load() wants them, so they are made here.
-    transcript.cues  # noqa: B018 - makes them
-    transcript.encoding = used
-    if decode_diagnostics:
-        transcript.diagnostics[:0] = decode_diagnostics
+    transcript, _ = read(data, format=format, encoding=encoding)
+    transcript.cues  # noqa: B018 - made here: a caller of loads() wants them
     return transcript
 
 
@@ -199,22 +277,10 @@ def load(
     :raises OSError: when the file cannot be read; the message names the path.
     :raises ValueError: only for an unknown *format* name.
     """
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        message = f"cannot read transcript {os.fspath(path)!r}: {reason}"
-        raise type(exc)(exc.errno, message) from exc
-    if format is None:
-        suffix = _suffix(path)
-        if suffix in SUFFIXES:
-            format = SUFFIXES[suffix]
-    # As loads(), but the bytes go as soon as they are decoded, and the text once
-    # read: only the transcript is left when its cues are made.
-    decoded = decode(data, encoding)
-    del data
-    transcript = _read(decoded.text, format)
-    used, decode_diagnostics = decoded.encoding, decoded.diagnostics
-    del decoded
-    return _finish(transcript, used, decode_diagnostics)
+    if format is not None:
+        normalize_format(format)  # a bad name fails before the file is read
+    # The bytes go to read() alone, which lets go of them once decoded, and the
+    # text goes once read: only the transcript is left when its cues are made.
+    transcript, _ = read(_bytes_of(path), name=path, format=format, encoding=encoding)
+    transcript.cues  # noqa: B018 - made here: a caller of load() wants them
+    return transcript

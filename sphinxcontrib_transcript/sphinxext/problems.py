@@ -30,13 +30,11 @@ from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
 
-from ..decoding import decode
 from ..lint import Config as LintConfig
 from ..lint import ConfigError, build_context, load_config, resolve
 from ..lint.base import Context
-from ..lint.engine import lint_context
+from ..lint.engine import SiblingFiles, lint_context
 from ..model import Transcript
-from ..readers import READERS, format_for
 
 if TYPE_CHECKING:
     from sphinx.config import Config as SphinxConfig
@@ -85,15 +83,27 @@ def lint_config(config: SphinxConfig, confdir: str) -> LintConfig | None:
     return _configs[config]
 
 
-def read(data: bytes, path: str, fmt: Format | None, encoding: str | None) -> Context:
-    """Decode and parse *data* once, keeping what the linter needs."""
-    if encoding is None:
-        return build_context(data, path, fmt)
-    decoded = decode(data, encoding)
-    transcript = READERS[fmt or format_for(path, decoded.text)](decoded.text)
-    transcript.encoding = decoded.encoding
-    transcript.diagnostics[:0] = decoded.diagnostics
-    return Context(path=path, data=data, text=decoded.text, transcript=transcript)
+class _NotedSiblings(SiblingFiles):
+    """Sibling files (``pair-drift``) that the build depends on: a page whose
+    transcript is compared with its sibling is rebuilt when the sibling changes."""
+
+    def __init__(self, path: str, env: BuildEnvironment) -> None:
+        super().__init__(path)
+        self.env = env
+
+    def __call__(self, suffix: str) -> tuple[str, Transcript] | None:
+        candidate = self.candidate(suffix)
+        if candidate is not None and os.path.exists(candidate):
+            self.env.note_dependency(os.path.abspath(candidate))
+        return super().__call__(suffix)
+
+
+def read(
+    data: bytes, path: str, fmt: Format | None, encoding: str | None, env: BuildEnvironment
+) -> Context:
+    """Read *data* once, through the same pipeline as the CLI, for the linter and
+    the page."""
+    return build_context(data, path, fmt, encoding=encoding, sibling=_NotedSiblings(path, env))
 
 
 def read_and_lint(
@@ -104,7 +114,7 @@ def read_and_lint(
     env: BuildEnvironment,
 ) -> Transcript:
     """Read a transcript and report its problems as warnings at its own lines."""
-    context = read(data, path, fmt, encoding)
+    context = read(data, path, fmt, encoding, env)
     config = env.config
     # Resolved at builder-inited from the configuration directory; the source
     # directory is only the fallback for a cache miss.

@@ -12,11 +12,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from sphinxcontrib_transcript.decoding import decode
+from sphinxcontrib_transcript import readers
 from sphinxcontrib_transcript.lint.base import Context, Finding
+from sphinxcontrib_transcript.lint.engine import findings as rule_findings
 from sphinxcontrib_transcript.lint.rules import examples
 from sphinxcontrib_transcript.model import Transcript
-from sphinxcontrib_transcript.readers import READERS, format_for
 
 
 def options_for(rule: ModuleType, given: dict[str, Any]) -> dict[str, Any]:
@@ -30,12 +30,9 @@ def options_for(rule: ModuleType, given: dict[str, Any]) -> dict[str, Any]:
 
 
 def read(data: bytes, path: str) -> tuple[str, Transcript]:
-    """Decode and read *data* the way the linter does: suffix, else sniffing."""
-    decoded = decode(data)
-    transcript = READERS[format_for(path, decoded.text)](decoded.text)
-    transcript.encoding = decoded.encoding
-    transcript.diagnostics[:0] = decoded.diagnostics
-    return decoded.text, transcript
+    """Read *data* through the linter's read pipeline: ``(text, transcript)``."""
+    transcript, text = readers.read(data, name=path)
+    return text, transcript
 
 
 def context(
@@ -61,7 +58,8 @@ def context(
 def findings(
     rule: ModuleType, data: bytes, path: str = "x.vtt", **kwargs: Any
 ) -> list[Finding]:
-    return list(rule.check(context(rule, data, path, **kwargs)))
+    """What the engine routes to *rule*: its own findings or the reader's."""
+    return rule_findings(context(rule, data, path, **kwargs), rule)
 
 
 def check(

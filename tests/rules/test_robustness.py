@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sphinxcontrib_transcript.lint import rules
+from sphinxcontrib_transcript.lint.engine import findings as rule_findings
 
 from .. import strategies as _profiles  # noqa: F401 - registers the test profiles
 from .conftest import context
@@ -41,7 +42,7 @@ def test_no_rule_crashes(data: bytes, suffix: str) -> None:
         ctx = context(rule, data, "episode" + suffix, siblings={".txt": data, ".vtt": data})
         if ctx.format not in rule.FORMATS:
             continue
-        for finding in rule.check(ctx):
+        for finding in rule_findings(ctx, rule):
             assert finding.line >= 1 and finding.column >= 1, (rule.ID, finding)
         if rule.FIX:
             fixed = rule.fix(ctx)

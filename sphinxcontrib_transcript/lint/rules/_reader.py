@@ -1,23 +1,14 @@
-"""Rules whose findings the readers (and the decoder) already made.
+"""What the fixes of reader-reported rules share.
 
 A reader that meets a malformed timestamp has to decide what the file means
 there anyway, so it records a :class:`~sphinxcontrib_transcript.model.Diagnostic`
-with the rule ID.  The matching rule module only hands those on; this keeps
-one source of truth for each check and costs one pass over a short list.
+with the rule ID; the engine routes it to that rule (such a rule module has
+no ``check()``).  A fix of such a rule needs to know where the reader saw it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..base import Context, Finding
-
-
-def from_reader(ctx: Context, rule_id: str) -> Iterator[Finding]:
-    """The reader's diagnostics for *rule_id*, as findings, in file order."""
-    for diagnostic in ctx.diagnostics:
-        if diagnostic.rule == rule_id:
-            yield Finding(diagnostic.line, diagnostic.column, diagnostic.message)
+from ..base import Context
 
 
 def reported(ctx: Context, rule_id: str) -> list[int]:

@@ -33,10 +33,7 @@ Passing (``example.txt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..base import Context, Finding, Option
-from ._reader import from_reader
+from ..base import Option
 
 ID = "bad-timestamp"
 LEVEL = "error"
@@ -45,6 +42,3 @@ FORMATS = frozenset({"vtt", "srt", "txt", "json"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 
-
-def check(ctx: Context) -> Iterator[Finding]:
-    return from_reader(ctx, ID)

@@ -30,10 +30,7 @@ Passing (``example.srt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..base import Context, Finding, Option
-from ._reader import from_reader
+from ..base import Option
 
 ID = "bad-timing-line"
 LEVEL = "error"
@@ -42,6 +39,3 @@ FORMATS = frozenset({"vtt", "srt"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 
-
-def check(ctx: Context) -> Iterator[Finding]:
-    return from_reader(ctx, ID)

@@ -42,11 +42,9 @@ Passing (``example.srt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..base import Context, Finding, Option
+from ..base import Context, Option
 from ._edit import changed, join, split_keep
-from ._reader import from_reader, reported
+from ._reader import reported
 
 ID = "blank-in-payload"
 LEVEL = "error"
@@ -55,9 +53,6 @@ FORMATS = frozenset({"vtt", "srt"})
 OPTIONS: dict[str, Option] = {}
 FIX = "unsafe"
 
-
-def check(ctx: Context) -> Iterator[Finding]:
-    return from_reader(ctx, ID)
 
 
 def fix(ctx: Context) -> bytes | None:

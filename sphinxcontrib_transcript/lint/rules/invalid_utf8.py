@@ -36,10 +36,9 @@ Passing (``example.srt``)::
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
 
-from ..base import Context, Finding, Option
-from ._reader import from_reader, reported
+from ..base import Context, Option
+from ._reader import reported
 
 ID = "invalid-utf8"
 LEVEL = "error"
@@ -48,9 +47,6 @@ FORMATS = frozenset({"vtt", "srt", "txt", "json"})
 OPTIONS: dict[str, Option] = {}
 FIX = "unsafe"
 
-
-def check(ctx: Context) -> Iterator[Finding]:
-    return from_reader(ctx, ID)
 
 
 def fix(ctx: Context) -> bytes | None:

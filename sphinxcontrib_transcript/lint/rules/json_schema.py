@@ -40,10 +40,7 @@ Passing (``example.json``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..base import Context, Finding, Option
-from ._reader import from_reader
+from ..base import Option
 
 ID = "json-schema"
 LEVEL = "error"
@@ -52,6 +49,3 @@ FORMATS = frozenset({"json"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 
-
-def check(ctx: Context) -> Iterator[Finding]:
-    return from_reader(ctx, ID)

@@ -29,11 +29,9 @@ Passing (``example.srt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..base import Context, Finding, Option
+from ..base import Context, Option
 from ._edit import changed, join, split_keep
-from ._reader import from_reader, reported
+from ._reader import reported
 
 ID = "leading-junk"
 LEVEL = "warning"
@@ -42,9 +40,6 @@ FORMATS = frozenset({"vtt", "srt", "txt"})
 OPTIONS: dict[str, Option] = {}
 FIX = "safe"
 
-
-def check(ctx: Context) -> Iterator[Finding]:
-    return from_reader(ctx, ID)
 
 
 def fix(ctx: Context) -> bytes | None:

@@ -38,11 +38,9 @@ Passing (``example.srt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..base import Context, Finding, Option
+from ..base import Context, Option
 from ._edit import changed, join, same_cues, split_keep
-from ._reader import from_reader, reported
+from ._reader import reported
 
 ID = "missing-blank-line"
 LEVEL = "error"
@@ -51,9 +49,6 @@ FORMATS = frozenset({"vtt", "srt"})
 OPTIONS: dict[str, Option] = {}
 FIX = "safe"
 
-
-def check(ctx: Context) -> Iterator[Finding]:
-    return from_reader(ctx, ID)
 
 
 def fix(ctx: Context) -> bytes | None:

@@ -32,10 +32,7 @@ Passing (``example.txt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..base import Context, Finding, Option
-from ._reader import from_reader
+from ..base import Option
 
 ID = "untimed-line"
 LEVEL = "error"
@@ -44,6 +41,3 @@ FORMATS = frozenset({"vtt", "srt", "txt"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 
-
-def check(ctx: Context) -> Iterator[Finding]:
-    return from_reader(ctx, ID)

@@ -38,10 +38,7 @@ Passing (``example.vtt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..base import Context, Finding, Option
-from ._reader import from_reader
+from ..base import Option
 
 ID = "vtt-header"
 LEVEL = "warning"
@@ -50,6 +47,3 @@ FORMATS = frozenset({"vtt"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 
-
-def check(ctx: Context) -> Iterator[Finding]:
-    return from_reader(ctx, ID)

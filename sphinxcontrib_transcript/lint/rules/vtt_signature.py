@@ -31,10 +31,7 @@ Passing (``example.vtt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..base import Context, Finding, Option
-from ._reader import from_reader
+from ..base import Option
 
 ID = "vtt-signature"
 LEVEL = "error"
@@ -43,6 +40,3 @@ FORMATS = frozenset({"vtt"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 
-
-def check(ctx: Context) -> Iterator[Finding]:
-    return from_reader(ctx, ID)
