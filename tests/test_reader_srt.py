@@ -153,7 +153,7 @@ def test_duplicate_index():
 
 def test_dot_before_milliseconds():
     transcript = srt.parse("1\n00:00:01.000 --> 00:00:02.500\nA\n")
-    assert positions(transcript) == [(2, 9, "bad-timestamp"), (2, 26, "bad-timestamp")]
+    assert positions(transcript) == [(2, 9, "timestamp-form"), (2, 26, "timestamp-form")]
     assert {d.level for d in transcript.diagnostics} == {"warning"}
     assert "players accept it; write ','" in transcript.diagnostics[0].message
     assert core(transcript) == [("1", 1000, 2500, "A", 2)]
@@ -162,9 +162,9 @@ def test_dot_before_milliseconds():
 def test_full_width_punctuation():
     transcript = srt.parse("1\n00：00：01，000 --> 00:00:02．500\nA\n")
     assert positions(transcript) == [
-        (2, 3, "bad-timestamp"),  # the first full-width colon
-        (2, 9, "bad-timestamp"),  # the full-width comma
-        (2, 26, "bad-timestamp"),  # the full-width full stop
+        (2, 3, "timestamp-form"),  # the first full-width colon
+        (2, 9, "timestamp-form"),  # the full-width comma
+        (2, 26, "timestamp-form"),  # the full-width full stop
     ]
     assert core(transcript) == [("1", 1000, 2500, "A", 2)]
 
@@ -179,8 +179,8 @@ def test_hours_omitted():
 def test_hours_omitted_with_dot():
     transcript = srt.parse("1\n01:02.003 --> 01:04.000\nA\n")
     assert positions(transcript) == [
-        (2, 1, "bad-timestamp"), (2, 6, "bad-timestamp"),
-        (2, 15, "bad-timestamp"), (2, 20, "bad-timestamp"),
+        (2, 1, "bad-timestamp"), (2, 6, "timestamp-form"),
+        (2, 15, "bad-timestamp"), (2, 20, "timestamp-form"),
     ]
     assert core(transcript) == [("1", 62_003, 64_000, "A", 2)]
 
@@ -194,7 +194,7 @@ def test_minutes_and_seconds_over_59_are_read_and_reported():
 
 def test_one_digit_fields():
     transcript = srt.parse("1\n0:0:1,000 --> 00:00:02,000\nA\n")
-    assert positions(transcript) == [(2, 1, "bad-timestamp")]
+    assert positions(transcript) == [(2, 1, "timestamp-form")]
     assert transcript.diagnostics[0].level == "warning"
     assert core(transcript) == [("1", 1000, 2000, "A", 2)]
 
@@ -204,14 +204,14 @@ def test_one_digit_fields():
 )
 def test_fraction_not_three_digits_is_a_decimal_fraction(fraction, ms):
     transcript = srt.parse(f"1\n00:00:01,{fraction} --> 00:00:02,000\nA\n")
-    assert positions(transcript) == [(2, 10, "bad-timestamp")]
+    assert positions(transcript) == [(2, 10, "timestamp-form")]
     assert transcript.diagnostics[0].level == "warning"
     assert transcript.cues[0].start_ms == ms
 
 
 def test_no_milliseconds():
     transcript = srt.parse("1\n00:00:01 --> 00:00:02\nA\n")
-    assert positions(transcript) == [(2, 9, "bad-timestamp"), (2, 22, "bad-timestamp")]
+    assert positions(transcript) == [(2, 9, "timestamp-form"), (2, 22, "timestamp-form")]
     assert core(transcript) == [("1", 1000, 2000, "A", 2)]
 
 
@@ -219,20 +219,22 @@ def test_no_milliseconds():
 
 
 @pytest.mark.parametrize(
-    ("timing", "column"),
+    ("timing", "column", "rule", "level"),
     [
-        ("00:00:01,000-->00:00:02,500", 13),
-        ("00:00:01,000 -> 00:00:02,500", 14),
-        ("00:00:01,000 - > 00:00:02,500", 14),
-        ("00:00:01,000 ---> 00:00:02,500", 14),
-        ("00:00:01,000 —> 00:00:02,500", 14),
-        ("00:00:01,000 -->00:00:02,500", 14),
+        # Spacing only: players read it.
+        ("00:00:01,000-->00:00:02,500", 13, "timing-line-form", "warning"),
+        ("00:00:01,000 -->00:00:02,500", 14, "timing-line-form", "warning"),
+        # Another arrow: players (ffmpeg's and VLC's readers) drop the card.
+        ("00:00:01,000 -> 00:00:02,500", 14, "bad-timing-line", "error"),
+        ("00:00:01,000 - > 00:00:02,500", 14, "bad-timing-line", "error"),
+        ("00:00:01,000 ---> 00:00:02,500", 14, "bad-timing-line", "error"),
+        ("00:00:01,000 —> 00:00:02,500", 14, "bad-timing-line", "error"),
     ],
 )
-def test_arrow_variants_are_read_and_reported(timing, column):
+def test_arrow_variants_are_read_and_reported(timing, column, rule, level):
     transcript = srt.parse(f"1\n{timing}\nA\n")
-    assert positions(transcript) == [(2, column, "bad-timing-line")]
-    assert transcript.diagnostics[0].level == "warning"
+    assert positions(transcript) == [(2, column, rule)]
+    assert transcript.diagnostics[0].level == level
     assert core(transcript) == [("1", 1000, 2500, "A", 2)]
 
 

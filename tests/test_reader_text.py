@@ -193,7 +193,7 @@ def test_text_before_the_first_timestamp():
 
 def test_indented_time_is_read_as_a_time():
     transcript = read("00:00:01 First.\n\n  00:00:05 Indented.\n")
-    assert positions(transcript) == [(3, 3, "bad-timestamp")]
+    assert positions(transcript) == [(3, 3, "timestamp-form")]
     assert transcript.diagnostics[0].level == "warning"
     assert [(c.start_ms, c.text, c.line) for c in transcript.cues] == [
         (1000, "First.", 1),

@@ -63,7 +63,7 @@ def test_one_digit_hours_are_accepted_by_browsers_and_reported() -> None:
     # the syntax wants two digits: a warning at each time.
     text = HEAD + "1:00:00.000 --> 1:00:01.000\nx"
     assert cues(text) == [(3_600_000, 3_601_000, "x", "")]
-    assert found(text) == [(3, 1, "bad-timestamp"), (3, 17, "bad-timestamp")]
+    assert found(text) == [(3, 1, "timestamp-form"), (3, 17, "timestamp-form")]
     assert {d.level for d in parse(text).diagnostics} == {"warning"}
 
 
@@ -112,7 +112,7 @@ def test_text_after_the_end_time_becomes_settings() -> None:
     # settings string, which browsers parse and ignore when it means nothing.
     assert cues(HEAD + "00:01.000 --> 00:02.000abc\nx") == [(1000, 2000, "x", "")]
     assert parse(HEAD + "00:01.000 --> 00:02.000abc\nx").cues[0].settings == "abc"
-    assert found(HEAD + "00:01.000 --> 00:02.000abc\nx") == [(3, 24, "bad-timing-line")]
+    assert found(HEAD + "00:01.000 --> 00:02.000abc\nx") == [(3, 24, "timing-line-form")]
     spaced = parse(HEAD + "00:01.000 --> 00:02.000 some junk\nx")
     assert spaced.cues[0].settings == "some junk"
     assert spaced.diagnostics == []
@@ -135,14 +135,14 @@ def test_form_feeds_are_whitespace_to_the_parser() -> None:
     text = HEAD + "\f00:01.000\f-->\f00:02.000\fline:0\nx"
     assert cues(text) == [(1000, 2000, "x", "")]
     assert parse(text).cues[0].settings == "line:0"
-    assert found(text) == [(3, 1, "bad-timing-line"), (3, 11, "bad-timing-line"),
-                           (3, 15, "bad-timing-line"), (3, 25, "bad-timing-line")]
+    assert found(text) == [(3, 1, "timing-line-form"), (3, 11, "timing-line-form"),
+                           (3, 15, "timing-line-form"), (3, 25, "timing-line-form")]
 
 
 def test_arrow_without_spaces_is_accepted_and_reported() -> None:
     text = HEAD + "00:01.000-->00:02.000\nx"
     assert cues(text) == [(1000, 2000, "x", "")]
-    assert found(text) == [(3, 10, "bad-timing-line"), (3, 13, "bad-timing-line")]
+    assert found(text) == [(3, 10, "timing-line-form"), (3, 13, "timing-line-form")]
 
 
 # -- blocks ---------------------------------------------------------------------------

@@ -224,28 +224,28 @@ class _Reader:
                 )
         if (hours is not None and len(hours) < 2) or len(minutes) != 2 or len(seconds) != 2:
             self.report(
-                number, column, "bad-timestamp", "warning",
+                number, column, "timestamp-form", "warning",
                 f"{written!r}: write two digits for hours, minutes and seconds "
                 f"({format_srt(ms)})",
             )
         if "：" in written:
             self.report(
-                number, column + written.index("："), "bad-timestamp", "warning",
+                number, column + written.index("："), "timestamp-form", "warning",
                 f"full-width colon in {written!r}; write ':'",
             )
         if sep is None:
             self.report(
-                number, column + len(written), "bad-timestamp", "warning",
+                number, column + len(written), "timestamp-form", "warning",
                 f"{written!r} has no milliseconds; write {format_srt(ms)}",
             )
         elif sep != ",":
             self.report(
-                number, match.start(p + "sep") + 1, "bad-timestamp", "warning",
+                number, match.start(p + "sep") + 1, "timestamp-form", "warning",
                 f"{sep!r} before the milliseconds in {written!r}: players accept it; write ','",
             )
         if fraction is not None and len(fraction) != 3:
             self.report(
-                number, match.start(p + "f") + 1, "bad-timestamp", "warning",
+                number, match.start(p + "f") + 1, "timestamp-form", "warning",
                 f"{written!r}: write the milliseconds as three digits (read as {format_srt(ms)})",
             )
 
@@ -357,11 +357,18 @@ class _Reader:
                 arrow.strip() != "-->" or arrow[0] not in " \t" or arrow[-1] not in " \t"
             ):
                 column = match.start("arrow") + len(arrow) - len(arrow.lstrip(" \t")) + 1
-                self.report(
-                    number, column, "bad-timing-line", "warning",
-                    f"{arrow.strip()!r} between the times: players may not accept it; "
-                    "write ' --> '",
-                )
+                if arrow.strip() == "-->":  # only its spacing: players read it
+                    self.report(
+                        number, column, "timing-line-form", "warning",
+                        "write one space on each side of '-->' (players read it as it is, "
+                        "stricter tools may not)",
+                    )
+                else:
+                    self.report(
+                        number, column, "bad-timing-line", "error",
+                        f"{arrow.strip()!r} between the times: many players drop the card; "
+                        "write ' --> '",
+                    )
             self.open = _Card(start, end, identifier, timing, match["rest"] or "", stop)
             i = stop
         self.close()
@@ -456,7 +463,7 @@ def parse(text: str) -> Transcript:
         >>> cue.start_ms, cue.end_ms, cue.speaker, cue.plain_text, cue.identifier, cue.line
         (1000, 2500, 'Ann', 'Hi', '1', 2)
         >>> parse("00:00:01.000 --> 00:00:02,000\\nHi").diagnostics[1].rule
-        'bad-timestamp'
+        'timestamp-form'
     """
     fast = _one_line_cards(text)
     if fast is not None:

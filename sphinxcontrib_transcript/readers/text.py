@@ -202,7 +202,7 @@ def parse(text: str) -> Transcript:
             if match is not None and bool(match["open"]) == bool(match["close"]):
                 diagnostics.append(
                     Diagnostic(
-                        number, match.start() + 1, "bad-timestamp", "warning",
+                        number, match.start() + 1, "timestamp-form", "warning",
                         "the time is indented; start the line with it (read as this "
                         "line's time)",
                     )

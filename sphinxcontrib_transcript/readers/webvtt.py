@@ -187,7 +187,7 @@ def _scan_timing(line: str) -> _Timing:
     warnings = result.warnings
     pos = _skip_whitespace(line, 0)
     if pos:
-        warnings.append((1, "bad-timing-line", "a timing line starts with the start time, "
+        warnings.append((1, "timing-line-form", "a timing line starts with the start time, "
                          "not with whitespace; browsers accept it, other tools may not"))
     if pos >= len(line) or line[pos] not in _DIGITS:
         found = line[pos:].split(None, 1)[0] if line[pos:].strip() else line[pos:]
@@ -199,7 +199,7 @@ def _scan_timing(line: str) -> _Timing:
         result.error = (end + 1, "bad-timestamp", f"start time {token!r}: {problem}")
         return result
     if problem:
-        warnings.append((pos + 1, "bad-timestamp", f"{problem} (browsers accept "
+        warnings.append((pos + 1, "timestamp-form", f"{problem} (browsers accept "
                          f"{line[pos:end]!r}, other tools may not)"))
     gap = end
     pos = _skip_whitespace(line, end)
@@ -224,11 +224,11 @@ def _scan_timing(line: str) -> _Timing:
         result.error = (end + 1, "bad-timestamp", f"end time {token!r}: {problem}")
         return result
     if problem:
-        warnings.append((pos + 1, "bad-timestamp", f"{problem} (browsers accept "
+        warnings.append((pos + 1, "timestamp-form", f"{problem} (browsers accept "
                          f"{line[pos:end]!r}, other tools may not)"))
     remainder = line[end:]
     if remainder and remainder[0] not in " \t":
-        warnings.append((end + 1, "bad-timing-line",
+        warnings.append((end + 1, "timing-line-form",
                          f"{remainder.strip(_WHITESPACE)!r} runs into the end time; separate "
                          "cue settings from it with a space"))
     result.start_ms, result.end_ms = start, stop
@@ -241,10 +241,10 @@ def _check_gap(
 ) -> None:
     gap = line[start:stop]
     if not gap:
-        warnings.append((start + 1, "bad-timing-line", f"put a space {side} '-->'; browsers "
+        warnings.append((start + 1, "timing-line-form", f"put a space {side} '-->'; browsers "
                          "accept it without, other tools may not"))
     elif gap.strip(" \t"):
-        warnings.append((start + 1, "bad-timing-line", f"only spaces and tabs may stand "
+        warnings.append((start + 1, "timing-line-form", f"only spaces and tabs may stand "
                          f"{side} '-->' ({gap!r}); browsers accept it, other tools may not"))
 
 
@@ -626,11 +626,16 @@ class _Reader:
             name = "a NOTE comment" if block == "comment" else f"a {block} block"
             # The arrow is the mistake here, not where timing parsing stopped.
             column = line.find("-->") + 1
-            self.report(number, column, "bad-timing-line" if block == "comment" else "vtt-header",
-                        "error", (
+            message = (
                 f"{name} cannot hold '-->': browsers read this line as a timing line "
                 f"({what}); reword it"
-            ))
+            )
+            # In a NOTE the arrow breaks the comment (bad-timing-line, an error); in
+            # a STYLE or REGION block it loses styling, not text (vtt-header, a warning).
+            if block == "comment":
+                self.report(number, column, "bad-timing-line", "error", message)
+            else:
+                self.report(number, column, "vtt-header", "warning", message)
         elif not identifier and "-->" in after and _valid_timing(after):
             self.report(number, column, rule, "error", (
                 "a cue identifier cannot hold '-->': browsers read this line as a timing line "

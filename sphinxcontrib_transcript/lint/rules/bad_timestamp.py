@@ -2,9 +2,9 @@ r"""A time is malformed: wrong field widths, minutes or seconds over 59, a wrong
 
 The readers find these while reading, so the message says what the reader
 made of the time.  In WebVTT a cue with an invalid timestamp is dropped by
-browsers, text and all.  In SRT, a ``.`` before the milliseconds or one-digit
-fields are accepted by players (reported as warnings by the reader), while
-hours left out or minutes over 59 are rejected by many.  In timestamped
+browsers, text and all.  In SRT, hours left out or minutes over 59 are
+rejected by many players (a ``.`` before the milliseconds or one-digit fields
+they accept: those are ``timestamp-form``, a warning).  In timestamped
 text, a line starting with something time-like that is not a time
 (``00:61:10``) is kept as text of the cue before.
 

@@ -2,8 +2,9 @@ r"""A timing line (``start --> end``) cannot be read as written.
 
 The arrow is missing its spaces or is written ``->``, or something follows
 the times that is not a cue setting.  Browsers drop a WebVTT cue whose timing
-line they cannot read; SRT players accept some variants (reported as
-warnings) and drop the rest.  The message quotes what was not read.
+line they cannot read, and SRT players the cards they cannot read (variants
+they do read, such as an arrow without spaces, are ``timing-line-form``,
+a warning).  The message quotes what was not read.
 
 .. rubric:: Options
 
