@@ -179,8 +179,9 @@ class TimingSummary:
     others are worked out from *table* when first asked, and kept.
 
     :param canonical: every timing line was ``HH:MM:SS.mmm --> HH:MM:SS.mmm``
-        and nothing else, and no cue has an identifier (a WebVTT fast path
-        knows it; nobody else claims it).
+        (hours of two digits or more) and nothing else, no cue has an
+        identifier and no block is a comment (a WebVTT fast path knows it;
+        nobody else claims it).
     """
 
     __slots__ = ("_backwards", "_in_sequence", "_overlaps", "_table", "_unordered", "_zero",

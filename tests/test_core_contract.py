@@ -15,6 +15,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinxcontrib_transcript import load
 from sphinxcontrib_transcript.cli import main
@@ -179,3 +181,20 @@ def test_the_default_rules_make_no_cue_on_a_clean_file(
         clean.append(path.name)
     assert {"clean.vtt", "clean.srt", "clean.txt"} <= set(clean)
     assert len(clean) >= 6, clean
+
+
+# -- one line without all the lines ------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n\r é", max_size=200), st.sampled_from([1, 2, 3, 7, 1 << 16]))
+def test_a_line_looked_up_is_the_line_of_the_whole_split(text: str, block: int) -> None:
+    from sphinxcontrib_transcript import lint
+    from sphinxcontrib_transcript.decoding import split_lines
+    from sphinxcontrib_transcript.model import Transcript
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lint.base, "_BLOCK", block)
+        context = Context("x.txt", text.encode(), text, Transcript("txt"))
+        lines = split_lines(text)
+        assert [context.line(n) for n in range(len(lines) + 2)] == [None, *lines, None]

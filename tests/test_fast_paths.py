@@ -474,3 +474,69 @@ def test_a_repeated_cue_is_reported_from_the_columns_without_making_the_cues() -
     problems = [p for p in lint_context(ctx, Config.default()) if p.rule == "duplicate-adjacent"]
     assert [(p.line, p.column) for p in problems] == [(10, 1)]
     assert not transcript.cues_made  # no Cue object was made
+
+
+def _wide_layout(count: int) -> str:
+    """One-line cues of a long recording: hours from 98 to three digits."""
+    base = 98 * 3_600_000
+    return "WEBVTT\n\n" + "".join(
+        f"{format_vtt(base + i * 997_331)} --> {format_vtt(base + i * 997_331 + 999)}\n"
+        f"Words {i}.\n\n"
+        for i in range(count)
+    )
+
+
+def test_hours_of_three_digits_keep_the_one_line_path() -> None:
+    source = _wide_layout(400)
+    assert "100:" in source and "99:" in source
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(webvtt, "_SETTERS", ())
+        slow = webvtt.parse(source)
+    fast = webvtt.parse(source)
+    assert isinstance(fast.table.lines, range)  # the one-line path took it
+    assert fast.timing.canonical
+    assert fast == slow
+
+
+@pytest.mark.parametrize("defect", [
+    "00:00:00.000 --> 00:00:01.000\n", "x\n", "NOTE a comment\n",
+    "00:00:01.000 --> 00:00:00.500\nB\n",
+])
+def test_a_long_body_read_span_by_span_gives_the_spec_cues(
+    defect: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A body too long to take whole, with odd pieces in it, is read a span at a
+    time: any span size gives the spec's cues, diagnostics and lint problems."""
+    from sphinxcontrib_transcript.lint import Config
+    from sphinxcontrib_transcript.lint.engine import lint_context
+
+    source = _one_line_layout(300).replace("\n\n", "\nsecond line\n\n", 50)
+    at = source.index("\n\n", len(source) // 2) + 2
+    source = source[:at] + defect + "\n" + source[at:]
+    with monkeypatch.context() as patch:
+        patch.setattr(webvtt, "_SETTERS", ())
+        slow = webvtt.parse(source)
+    monkeypatch.setattr(webvtt, "_WHOLE", 10)
+    for span in (50, 700, 1 << 16):
+        monkeypatch.setattr(webvtt, "_SPAN", span)
+        fast = webvtt.parse(source)
+        assert fast.cues == slow.cues
+        assert fast.diagnostics == slow.diagnostics
+    found = [
+        sorted(lint_context(Context("x.vtt", source.encode(), source, transcript),
+                            Config.default()))
+        for transcript in (webvtt.parse(source), slow)
+    ]
+    assert found[0] == found[1]
+
+
+def test_the_table_builder_keeps_sparse_columns_constant_until_a_cue_differs() -> None:
+    builder = _bulk.TableBuilder()
+    builder.extend([1], [2], ["a"], ["a"], Constant(None, 1), [""], [3], [""], [4])
+    table = builder.table()
+    assert isinstance(table.speakers, Constant) and isinstance(table.identifiers, Constant)
+    builder.append((5, 6, "<v Bo>b", "b", "Bo", "id", 7, "align:start", 8))
+    table = builder.table()
+    assert list(table.speakers) == [None, "Bo"] and list(table.identifiers) == ["", "id"]
+    assert list(table.plain_texts) == ["a", "b"] and list(table.settings) == ["", "align:start"]
+    assert list(table.starts) == [1, 5] and list(table.text_lines) == [4, 8]

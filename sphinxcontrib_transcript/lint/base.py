@@ -38,7 +38,9 @@ attaches the rule ID and level to findings.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cached_property
+from itertools import accumulate
 
 from ..decoding import split_lines
 from ..model import Cue, Diagnostic, Format, Transcript
@@ -86,6 +88,10 @@ class Option(_OptionFields):
     """
 
     __slots__ = ()
+
+
+# Characters of text a line look-up counts line breaks in at a time (see Context.line).
+_BLOCK = 1 << 16
 
 
 def _no_sibling(suffix: str) -> tuple[str, Transcript] | None:
@@ -184,6 +190,42 @@ class Context:
         """Every cue as a :class:`~sphinxcontrib_transcript.model.Cue` (made on
         first use: for fixes and for rules that report, not for the clean path)."""
         return self.transcript.cues
+
+    def line(self, number: int) -> str | None:
+        """Line *number* (1-based) of the text, or ``None`` past its end.
+
+        Without cutting the whole text into lines when :attr:`lines` is not
+        made yet: a rule reporting a few cues of a long file looks up their
+        lines, where the list of every line would take more memory than the
+        text itself.
+        """
+        if number < 1:
+            return None
+        text = self.text
+        if "lines" in self.__dict__ or "\r" in text:
+            lines = self.lines
+            return lines[number - 1] if number <= len(lines) else None
+        breaks = self._breaks
+        if number - 1 > breaks[-1]:
+            return None  # the text has breaks[-1] + 1 lines
+        # The line starts after line break number - 1, which lies in the block
+        # with fewer breaks before it and at least that many by its end.
+        block = max(bisect_left(breaks, number - 1) - 1, 0)
+        start = block * _BLOCK
+        skip = number - 1 - breaks[block]
+        if skip:
+            chunk = text[start : start + _BLOCK]
+            start += len(chunk) - len(chunk.split("\n", skip)[-1])
+        end = text.find("\n", start)
+        return text[start : len(text) if end < 0 else end]
+
+    @cached_property
+    def _breaks(self) -> list[int]:
+        """Line breaks before the start of each block of :data:`_BLOCK` characters of
+        the text, and (last) in all."""
+        text = self.text
+        counts = (text.count("\n", at, at + _BLOCK) for at in range(0, len(text), _BLOCK))
+        return list(accumulate(counts, initial=0))
 
     @cached_property
     def lines(self) -> list[str]:

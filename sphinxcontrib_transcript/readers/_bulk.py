@@ -13,10 +13,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
-from operator import add, contains, eq, gt, lt, or_
+from operator import add, contains, eq, gt, lt, mul, or_
 
-from ..model import _CUE_FIELDS, Cue
-from ..table import Constant
+from ..table import Constant, CueTable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -101,19 +100,104 @@ def timing_ms(joined: str, mark: str) -> tuple[Iterator[int], Iterator[int]]:
     return clock_ms(fields[0::4], fields[1::4]), clock_ms(fields[2::4], fields[3::4])
 
 
-# The fast paths make cues straight from columns of values, a row at a time
-# (``tuple.__new__(Cue, row)``, all in C), skipping the argument handling of
-# Cue's constructor: only when Cue is the named tuple of exactly the model's
-# fields in this order (the WebVTT reader's ``_SETTERS`` says whether it is).
-CUE_FIELDS = _CUE_FIELDS
+class TableBuilder:
+    """The columns of a :class:`~sphinxcontrib_transcript.table.CueTable`, made a run
+    of cues at a time (a fast path) or a cue at a time (the spec's algorithm).
 
+    Times and line numbers go in arrays of 64-bit integers (8 bytes a value,
+    where a list of ints takes 36); the plain texts are the texts themselves,
+    and speakers, identifiers and settings one value for every cue, until a
+    cue differs: a long file costs little beyond its texts.
+    """
 
-def new_cues(columns: Sequence[Iterable[object]], count: int) -> list[Cue]:
-    """*count* cues from one iterable per field, in the order of :data:`CUE_FIELDS`."""
-    # Not strict: constant columns are endless repeat() iterators.
-    rows = zip(*columns, strict=False)
-    cues: list[Cue] = list(map(tuple.__new__, repeat(Cue, count), rows))
-    return cues
+    __slots__ = ("_sparse", "count", "ends", "lines", "plain_texts", "starts", "text_lines",
+                 "texts")
+
+    #: The columns kept as one value until a cue differs, with that value.
+    SPARSE = (("speakers", None), ("identifiers", ""), ("settings", ""))
+
+    def __init__(self) -> None:
+        from array import array  # (imported when first needed: start-up time)
+
+        self.starts, self.ends = array("q"), array("q")
+        self.lines, self.text_lines = array("q"), array("q")
+        self.texts: list[str] = []
+        self.plain_texts: list[str] | None = None  # None: the texts themselves
+        self._sparse: dict[str, list[Any] | None] = dict.fromkeys(
+            name for name, _ in self.SPARSE
+        )
+        self.count = 0
+
+    def extend(  # noqa: PLR0917 - one argument a column, in cue field order
+        self,
+        starts: Iterable[int],
+        ends: Iterable[int],
+        texts: list[str],
+        plain_texts: list[str],
+        speakers: Iterable[str | None],
+        identifiers: Iterable[str],
+        lines: Iterable[int],
+        settings: Iterable[str],
+        text_lines: Iterable[int],
+    ) -> None:
+        """Add a run of cues, one iterable per column (*texts* and *plain_texts*
+        lists of one length)."""
+        before = self.count
+        self.starts.extend(starts)
+        self.ends.extend(ends)
+        self.lines.extend(lines)
+        self.text_lines.extend(text_lines)
+        if self.plain_texts is None and plain_texts is not texts and plain_texts != texts:
+            self.plain_texts = list(self.texts)
+        if self.plain_texts is not None:
+            self.plain_texts.extend(plain_texts)
+        self.texts.extend(texts)
+        self.count = before + len(texts)
+        for (name, default), values in zip(self.SPARSE, (speakers, identifiers, settings),
+                                           strict=True):
+            self._add_sparse(name, default, values, before)
+
+    def _add_sparse(self, name: str, default: object, values: Iterable[Any], before: int) -> None:
+        kept = self._sparse[name]
+        if kept is None:
+            if isinstance(values, Constant) and (len(values) == 0 or values[0] == default):
+                return
+            values = list(values)
+            if all(map(eq, values, repeat(default))):
+                return
+            kept = self._sparse[name] = [default] * before
+        kept.extend(values)
+
+    def append(self, cue: Sequence[Any]) -> None:
+        """Add one cue given as its fields, in cue field order."""
+        start, end, text, plain, speaker, identifier, line, settings, text_line = cue
+        self.starts.append(start)
+        self.ends.append(end)
+        self.lines.append(line)
+        self.text_lines.append(text_line)
+        if self.plain_texts is None and plain != text:
+            self.plain_texts = list(self.texts)
+        if self.plain_texts is not None:
+            self.plain_texts.append(plain)
+        self.texts.append(text)
+        for (name, default), value in zip(self.SPARSE, (speaker, identifier, settings),
+                                          strict=True):
+            kept = self._sparse[name]
+            if kept is None and value != default:
+                kept = self._sparse[name] = [default] * self.count
+            if kept is not None:
+                kept.append(value)
+        self.count += 1
+
+    def table(self) -> CueTable:
+        """The table of every cue added."""
+        count = self.count
+        sparse = {name: Constant(default, count) if self._sparse[name] is None
+                  else self._sparse[name] for name, default in self.SPARSE}
+        return CueTable(
+            starts=self.starts, ends=self.ends, texts=self.texts, plain_texts=self.plain_texts,
+            lines=self.lines, text_lines=self.text_lines, **sparse,
+        )
 
 
 def time_columns(timings: list[str]) -> tuple[Sequence[int], Sequence[int], dict[str, Any]]:
@@ -164,6 +248,38 @@ def time_columns(timings: list[str]) -> tuple[Sequence[int], Sequence[int], dict
         "ends_before_starts": backwards, "out_of_order": unordered, "overlaps": overlapping,
     }
     return _TimeColumn(times, 0), _TimeColumn(times, 1), summary
+
+
+def wide_columns(timings: list[str]) -> tuple[Sequence[int], Sequence[int], dict[str, Any]]:
+    """:func:`time_columns` for timing lines canonical but for the width of their
+    hours (three digits or more somewhere): the times made at once, a window at a
+    time, as arrays; nothing said of them (times of several widths do not compare
+    as written), so the timing summary is worked out from the arrays; but they
+    are canonical lines (``canonical`` is said).
+
+    Such a file is long, and its times mostly differ: each is converted by
+    fields in C (no cache to fill, no call per time).
+    """
+    from array import array  # (imported when first needed: start-up time)
+
+    times = array("q")
+    for joined in timings:
+        at = 0
+        while at < len(joined):
+            cut = joined.find("\n", at + WINDOW)
+            window = joined[at:] if cut < 0 else joined[at:cut]
+            # clock, millis, clock, millis...: one split, in C.
+            fields = window.replace(" --> ", ".").replace("\n", ".").split(".")
+            parts = ":".join(fields[0::2]).split(":")
+            times.extend(map(
+                add,
+                map(add, map(mul, map(int, parts[0::3]), repeat(3_600_000)),
+                    map(mul, map(int, parts[1::3]), repeat(60_000))),
+                map(add, map(mul, map(int, parts[2::3]), repeat(1000)),
+                    map(int, fields[1::2])),
+            ))
+            at = len(joined) if cut < 0 else cut + 1
+    return times[0::2], times[1::2], {"canonical": True}
 
 
 class _Times:

@@ -37,23 +37,23 @@ identifier='1', line=4, settings='align:start', text_line=5)]
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, chain, repeat
 from operator import add, getitem, sub
 
-from ..model import Cue, Diagnostic, Level, Transcript
-from ..table import CueTable, TimingSummary
+from ..model import Diagnostic, Level, Transcript
+from ..table import COLUMNS, Constant, CueTable, TimingSummary
 from ._bulk import (
     CLOCK,
-    CUE_FIELDS,
     MILLIS,
+    TableBuilder,
     all_canonical,
     clock_ms,
     markup_columns,
-    new_cues,
     plain_and_speaker,
     plain_columns,
     time_columns,
+    wide_columns,
 )
 
 TYPE_CHECKING = False
@@ -93,20 +93,20 @@ def _is_signature(line: str) -> bool:
 _LATER_SIGNATURE = _Lazy(r"^WEBVTT(?:[ \t][^\n]*)?$", re.MULTILINE)
 
 # The fast path: a cue block exactly as the syntax wants it, matched whole:
-# an optional identifier line, the timing line (both times with two-digit
-# hours, or both without), settings, payload.  Anything else (no space around
+# an optional identifier line, the timing line (both times with hours of two
+# digits or more, or both without), settings, payload.  Anything else (no space around
 # the arrow, one-digit hours, a bad field) goes to the spec's own algorithm,
 # which finds the same times for what it accepts and says where the rest goes
 # wrong.  Two patterns rather than one with optional hours: that optional
 # group makes the match twice as slow.
-_LONG = r"([0-9]{2}:[0-5][0-9]:[0-5][0-9])\.([0-9]{3})"
+_LONG = r"([0-9]{2,}:[0-5][0-9]:[0-5][0-9])\.([0-9]{3})"
 _SHORT = r"([0-5][0-9]:[0-5][0-9])\.([0-9]{3})"
 _ARROW = r"[ \t]+-->[ \t]+"
 _IDENTIFIER = r"(?:([^\n]*)\n)??"
 _REST = r"(?:[ \t]+([^\n]*))?(?:\n(.*))?"
 _FAST_CUE = _Lazy(_IDENTIFIER + _LONG + _ARROW + _LONG + _REST, re.ASCII | re.DOTALL)
 _FAST_SHORT_CUE = _Lazy(_IDENTIFIER + _SHORT + _ARROW + _SHORT + _REST, re.ASCII | re.DOTALL)
-_TIME = r"([0-9]{2}:[0-5][0-9]:[0-5][0-9]|[0-5][0-9]:[0-5][0-9])\.([0-9]{3})"
+_TIME = r"([0-9]{2,}:[0-5][0-9]:[0-5][0-9]|[0-5][0-9]:[0-5][0-9])\.([0-9]{3})"
 _FAST_TIMING = _Lazy(_TIME + _ARROW + _TIME + r"(?:[ \t]+(.*))?", re.ASCII)
 _GROUPS = re.Match.groups
 # The commonest block of all, "HH:MM:SS.mmm --> HH:MM:SS.mmm" alone on its
@@ -121,9 +121,16 @@ _CANONICAL = _Lazy(_CANONICAL_TIMING + r"(?![^\n])", re.ASCII)
 _ALL_CANONICAL = _Lazy(
     _CANONICAL_TIMING + r"(?:\n\n?" + _CANONICAL_TIMING + r")*\n?", re.ASCII
 )
+# Timing lines joined by line breaks, canonical but for hours of any width.
+_WIDE_TIME = r"[0-9]{2,}:[0-5][0-9]:[0-5][0-9]\.[0-9]{3}"
+_WIDE_TIMING = _WIDE_TIME + " --> " + _WIDE_TIME
+_WIDE_TIMINGS = _Lazy(_WIDE_TIMING + r"(?:\n" + _WIDE_TIMING + r")*", re.ASCII)
 
-# Characters of a body _Reader.one_line_cues cuts into lines at a time.
+# Characters of a body cut into lines (or pieces) at a time.
 _SPAN = 1 << 16
+# The largest body (in characters) tried whole as canonical pieces; a longer one
+# is read span by span, which bounds the memory its copies take.
+_WHOLE = 1 << 23
 
 
 _WHITESPACE = "\t\n\f\r "  # ASCII whitespace, what the spec's "skip whitespace" skips
@@ -131,14 +138,10 @@ _DIGITS = "0123456789"
 _FIX = "write HH:MM:SS.mmm --> HH:MM:SS.mmm (hours may be left out)"
 _DROPPED = "browsers drop this cue, so its text is not shown"
 
-# The fast paths make cues from columns without Cue's constructor (see
-# _bulk.CUE_FIELDS): only when Cue is that named tuple.  Otherwise (and when a
-# test empties ``_SETTERS``, the name this switch has always had) every block
-# goes to the spec's algorithm, which uses the constructor, so a change to Cue
-# can never produce half-made cues.
-_SETTERS: tuple[str, ...] = ()
-if issubclass(Cue, tuple) and getattr(Cue, "_fields", ()) == CUE_FIELDS:
-    _SETTERS = CUE_FIELDS
+# The fast paths read blocks a field at a time.  A test that empties
+# ``_SETTERS`` (the name this switch has always had) sends every block to the
+# spec's algorithm instead, to compare the two.
+_SETTERS: tuple[str, ...] = tuple(COLUMNS)
 
 
 def _fast_times(match: re.Match[str]) -> tuple[int, int]:
@@ -257,7 +260,8 @@ class _Reader:
 
     def __init__(self) -> None:
         self.transcript = Transcript("vtt")
-        self.cues = self.transcript.cues
+        # The cues as the paths make them (see TableBuilder); None until the first.
+        self.builder: TableBuilder | None = None
         # What kind of block a line holding "-->" (but no valid timing) broke
         # off, for the message about that line: "cue", "comment", "STYLE"...
         self.follows = ""
@@ -379,7 +383,25 @@ class _Reader:
         if not short and self.one_line_cues(text, start, number):
             return
         fast = (_FAST_SHORT_CUE if short else _FAST_CUE).compiled.fullmatch
-        content = text[start:end]
+        markup = text.find("<", start, end) >= 0 or text.find("&", start, end) >= 0
+        if not short and end - start <= _WHOLE and self.canonical_body(
+            text[start:end], number, markup
+        ):
+            return
+        # Span by span, cut at blank lines: the pieces and their matches of one span
+        # at a time, so a long file's memory goes to its cues, not to copies of it.
+        while start < end:
+            stop = text.find("\n\n", min(start + _SPAN, end), end)
+            if stop < 0:
+                stop = end
+            content = text[start:stop]
+            self.pieces(content, number, fast, markup)
+            number += content.count("\n") + 2
+            start = stop + 2
+
+    def split(self, content: str, number: int) -> tuple[list[str], list[int]]:
+        """The pieces of *content* (blocks of text between blank lines) and the line
+        each starts on, *content* starting on line *number*."""
         chunks = content.split("\n\n")
         # More than one blank line leaves line breaks at the start of a piece.
         pieces = list(map(str.lstrip, chunks, repeat("\n"))) if "\n\n\n" in content else chunks
@@ -390,33 +412,47 @@ class _Reader:
         starts.pop()  # where a piece after the last would start
         if pieces is not chunks:
             starts = list(map(add, starts, map(sub, map(len, chunks), map(len, pieces))))
-        markup_possible = "<" in content or "&" in content
-        arrows = content.count("-->")
-        # Every piece canonical, with no "-->" but in its timing line? (No empty
-        # piece either: joined, it would pass for a line break.)
-        canonical = (
-            not short and arrows == len(pieces)
-            and _CANONICAL.compiled.match(pieces[0]) is not None
-        )
-        heads = "\n".join(map(getitem, pieces, repeat(slice(0, 30)))) if canonical else ""
-        if canonical and "" not in pieces and _ALL_CANONICAL.compiled.fullmatch(heads):
-            self.canonical(pieces, starts, markup_possible, heads)
-            return
+        return pieces, starts
+
+    def canonical_body(self, content: str, number: int, markup: bool) -> bool:
+        """Make the cues of a body whose every piece starts with a canonical timing line
+        and holds no other "-->" (see :meth:`canonical`); ``False``, having made none,
+        for any other body."""
+        pieces, starts = self.split(content, number)
+        # No empty piece either: joined, it would pass for a line break.
+        if (
+            content.count("-->") != len(pieces) or "" in pieces
+            or _CANONICAL.compiled.match(pieces[0]) is None
+        ):
+            return False
+        heads = "\n".join(map(getitem, pieces, repeat(slice(0, 30))))
+        if _ALL_CANONICAL.compiled.fullmatch(heads) is None:
+            return False
+        self.canonical(pieces, starts, markup, heads)
+        return True
+
+    def pieces(
+        self, content: str, number: int,
+        fast: Callable[[str], re.Match[str] | None], markup: bool,
+    ) -> None:
+        """The cues of *content*, starting on line *number*: runs of well-formed pieces
+        by columns, the others one by one."""
+        pieces, starts = self.split(content, number)
         matches = list(map(fast, pieces))
-        every_piece_a_cue = None not in matches and arrows == len(matches)
-        if every_piece_a_cue and self.columns(matches, starts, markup_possible):
+        if None not in matches and content.count("-->") == len(matches) and self.columns(
+            matches, starts, markup
+        ):
             return
-        # Runs of well-formed pieces by columns, the others one by one.
         run = 0
         for index, (piece, match) in enumerate(zip(pieces, matches, strict=True)):
             if match is not None and _plain_cue(piece):
                 continue
             if run < index:
-                self.columns(matches[run:index], starts[run:index], markup_possible)
+                self.columns(matches[run:index], starts[run:index], markup)
             self.piece(piece, starts[index], match)
             run = index + 1
         if run < len(pieces):
-            self.columns(matches[run:], starts[run:], markup_possible)
+            self.columns(matches[run:], starts[run:], markup)
 
     def one_line_cues(self, text: str, start: int, number: int) -> bool:
         """Make the cues of a body of nothing but canonical timing lines, each with one
@@ -433,6 +469,7 @@ class _Reader:
             end -= 1  # the blank lines after the body
         payloads: list[str] = []
         timings: list[str] = []
+        wide = False
         pos = start
         while pos < end:
             stop = text.find("\n\n", min(pos + _SPAN, end), end)
@@ -448,7 +485,11 @@ class _Reader:
                 return False
             joined = "\n".join(times)
             if not all_canonical(joined, len(times)):
-                return False
+                # Hours of three digits or more (a long recording) are canonical
+                # but for their width: read, but not compared as written.
+                if _WIDE_TIMINGS.compiled.fullmatch(joined) is None:
+                    return False
+                wide = True
             timings.append(joined)
             if payloads:
                 payloads.extend(texts)
@@ -464,7 +505,7 @@ class _Reader:
         marks = "<" * (text.find("<", start) >= 0) + "&" * (text.find("&", start) >= 0)
         plain, speakers = plain_columns(payloads, marks)
         last = number + 3 * count
-        starts, ends, summary = time_columns(timings)
+        starts, ends, summary = wide_columns(timings) if wide else time_columns(timings)
         self.add_table(CueTable(
             starts=starts, ends=ends, texts=payloads, plain_texts=plain, speakers=speakers,
             lines=range(number, last, 3), text_lines=range(number + 1, last, 3),
@@ -488,16 +529,12 @@ class _Reader:
         """The cues of the whole body, made by a fast path as a table: handed to the
         transcript, which makes the cues when they are first read (the linter
         reads the table instead)."""
-        if self.cues:  # pragma: no cover - the fast paths read the whole body
-            self.cues.extend(map(tuple.__new__, repeat(Cue, len(table)), table.rows()))
-            return
+        assert self.builder is None, "a fast path reads the whole body"
         old = self.transcript
         self.transcript = Transcript(
             "vtt", diagnostics=old.diagnostics, metadata=old.metadata, table=table,
             timing=TimingSummary(table, **summary),
         )
-        # Nothing may add to the old list from here on: it is not the transcript's.
-        del self.cues
 
     def columns(
         self, matches: Sequence[re.Match[str] | None], starts: list[int], markup: bool
@@ -515,19 +552,18 @@ class _Reader:
             if any(map(str.startswith, identifiers, repeat(_KEYWORDS))):
                 return False
             starts = list(map(add, starts, map(bool, identifiers)))
-        plain: Iterable[str] = payloads
-        speakers: Iterable[str | None] = repeat(None)
+        plain: list[str] = payloads
+        speakers: Iterable[str | None] = Constant(None, len(payloads))
         if markup:
             plain, voices = markup_columns(payloads)
             if voices is not None:
                 speakers = voices
         if any(settings):
             settings = list(map(str.strip, settings, repeat(_WHITESPACE)))
-        self.cues.extend(new_cues((
-            list(clock_ms(clock1, millis1)), list(clock_ms(clock2, millis2)),
-            payloads, plain, speakers, identifiers, starts, settings,
-            map(add, starts, repeat(1)),
-        ), len(matches)))
+        self.rows().extend(
+            clock_ms(clock1, millis1), clock_ms(clock2, millis2), payloads, plain, speakers,
+            identifiers, starts, settings, map(add, starts, repeat(1)),
+        )
         return True
 
     def piece(self, piece: str, start: int, match: re.Match[str] | None) -> None:
@@ -584,7 +620,7 @@ class _Reader:
             if not line:
                 index -= 1  # the blank line is no part of the block
                 break
-            if count == 2 and not self.cues and buffer:
+            if count == 2 and not self.cue_count() and buffer:
                 for keyword in ("STYLE", "REGION"):
                     if _is_keyword_line(buffer[0], keyword):
                         kind, buffer = keyword, []
@@ -690,8 +726,8 @@ class _Reader:
             return
         for keyword in ("STYLE", "REGION"):
             if _is_keyword_line(head, keyword):
-                if self.cues:
-                    self.report(number, 1, "vtt-header", "error", (
+                if self.cue_count():
+                    self.report(number, 1, "vtt-header", "warning", (
                         f"{keyword} blocks must come before the first cue; browsers ignore "
                         "this one: move it up"
                     ))
@@ -712,10 +748,27 @@ class _Reader:
 
     def add(self, timing: _Timing, text: str, identifier: str, line: int) -> None:
         plain, speaker = plain_and_speaker(text)
-        self.cues.append(Cue(
+        self.rows().append((
             timing.start_ms, timing.end_ms, text, plain, speaker, identifier, line,
             timing.settings, line + 1,
         ))
+
+    def rows(self) -> TableBuilder:
+        """Where the cues go, made when the first is added."""
+        if self.builder is None:
+            self.builder = TableBuilder()
+        return self.builder
+
+    def cue_count(self) -> int:
+        return 0 if self.builder is None else self.builder.count
+
+    def finish(self) -> Transcript:
+        """The transcript, with the cues the paths added as its table."""
+        if self.builder is None:
+            return self.transcript
+        old = self.transcript
+        return Transcript("vtt", diagnostics=old.diagnostics, metadata=old.metadata,
+                          table=self.builder.table())
 
 
 def _plain_cue(piece: str) -> bool:
@@ -748,4 +801,4 @@ def parse(text: str) -> Transcript:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     reader = _Reader()
     reader.read(text)
-    return reader.transcript
+    return reader.finish()

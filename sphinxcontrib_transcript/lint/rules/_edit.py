@@ -162,10 +162,10 @@ class PayloadPositions:
         number = payload_line(ctx, cue, self.index)
         if self.shift is None:
             self.shift = 0
-            lines = ctx.lines
-            if number <= len(lines):
+            line = ctx.line(number)
+            if line is not None:
                 line_end = text.find("\n", self.line_start)
                 written = text[self.line_start : None if line_end < 0 else line_end]
-                if lines[number - 1].endswith(written):
-                    self.shift = len(lines[number - 1]) - len(written)
+                if line.endswith(written):
+                    self.shift = len(line) - len(written)
         return number, offset - self.line_start + 1 + self.shift

@@ -80,26 +80,27 @@ def canonical_timing(ctx: Context) -> bool:
 def start_column_at(ctx: Context, number: int) -> int:
     """Column of the start time on timing line *number* (its first non-blank character)."""
     if canonical_timing(ctx):
-        return 1  # no need to cut the file into lines to know it
-    lines = ctx.lines
-    if not 0 < number <= len(lines):
+        return 1  # no need to look at the line to know it
+    line = ctx.line(number)
+    if line is None:
         return 1
-    line = lines[number - 1]
     return len(line) - len(line.lstrip()) + 1
 
 
 def end_column(ctx: Context, cue: Cue) -> int:
     """Column of the end time on a WebVTT or SRT timing line (else the start's)."""
-    return end_column_at(ctx, cue.line)
+    return end_column_at(ctx, cue.line, cue.start_ms)
 
 
-def end_column_at(ctx: Context, number: int) -> int:
-    """Column of the end time on WebVTT or SRT timing line *number* (else the start's)."""
+def end_column_at(ctx: Context, number: int, start_ms: int | None = None) -> int:
+    """Column of the end time on WebVTT or SRT timing line *number* (else the start's);
+    *start_ms*, the cue's start, spares cutting a canonical file into lines."""
     if canonical_timing(ctx):
-        return len("HH:MM:SS.mmm --> ") + 1
-    lines = ctx.lines
-    if ctx.format in ("vtt", "srt") and 0 < number <= len(lines):
-        line = lines[number - 1]
+        # "HH:MM:SS.mmm --> ": hours of two digits, or more in a long recording.
+        width = len(format_vtt(start_ms)) if start_ms is not None else len("HH:MM:SS.mmm")
+        return width + len(" --> ") + 1
+    line = ctx.line(number) if ctx.format in ("vtt", "srt") else None
+    if line is not None:
         arrow = line.find("-->")
         if arrow >= 0:
             rest = line[arrow + 3 :]

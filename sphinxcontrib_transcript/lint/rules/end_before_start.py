@@ -53,7 +53,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     lines: Sequence[int] = column(ctx, "line")
     for i in found:
         yield Finding(
-            lines[i], end_column_at(ctx, lines[i]),
+            lines[i], end_column_at(ctx, lines[i], starts[i]),
             f"cue ends at {stamp(fmt, ends[i])}, before it starts "
             f"({stamp(fmt, starts[i])}); players never show it: fix the times",
         )

@@ -63,7 +63,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     # Only the zero-length cues are looked at (or their times made).
     for i in found:
         yield Finding(
-            lines[i], end_column_at(ctx, lines[i]),
+            lines[i], end_column_at(ctx, lines[i], starts[i]),
             f"cue starts and ends at {stamp(fmt, starts[i])}, so players never show it; "
             "give it an end time after its start",
         )
