@@ -202,10 +202,10 @@ class Context:
         if number < 1:
             return None
         text = self.text
-        if "lines" in self.__dict__ or "\r" in text:
+        breaks = self._breaks
+        if not breaks:  # a line break other than LF (CR): cut into lines as they are
             lines = self.lines
             return lines[number - 1] if number <= len(lines) else None
-        breaks = self._breaks
         if number - 1 > breaks[-1]:
             return None  # the text has breaks[-1] + 1 lines
         # The line starts after line break number - 1, which lies in the block
@@ -222,8 +222,11 @@ class Context:
     @cached_property
     def _breaks(self) -> list[int]:
         """Line breaks before the start of each block of :data:`_BLOCK` characters of
-        the text, and (last) in all."""
+        the text, and (last) in all; ``[]`` when the text holds a CR, which breaks
+        lines too (:attr:`lines` is used then)."""
         text = self.text
+        if "\r" in text:
+            return []
         counts = (text.count("\n", at, at + _BLOCK) for at in range(0, len(text), _BLOCK))
         return list(accumulate(counts, initial=0))
 

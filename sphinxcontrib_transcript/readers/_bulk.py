@@ -250,12 +250,12 @@ def time_columns(timings: list[str]) -> tuple[Sequence[int], Sequence[int], dict
     return _TimeColumn(times, 0), _TimeColumn(times, 1), summary
 
 
-def wide_columns(timings: list[str]) -> tuple[Sequence[int], Sequence[int], dict[str, Any]]:
-    """:func:`time_columns` for timing lines canonical but for the width of their
-    hours (three digits or more somewhere): the times made at once, a window at a
-    time, as arrays; nothing said of them (times of several widths do not compare
-    as written), so the timing summary is worked out from the arrays; but they
-    are canonical lines (``canonical`` is said).
+def timing_arrays(timings: list[str]) -> tuple[Sequence[int], Sequence[int], dict[str, Any]]:
+    """:func:`time_columns` made at once, for canonical timing lines of hours of any
+    width (three digits or more in a long recording): the times as arrays, a
+    window at a time; of the timing summary only ``canonical`` is said (times of
+    several widths do not compare as written, so the rest is worked out from the
+    arrays).
 
     Such a file is long, and its times mostly differ: each is converted by
     fields in C (no cache to fill, no call per time).

@@ -53,7 +53,7 @@ from ._bulk import (
     plain_and_speaker,
     plain_columns,
     time_columns,
-    wide_columns,
+    timing_arrays,
 )
 
 TYPE_CHECKING = False
@@ -128,9 +128,6 @@ _WIDE_TIMINGS = _Lazy(_WIDE_TIMING + r"(?:\n" + _WIDE_TIMING + r")*", re.ASCII)
 
 # Characters of a body cut into lines (or pieces) at a time.
 _SPAN = 1 << 16
-# The largest body (in characters) tried whole as canonical pieces; a longer one
-# is read span by span, which bounds the memory its copies take.
-_WHOLE = 1 << 23
 
 
 _WHITESPACE = "\t\n\f\r "  # ASCII whitespace, what the spec's "skip whitespace" skips
@@ -384,20 +381,27 @@ class _Reader:
             return
         fast = (_FAST_SHORT_CUE if short else _FAST_CUE).compiled.fullmatch
         markup = text.find("<", start, end) >= 0 or text.find("&", start, end) >= 0
-        if not short and end - start <= _WHOLE and self.canonical_body(
-            text[start:end], number, markup
-        ):
-            return
         # Span by span, cut at blank lines: the pieces and their matches of one span
         # at a time, so a long file's memory goes to its cues, not to copies of it.
+        # While every piece starts with a canonical timing line, the spans are
+        # kept as such (see canonical()); the first other span sends those made
+        # so far, and all after it, to the general path.
+        canonical: _Canonical | None = None if short else _Canonical()
         while start < end:
             stop = text.find("\n\n", min(start + _SPAN, end), end)
             if stop < 0:
                 stop = end
             content = text[start:stop]
-            self.pieces(content, number, fast, markup)
+            pieces, starts = self.split(content, number)
+            if canonical is not None and not canonical.add(content, pieces, starts):
+                self.flush(canonical, markup)
+                canonical = None
+            if canonical is None:
+                self.pieces(content, pieces, starts, fast, markup)
             number += content.count("\n") + 2
             start = stop + 2
+        if canonical is not None:
+            self.canonical(canonical, markup)
 
     def split(self, content: str, number: int) -> tuple[list[str], list[int]]:
         """The pieces of *content* (blocks of text between blank lines) and the line
@@ -414,30 +418,12 @@ class _Reader:
             starts = list(map(add, starts, map(sub, map(len, chunks), map(len, pieces))))
         return pieces, starts
 
-    def canonical_body(self, content: str, number: int, markup: bool) -> bool:
-        """Make the cues of a body whose every piece starts with a canonical timing line
-        and holds no other "-->" (see :meth:`canonical`); ``False``, having made none,
-        for any other body."""
-        pieces, starts = self.split(content, number)
-        # No empty piece either: joined, it would pass for a line break.
-        if (
-            content.count("-->") != len(pieces) or "" in pieces
-            or _CANONICAL.compiled.match(pieces[0]) is None
-        ):
-            return False
-        heads = "\n".join(map(getitem, pieces, repeat(slice(0, 30))))
-        if _ALL_CANONICAL.compiled.fullmatch(heads) is None:
-            return False
-        self.canonical(pieces, starts, markup, heads)
-        return True
-
     def pieces(
-        self, content: str, number: int,
+        self, content: str, pieces: list[str], starts: list[int],
         fast: Callable[[str], re.Match[str] | None], markup: bool,
     ) -> None:
-        """The cues of *content*, starting on line *number*: runs of well-formed pieces
-        by columns, the others one by one."""
-        pieces, starts = self.split(content, number)
+        """The cues of *content*, cut into *pieces* starting on lines *starts*: runs of
+        well-formed pieces by columns, the others one by one."""
         matches = list(map(fast, pieces))
         if None not in matches and content.count("-->") == len(matches) and self.columns(
             matches, starts, markup
@@ -505,25 +491,35 @@ class _Reader:
         marks = "<" * (text.find("<", start) >= 0) + "&" * (text.find("&", start) >= 0)
         plain, speakers = plain_columns(payloads, marks)
         last = number + 3 * count
-        starts, ends, summary = wide_columns(timings) if wide else time_columns(timings)
+        starts, ends, summary = timing_arrays(timings) if wide else time_columns(timings)
         self.add_table(CueTable(
             starts=starts, ends=ends, texts=payloads, plain_texts=plain, speakers=speakers,
             lines=range(number, last, 3), text_lines=range(number + 1, last, 3),
         ), summary)
         return True
 
-    def canonical(self, pieces: list[str], starts: list[int], markup: bool, heads: str) -> None:
-        """Make the cues of pieces that all start with a canonical timing line, given
-        *heads*, their first 30 characters joined by line breaks."""
-        payloads: list[str] = list(map(getitem, pieces, repeat(slice(30, None))))
-        plain, speakers = plain_columns(payloads, "<&" if markup else "")
-        # A head is the timing line, alone or with the line break after it.
-        timings = heads.replace("\n\n", "\n").rstrip("\n")
-        times_start, times_end, summary = time_columns([timings])
+    def canonical(self, found: _Canonical, markup: bool) -> None:
+        """Make the cues of a body whose pieces all start with a canonical timing line."""
+        plain, speakers = plain_columns(found.payloads, "<&" if markup else "")
+        starts = found.starts
+        times_start, times_end, summary = time_columns(found.timings)
         self.add_table(CueTable(
-            starts=times_start, ends=times_end, texts=payloads, plain_texts=plain,
+            starts=times_start, ends=times_end, texts=found.payloads, plain_texts=plain,
             speakers=speakers, lines=starts, text_lines=list(map(add, starts, repeat(1))),
         ), summary)
+
+    def flush(self, found: _Canonical, markup: bool) -> None:
+        """Hand the canonical pieces kept so far to the general path's table."""
+        if not found.payloads:
+            return
+        payloads, starts = found.payloads, found.starts
+        plain, speakers = plain_columns(payloads, "<&" if markup else "")
+        count = len(payloads)
+        times_start, times_end, _ = timing_arrays(found.timings)
+        self.rows().extend(
+            times_start, times_end, payloads, plain, speakers, Constant("", count), starts,
+            Constant("", count), map(add, starts, repeat(1)),
+        )
 
     def add_table(self, table: CueTable, summary: dict[str, Any]) -> None:
         """The cues of the whole body, made by a fast path as a table: handed to the
@@ -769,6 +765,37 @@ class _Reader:
         old = self.transcript
         return Transcript("vtt", diagnostics=old.diagnostics, metadata=old.metadata,
                           table=self.builder.table())
+
+
+class _Canonical:
+    """The spans of a body whose every piece starts with a canonical timing line and
+    holds no other ``-->``, kept for :meth:`_Reader.canonical`: the payloads, the
+    lines they start on, and each span's timing lines joined by line breaks."""
+
+    __slots__ = ("payloads", "starts", "timings")
+
+    def __init__(self) -> None:
+        self.payloads: list[str] = []
+        self.starts: list[int] = []
+        self.timings: list[str] = []
+
+    def add(self, content: str, pieces: list[str], starts: list[int]) -> bool:
+        """Keep the span *content* (cut into *pieces*), or say ``False``: it is not
+        all canonical pieces."""
+        # No empty piece either: joined, it would pass for a line break.
+        if (
+            content.count("-->") != len(pieces) or "" in pieces
+            or _CANONICAL.compiled.match(pieces[0]) is None
+        ):
+            return False
+        heads = "\n".join(map(getitem, pieces, repeat(slice(0, 30))))
+        if _ALL_CANONICAL.compiled.fullmatch(heads) is None:
+            return False
+        self.payloads.extend(map(getitem, pieces, repeat(slice(30, None))))
+        self.starts.extend(starts)
+        # A head is the timing line, alone or with the line break after it.
+        self.timings.append(heads.replace("\n\n", "\n").rstrip("\n"))
+        return True
 
 
 def _plain_cue(piece: str) -> bool:

@@ -211,6 +211,36 @@ def repeated(episode: Path, times: int) -> str:
     return write_vtt(copies())
 
 
+_STAMP = re.compile(r"(?:(\d+):)?(\d\d):(\d\d)\.(\d{3})")
+
+
+def end_to_end(size: int, source: Path = SOURCE) -> str:
+    """The real ``.vtt`` episodes one after the other, over and over, until *size*
+    bytes: each cue block as written (defects and all), only its timing line's
+    times shifted past the episodes before it.  A long file of real content: at
+    50 MB its hours run to three digits."""
+    episodes = []
+    for path in sorted(source.glob("*.vtt")):
+        text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
+        body = text.split("\n\n", 1)[1] if "\n\n" in text else ""
+        cues = parse_vtt(text)
+        episodes.append((body, max((cue.end for cue in cues), default=0) + 1000))
+    parts = ["WEBVTT\n\n"]
+    total, shift, turn = 0, 0, 0
+    while total < size:
+        body, length = episodes[turn % len(episodes)]
+        shifted = "\n".join(
+            _STAMP.sub(lambda m, s=shift: _clock(_ms(*m.groups()) + s, "."), line)
+            if "-->" in line else line
+            for line in body.split("\n")
+        )
+        parts.append(shifted.rstrip("\n") + "\n\n")
+        total += len(parts[-1].encode())
+        shift += length
+        turn += 1
+    return "".join(parts)
+
+
 def adversarial(scale: int) -> list[tuple[str, str, str]]:
     """Inputs made to find super-linear code, as ``(label, suffix, text)``.
 
