@@ -539,3 +539,18 @@ def test_the_table_builder_keeps_sparse_columns_constant_until_a_cue_differs() -
     assert list(table.speakers) == [None, "Bo"] and list(table.identifiers) == ["", "id"]
     assert list(table.plain_texts) == ["a", "b"] and list(table.settings) == ["", "align:start"]
     assert list(table.starts) == [1, 5] and list(table.text_lines) == [4, 8]
+
+
+@pytest.mark.parametrize("span", [60, 1 << 16])
+def test_hours_of_three_digits_keep_the_canonical_path(
+    span: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cues of more than one line (so not the one-line path) past hour 99."""
+    source = _wide_layout(300).replace("\n\n", "\nand a second line\n\n")
+    with monkeypatch.context() as patch:
+        patch.setattr(webvtt, "_SETTERS", ())
+        slow = webvtt.parse(source)
+    monkeypatch.setattr(webvtt, "_SPAN", span)
+    fast = webvtt.parse(source)
+    assert not fast.cues_made and fast.timing.canonical  # the canonical path took it
+    assert fast == slow

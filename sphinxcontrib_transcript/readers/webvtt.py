@@ -49,6 +49,7 @@ from ._bulk import (
     TableBuilder,
     all_canonical,
     clock_ms,
+    fields_ms,
     markup_columns,
     plain_and_speaker,
     plain_columns,
@@ -502,7 +503,8 @@ class _Reader:
         """Make the cues of a body whose pieces all start with a canonical timing line."""
         plain, speakers = plain_columns(found.payloads, "<&" if markup else "")
         starts = found.starts
-        times_start, times_end, summary = time_columns(found.timings)
+        convert = timing_arrays if found.wide else time_columns
+        times_start, times_end, summary = convert(found.timings)
         self.add_table(CueTable(
             starts=times_start, ends=times_end, texts=found.payloads, plain_texts=plain,
             speakers=speakers, lines=starts, text_lines=list(map(add, starts, repeat(1))),
@@ -556,8 +558,10 @@ class _Reader:
                 speakers = voices
         if any(settings):
             settings = list(map(str.strip, settings, repeat(_WHITESPACE)))
+        # Hours past 99: a long recording, whose times rarely repeat: no cache.
+        convert = clock_ms if not clock1 or len(clock1[-1]) <= 8 else fields_ms
         self.rows().extend(
-            clock_ms(clock1, millis1), clock_ms(clock2, millis2), payloads, plain, speakers,
+            convert(clock1, millis1), convert(clock2, millis2), payloads, plain, speakers,
             identifiers, starts, settings, map(add, starts, repeat(1)),
         )
         return True
@@ -770,31 +774,41 @@ class _Reader:
 class _Canonical:
     """The spans of a body whose every piece starts with a canonical timing line and
     holds no other ``-->``, kept for :meth:`_Reader.canonical`: the payloads, the
-    lines they start on, and each span's timing lines joined by line breaks."""
+    lines they start on, each span's timing lines joined by line breaks, and
+    whether any has hours of three digits or more (``wide``: such times do not
+    compare as written)."""
 
-    __slots__ = ("payloads", "starts", "timings")
+    __slots__ = ("payloads", "starts", "timings", "wide")
 
     def __init__(self) -> None:
         self.payloads: list[str] = []
         self.starts: list[int] = []
         self.timings: list[str] = []
+        self.wide = False
 
     def add(self, content: str, pieces: list[str], starts: list[int]) -> bool:
         """Keep the span *content* (cut into *pieces*), or say ``False``: it is not
         all canonical pieces."""
         # No empty piece either: joined, it would pass for a line break.
-        if (
-            content.count("-->") != len(pieces) or "" in pieces
-            or _CANONICAL.compiled.match(pieces[0]) is None
-        ):
+        if content.count("-->") != len(pieces) or "" in pieces:
             return False
-        heads = "\n".join(map(getitem, pieces, repeat(slice(0, 30))))
-        if _ALL_CANONICAL.compiled.fullmatch(heads) is None:
+        if _CANONICAL.compiled.match(pieces[0]) is not None:
+            heads = "\n".join(map(getitem, pieces, repeat(slice(0, 30))))
+            if _ALL_CANONICAL.compiled.fullmatch(heads) is not None:
+                self.payloads.extend(map(getitem, pieces, repeat(slice(30, None))))
+                self.starts.extend(starts)
+                # A head is the timing line, alone or with the line break after it.
+                self.timings.append(heads.replace("\n\n", "\n").rstrip("\n"))
+                return True
+        # Hours of any width: each piece cut at its first line break.
+        firsts, _, payloads = zip(*map(str.partition, pieces, repeat("\n")), strict=True)
+        joined = "\n".join(firsts)
+        if _WIDE_TIMINGS.compiled.fullmatch(joined) is None:
             return False
-        self.payloads.extend(map(getitem, pieces, repeat(slice(30, None))))
+        self.wide = True
+        self.payloads.extend(payloads)
         self.starts.extend(starts)
-        # A head is the timing line, alone or with the line break after it.
-        self.timings.append(heads.replace("\n\n", "\n").rstrip("\n"))
+        self.timings.append(joined)
         return True
 
 

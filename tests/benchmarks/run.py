@@ -4,7 +4,8 @@ Sections (``--only`` picks some): ``read`` (our readers against webvtt-py,
 pysubs2 and srt), ``lint`` (every default rule over the corpus against
 webvtt-py merely reading the ``.vtt`` files), ``hook`` (one 100 KB file linted
 by a fresh process against ``python -c pass``), ``scaling`` (1, 10 and 100
-times an episode, and adversarial inputs) and ``sphinx`` (50 pages through the
+times an episode, and adversarial inputs), ``real`` (lint time per MB and
+memory on 1, 7 and 50 MB of real episodes end to end) and ``sphinx`` (50 pages through the
 ``transcript`` directive against ``literalinclude``).
 """
 
@@ -28,6 +29,7 @@ from typing import Any, cast
 
 from . import corpus as corpus_module
 from .corpus import Corpus
+from .real_content import section_real
 from .timing import (
     ChildResult,
     Unavailable,
@@ -38,7 +40,7 @@ from .timing import (
     timed_call,
 )
 
-SECTIONS = ("read", "lint", "hook", "scaling", "sphinx")
+SECTIONS = ("read", "lint", "hook", "scaling", "real", "sphinx")
 NOTES = Path(__file__).with_name("notes.rst")
 
 
@@ -801,6 +803,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     section_hook(corpus, args.hook_runs, scratch, results)
                 elif section == "scaling":
                     section_scaling(corpus, args.repeat, scratch, results)
+                elif section == "real":
+                    section_real(args.repeat, scratch, results)
                 else:
                     section_sphinx(corpus, args.pages, args.repeat, scratch, results)
             except Unavailable as exc:

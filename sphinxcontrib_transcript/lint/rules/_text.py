@@ -65,7 +65,7 @@ def non_ascii(ctx: Context) -> str:
     found = cache.get("non-ascii")
     if found is None:
         found = cache["non-ascii"] = (
-            utf8(ctx).translate(None, _ASCII).decode("utf-8", "surrogatepass")
+            _deleted(utf8(ctx), _ASCII).decode("utf-8", "surrogatepass")
         )
     return found
 
@@ -77,5 +77,20 @@ def rare_ascii(ctx: Context) -> bytes:
     cache = ctx.cache
     found = cache.get("rare-ascii")
     if found is None:
-        found = cache["rare-ascii"] = utf8(ctx).translate(None, _COMMON)
+        found = cache["rare-ascii"] = _deleted(utf8(ctx), _COMMON)
     return found
+
+
+# Bytes translated at a time: bytes.translate() first takes as much memory as its
+# input, so a whole 50 MB file at once would cost 50 MB for a result of a few.
+_CHUNK = 1 << 20
+
+
+def _deleted(data: bytes, delete: bytes) -> bytes:
+    """*data* without the bytes in *delete*, a chunk at a time."""
+    if len(data) <= _CHUNK:
+        return data.translate(None, delete)
+    return b"".join(
+        data[at : at + _CHUNK].translate(None, delete) for at in range(0, len(data), _CHUNK)
+    )
+
