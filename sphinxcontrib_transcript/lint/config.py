@@ -12,6 +12,7 @@ the start directory (in one directory, ``.transcript-lint.toml`` wins; a
     ignore = ["duplicate-adjacent"]    # removes from it
     exclude = ["tests/data/**"]        # not walked into by the CLI
     per-file-ignores = { "legacy/*.srt" = ["srt-index"] }
+    baseline = "transcript-lint-baseline.json"  # accepted problems (see baseline.py)
 
     [tool.transcript-lint.rules.cue-overlap]
     level = "warning"                  # "error" or "warning"
@@ -50,6 +51,7 @@ TOOL_TABLE = "transcript-lint"
 
 _TOP_KEYS = (
     "preset", "select", "extend-select", "ignore", "exclude", "per-file-ignores", "rules",
+    "baseline",
 )
 _RULE_KEYS = ("level", "enabled")
 _ALL = "ALL"
@@ -77,13 +79,17 @@ class Config:
     :param root: the directory globs are relative to (the config file's).
     :param source: the config file read, or ``None``.
     :param preset: the preset applied, or ``None``.
+    :param baseline: the baseline file's absolute path (``baseline``,
+        relative to :attr:`root`), or ``None``.
     """
 
     __slots__ = (
-        "enabled", "exclude", "levels", "options", "per_file_ignores", "preset", "root", "source",
+        "baseline", "enabled", "exclude", "levels", "options", "per_file_ignores", "preset",
+        "root", "source",
     )
     _FIELDS = (
         "enabled", "levels", "options", "per_file_ignores", "exclude", "root", "source", "preset",
+        "baseline",
     )
 
     enabled: frozenset[str]
@@ -94,6 +100,7 @@ class Config:
     root: str
     source: str | None
     preset: str | None
+    baseline: str | None
 
     def __init__(  # noqa: PLR0917 - positional, as when it was a dataclass
         self,
@@ -105,8 +112,11 @@ class Config:
         root: str = ".",
         source: str | None = None,
         preset: str | None = None,
+        baseline: str | None = None,
     ) -> None:
-        values = (enabled, levels, options, per_file_ignores, exclude, root, source, preset)
+        values = (
+            enabled, levels, options, per_file_ignores, exclude, root, source, preset, baseline,
+        )
         for name, value in zip(self._FIELDS, values, strict=True):
             object.__setattr__(self, name, value)
 
@@ -299,6 +309,11 @@ def resolve(
     exclude = table.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(item, str) for item in exclude):
         raise ConfigError(f"{where}: exclude must be a list of glob strings, not {_kind(exclude)}")
+    baseline = table.get("baseline")
+    if baseline is not None and (not isinstance(baseline, str) or not baseline):
+        raise ConfigError(
+            f"{where}: baseline must be the path of a baseline file, not {_kind(baseline)}"
+        )
     return Config(
         enabled=frozenset(enabled),
         levels=levels,
@@ -308,6 +323,7 @@ def resolve(
         root=root,
         source=source,
         preset=preset_name,
+        baseline=None if baseline is None else os.path.join(root, baseline),
     )
 
 
