@@ -168,14 +168,13 @@ def _keys(outcome: _Outcome) -> list[str]:
 
 
 def _load(path: str, *, missing_ok: bool = False) -> Baseline:
-    from .lint.baseline import Baseline, BaselineError
+    """The baseline at *path* (a new one if it may be missing); a bad one raises
+    :class:`~.lint.baseline.BaselineError`, a configuration error."""
+    from .lint.baseline import Baseline
 
     if missing_ok and not os.path.exists(path):
         return Baseline(path)
-    try:
-        return Baseline.load(path)
-    except BaselineError as exc:
-        raise _UsageError(str(exc)) from None
+    return Baseline.load(_shown_path(path))
 
 
 def _by_baseline(

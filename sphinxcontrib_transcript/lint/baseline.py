@@ -41,6 +41,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..decoding import decode, split_lines
+from .config import ConfigError
 from .engine import INTERNAL_ERROR, IO_ERROR, Problem
 
 #: The version of the file layout written (and the only one read).
@@ -52,8 +53,9 @@ NEVER = frozenset({INTERNAL_ERROR, IO_ERROR})
 Entries = dict[str, dict[str, dict[str, int]]]
 
 
-class BaselineError(Exception):
-    """A baseline file that cannot be read; ``str()`` says which and what to do."""
+class BaselineError(ConfigError):
+    """A baseline file that cannot be read; ``str()`` says which and what to do (a
+    kind of configuration error: the run stops with exit status 2)."""
 
 
 def normalise(line: str) -> str:
