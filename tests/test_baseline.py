@@ -164,7 +164,6 @@ def test_paths_are_relative_to_the_baseline_from_anywhere(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, "baseline file not found; create it with `transcript-lint --write-baseline"),
         ("{", "not a baseline (invalid JSON"),
         ('{"version": 7, "files": {}}', "not a transcript-lint baseline of version 1"),
         ('{"version": 1, "files": {"a.vtt": {"cue-order": {"x": "2"}}}}',
@@ -172,14 +171,35 @@ def test_paths_are_relative_to_the_baseline_from_anywhere(
     ],
 )
 def test_a_bad_baseline_is_a_usage_error(
-    repo: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str
+    repo: Path, capsys: pytest.CaptureFixture[str], content: str, message: str
 ) -> None:
-    if content is not None:
-        (repo / "lint-baseline.json").write_text(content, encoding="utf-8")
+    (repo / "lint-baseline.json").write_text(content, encoding="utf-8")
     status, out, err = run(capsys, "talks")
     assert (status, out) == (2, "")
     assert err.startswith("transcript-lint: error: lint-baseline.json: ") and message in err
     assert "Traceback" not in err
+
+
+def test_a_configured_baseline_not_written_yet_shows_everything(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "talks")
+    assert status == 1 and out.count("\n") == 5
+    assert (
+        "transcript-lint: notice: lint-baseline.json (the configuration's baseline) does not "
+        "exist yet; write it with --write-baseline lint-baseline.json\n"
+    ) in err
+
+
+def test_a_missing_baseline_given_on_the_command_line_is_an_error(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "--baseline", "nope.json", "talks")
+    assert (status, out) == (2, "")
+    assert err == (
+        "transcript-lint: error: nope.json: baseline file not found; create it with "
+        "`transcript-lint --write-baseline nope.json PATHS`\n"
+    )
 
 
 def test_write_baseline_refuses_fix_and_baseline(
