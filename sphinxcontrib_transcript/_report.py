@@ -188,13 +188,16 @@ def _by_baseline(
         groups.setdefault(path and os.path.abspath(path), []).append(outcome)
     found: list[tuple[Baseline | None, list[_Outcome]]] = []
     for path, group in groups.items():
-        if path is not None and not args.baseline and not os.path.exists(path):
+        if path is None:
+            found.append((None, group))
+        elif not args.baseline and not os.path.exists(path):
             # Named by the configuration but not written yet: nothing is known,
             # everything is shown (while --baseline FILE missing is an error).
             _note(f"{PROG}: notice: {_shown_path(path)} (the configuration's baseline) does "
                   f"not exist yet; write it with --write-baseline {_shown_path(path)}")
-            path = None
-        found.append((None if path is None else _load(path), group))
+            found.append((None, group))
+        else:
+            found.append((_load(path), group))
     return found
 
 
