@@ -167,7 +167,7 @@ def lint_context(context: Context, config: Config) -> list[Problem]:
                         d.message)
                 for d in diagnosed
             )
-    return apply_suppressions(context, problems)
+    return apply_suppressions(context, problems, config)
 
 
 # The plans for the last configuration and rule registry:

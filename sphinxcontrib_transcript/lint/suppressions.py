@@ -1,4 +1,5 @@
-"""Inline suppression: ``NOTE transcript-lint: ...`` directives in WebVTT.
+"""Inline suppression: ``NOTE transcript-lint: ...`` directives in WebVTT, and the
+directives that suppress nothing (``unused-suppression``).
 
 WebVTT is the one format with comments, so it is the one with directives::
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from .base import Context
+    from .config import Config
     from .engine import Problem
 
 _MARKER = "transcript-lint:"
@@ -65,60 +67,154 @@ class Suppressions:
         return False
 
 
-def suppressions(context: Context) -> Suppressions | None:
-    """The ``NOTE transcript-lint: ...`` directives of a WebVTT file, or ``None``."""
+class Directive:
+    """One rule name in one ``NOTE transcript-lint: VERB=NAME,...`` directive.
+
+    :param line: the line of the directive; :param column: of the name in it.
+    :param span: the (first, last) lines it switches the rule off for, or
+        ``None`` when it switches nothing off (an ``enable`` with nothing to
+        end, a ``disable-next`` with no block after it).  An ``enable`` that
+        ends a ``disable`` has that one's span.
+    """
+
+    __slots__ = ("column", "line", "name", "span", "verb")
+
+    def __init__(
+        self, line: int, column: int, verb: str, name: str, span: tuple[int, int] | None
+    ) -> None:
+        self.line, self.column, self.verb, self.name, self.span = line, column, verb, name, span
+
+    @property
+    def text(self) -> str:
+        return f"{self.verb}={self.name}"
+
+
+def directives(context: Context) -> list[Directive]:
+    """Every directive of a WebVTT file's ``NOTE`` blocks, in order (none elsewhere)."""
     if context.format != "vtt" or context.transcript._fact("canonical_timing"):
         # A WebVTT body a fast path of the reader took whole (it kept the times
         # as written) is cue blocks only: no NOTE, so no directive.
-        return None
+        return []
     if _MARKER not in context.text:
-        return None
+        return []
     # Compiled here, not at import: most files have no directive at all.
     note, directive = re.compile(_NOTE), re.compile(_DIRECTIVE)
     lines = context.lines
-    ranges: dict[str, list[tuple[int, int]]] = {}
-    open_since: dict[str, int] = {}
+    found: list[Directive] = []
+    open_since: dict[str, Directive] = {}
     for first, last in _blocks(lines):
         if not note.match(lines[first - 1]):
             continue
         for number in range(first, last + 1):
             for match in directive.finditer(lines[number - 1]):
                 verb = match[1]
-                names = [name.strip() for name in match[2].split(",")]
-                names = [_EVERYTHING if name.lower() == _EVERYTHING else name for name in names]
-                if verb == "disable":
-                    for name in names:
-                        open_since.setdefault(name, first)
-                elif verb == "enable":
-                    for name in names:
-                        if name in open_since:
-                            ranges.setdefault(name, []).append((open_since.pop(name), first))
-                elif verb == "disable-file":
-                    for name in names:
-                        ranges.setdefault(name, []).append((1, _END))
-                else:
-                    target = _next_block(lines, last)
-                    if target is not None:
-                        for name in names:
-                            ranges.setdefault(name, []).append(target)
-    for name, since in open_since.items():
-        ranges.setdefault(name, []).append((since, _END))
+                for name_match in re.finditer(r"[A-Za-z0-9_-]+", match[2]):
+                    name = name_match[0]
+                    name = _EVERYTHING if name.lower() == _EVERYTHING else name
+                    column = match.start(2) + name_match.start() + 1
+                    item = Directive(number, column, verb, name, None)
+                    found.append(item)
+                    if verb == "disable":
+                        if name not in open_since:
+                            item.span = (first, _END)
+                            open_since[name] = item
+                    elif verb == "enable":
+                        opened = open_since.pop(name, None)
+                        if opened is not None and opened.span is not None:
+                            opened.span = item.span = (opened.span[0], first)
+                    elif verb == "disable-file":
+                        item.span = (1, _END)
+                    else:
+                        item.span = _next_block(lines, last)
+    return found
+
+
+def suppressions(context: Context) -> Suppressions | None:
+    """The ranges switched off by the ``NOTE transcript-lint: ...`` directives of a
+    WebVTT file, or ``None``."""
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    for item in directives(context):
+        if item.span is not None and item.verb != "enable":
+            ranges.setdefault(item.name, []).append(item.span)
     return Suppressions(ranges) if ranges else None
 
 
-def apply_suppressions(context: Context, problems: list[Problem]) -> list[Problem]:
-    """Drop problems covered by inline directives (never internal or I/O errors)."""
-    # Imported here: the engine imports this module, and owns these IDs.
-    from .engine import INTERNAL_ERROR, IO_ERROR
+def apply_suppressions(
+    context: Context, problems: list[Problem], config: Config | None = None
+) -> list[Problem]:
+    """Drop problems covered by inline directives (never internal or I/O errors).
 
-    found = suppressions(context)
-    if found is None:
+    With *config* enabling ``unused-suppression`` for the file, a problem is
+    added for each directive naming a rule that reports nothing in its range.
+    """
+    # Imported here: the engine imports this module, and owns these IDs.
+    from .engine import INTERNAL_ERROR, IO_ERROR, Problem
+
+    found = directives(context)
+    if not found:
         return problems
-    return [
-        problem for problem in problems
-        if problem.rule in (INTERNAL_ERROR, IO_ERROR)
-        or not found.covers(problem.rule, problem.line)
-    ]
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    for item in found:
+        if item.span is not None and item.verb != "enable":
+            ranges.setdefault(item.name, []).append(item.span)
+    kept = problems
+    if ranges:
+        switched_off = Suppressions(ranges)
+        kept = [
+            problem for problem in problems
+            if problem.rule in (INTERNAL_ERROR, IO_ERROR)
+            or not switched_off.covers(problem.rule, problem.line)
+        ]
+    if config is not None and _reports_unused(config, context.path):
+        level = config.levels[UNUSED]
+        kept += [
+            Problem(context.path, item.line, item.column, UNUSED, level, message)
+            for item, message in unused(found, problems)
+            if not (ranges and switched_off.covers(UNUSED, item.line))
+        ]
+    return kept
+
+
+#: The rule that reports directives that switch nothing off.
+UNUSED = "unused-suppression"
+
+
+def _reports_unused(config: Config, path: str) -> bool:
+    return UNUSED in config.enabled and UNUSED not in config.ignored_for(path)
+
+
+def unused(found: list[Directive], problems: list[Problem]) -> list[tuple[Directive, str]]:
+    """Directives naming a known rule that reports nothing in their range (before
+    any suppression), with the message for each.
+
+    Unknown names and directives with no range at all are left to the
+    ``unused-suppression`` rule's own check, which sees only the file.
+    """
+    from . import rules as _rules
+
+    lines: dict[str, list[int]] = {}
+    every: list[int] = []
+    for problem in problems:
+        lines.setdefault(problem.rule, []).append(problem.line)
+        every.append(problem.line)
+    for numbers in (*lines.values(), every):
+        numbers.sort()
+    out: list[tuple[Directive, str]] = []
+    for item in found:
+        span = item.span
+        known = item.name == _EVERYTHING or item.name in _rules.RULES
+        # An enable is judged with the disable it ends: one finding for the pair.
+        if span is None or not known or item.name == UNUSED or item.verb == "enable":
+            continue
+        numbers = every if item.name == _EVERYTHING else lines.get(item.name, [])
+        at = bisect.bisect_left(numbers, span[0])
+        if at < len(numbers) and numbers[at] <= span[1]:
+            continue
+        where = {"disable-next": "in the block after it", "disable-file": "in this file",
+                 "disable": "in its range"}[item.verb]
+        what = "no problem" if item.name == _EVERYTHING else f"no {item.name} problem"
+        out.append((item, f"{item.text} suppresses nothing ({what} {where}); remove it"))
+    return out
 
 
 def _blocks(lines: list[str]) -> Iterator[tuple[int, int]]:
