@@ -2,8 +2,10 @@
 
 Read from ``[tool.transcript-lint]`` in ``pyproject.toml`` or from the top
 level of a ``.transcript-lint.toml``, whichever is found first walking up from
-the start directory (in one directory, ``.transcript-lint.toml`` wins; a
-``pyproject.toml`` without the table is passed over)::
+each linted file's own directory, as ruff finds its configuration, so that a
+file is linted alike from wherever the command runs (in one directory,
+``.transcript-lint.toml`` wins; a ``pyproject.toml`` without the table is
+passed over; ``--config FILE`` names one file for every path instead)::
 
     [tool.transcript-lint]
     preset = "podcast"                 # a named set of rule settings
@@ -12,7 +14,7 @@ the start directory (in one directory, ``.transcript-lint.toml`` wins; a
     ignore = ["duplicate-adjacent"]    # removes from it
     exclude = ["tests/data/**"]        # not walked into by the CLI
     per-file-ignores = { "legacy/*.srt" = ["srt-index"] }
-    baseline = "transcript-lint-baseline.json"  # accepted problems (see baseline.py)
+    baseline = "transcript-lint-baseline.json"  # problems accepted: not reported
 
     [tool.transcript-lint.rules.cue-overlap]
     level = "warning"                  # "error" or "warning"
@@ -23,6 +25,8 @@ Layers apply in this order, each on top of the previous: the rules' own
 defaults, the preset, the file's ``select``/``extend-select``/``ignore``, the
 ``enabled`` keys of the rule tables, then the command line's ``--select``,
 ``--extend-select`` and ``--ignore``.  ``"ALL"`` stands for every rule.
+Globs of ``per-file-ignores`` and ``exclude``, and the ``baseline`` path,
+are relative to the directory of the file that holds them.
 
 Everything is checked against the rule modules (IDs, ``OPTIONS`` types and
 choices); any mistake raises :class:`ConfigError` with a one-line message that

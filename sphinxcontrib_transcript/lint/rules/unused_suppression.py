@@ -44,8 +44,16 @@ Passing (``example.vtt``)::
 
     WEBVTT
 
-    00:00:01.000 --> 00:00:04.040
+    NOTE Recorded live: the host talks over the intro music.
+
+    00:00:01.000 --> 00:00:04.000
     Welcome to the show.
+
+    00:00:04.000 --> 00:00:06.000
+    Today we talk about Python 3.8.
+
+A directive that does hide a problem (here an overlap, when ``cue-overlap``
+runs too) is not reported::
 
     NOTE transcript-lint: disable-next=cue-overlap
 
