@@ -178,7 +178,7 @@ def _run(argv: list[str]) -> int:
         "preset": args.preset,
     }
     configs = Configs(args.config, overrides, os.getcwd())
-    config = configs.for_path(os.getcwd())
+    config = configs.for_directory(os.getcwd())
     if args.verbose:
         _note(f"configuration: {config.source or 'defaults (no config file found)'}")
     if args.list_rules:

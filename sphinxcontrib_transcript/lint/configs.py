@@ -51,11 +51,16 @@ class Configs:
         self.default = self.fixed or self._resolved(None, {}, os.path.abspath(start))
 
     def for_path(self, path: str) -> Config:
-        """The configuration that applies to the file or directory *path*."""
+        """The configuration that applies to the file *path*."""
         if self.fixed is not None:
             return self.fixed
-        directory = os.path.abspath(path if os.path.isdir(path) else os.path.dirname(path) or ".")
-        return self._for_dir(directory)
+        return self._for_dir(os.path.dirname(os.path.abspath(path)))
+
+    def for_directory(self, directory: str) -> Config:
+        """The configuration that applies to the files in *directory*."""
+        if self.fixed is not None:
+            return self.fixed
+        return self._for_dir(os.path.abspath(directory))
 
     def excludes(self, path: str) -> bool:
         """Whether *path* matches an ``exclude`` glob of the configuration of the
