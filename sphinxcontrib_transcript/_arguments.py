@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
              "(default: the configuration's baseline)")
     add("--write-baseline", metavar="FILE",
         help="record every problem found in FILE as accepted (entries of files no longer "
-             "found are pruned) and exit 0")
+             "found, and stale ones of the files linted, are pruned); exit 0 unless a file "
+             "could not be read")
     add("--select", action="append", metavar="RULES",
         help="comma-separated rule IDs to run instead of the configured ones (ALL for every rule)")
     add("--extend-select", action="append", metavar="RULES",
