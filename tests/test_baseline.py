@@ -231,3 +231,13 @@ def test_io_errors_are_never_recorded(tmp_path: Path) -> None:
     assert baseline.entries == {"a.vtt": {"cue-order": {"x": 1}}}
     new, stale = baseline.filter(problems, ["", "x"], [str(tmp_path / "a.vtt")])
     assert new == problems[:1] and stale == []
+
+
+def test_baseline_with_worker_processes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--write-baseline", "lint-baseline.json", "--jobs", "2", "talks")
+    first = (repo / "lint-baseline.json").read_bytes()
+    run(capsys, "--write-baseline", "lint-baseline.json", "talks")
+    assert (repo / "lint-baseline.json").read_bytes() == first
+    insert(repo / "talks" / VTT, 3, "\n\n")
+    assert run(capsys, "--jobs", "2", "talks") == (
+        0, "", "5 known problems not shown (in the baseline)\n")
