@@ -62,9 +62,24 @@ def build_parser() -> argparse.ArgumentParser:
     add = parser.add_argument
     add("paths", nargs="*", metavar="PATH",
         help="files or directories to lint (default: the current directory)")
-    add("--format", choices=("text", "json", "github"),
+    add("--format", choices=("text", "json", "github", "sarif", "junit"),
         help="output format: text (path:line:col: level [rule] message), json, "
-             "or github (workflow annotations)")
+             "github (workflow annotations), sarif (SARIF 2.1.0, for code scanning) "
+             "or junit (JUnit XML)")
+    add("--output-file", "-o", metavar="FILE",
+        help="write the problems (or statistics) to FILE instead of standard output")
+    add("--statistics", action="store_true",
+        help="print how many problems each rule found (with level and fix), most first")
+    add("--quiet", "-q", action="store_true",
+        help="print only the problems that fail the run (errors; all with --strict), "
+             "and no summary or notes")
+    add("--baseline", metavar="FILE",
+        help="report only problems not recorded in this baseline file "
+             "(default: the configuration's baseline)")
+    add("--write-baseline", metavar="FILE",
+        help="record every problem found in FILE as accepted (entries of files no longer "
+             "found, and stale ones of the files linted, are pruned); exit 0 unless a file "
+             "could not be read")
     add("--select", action="append", metavar="RULES",
         help="comma-separated rule IDs to run instead of the configured ones (ALL for every rule)")
     add("--extend-select", action="append", metavar="RULES",
@@ -86,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--list-rules", action="store_true", help="list the rules and exit")
     add("--explain", metavar="RULE", help="show a rule's documentation and options and exit")
     add("--verbose", "-v", action="store_true",
-        help="say which configuration is used and which files are skipped")
+        help="say which configuration is used, which files are skipped, and which "
+             "per-file-ignores or exclude globs match nothing")
     add("--version", action="store_true", help="print the version and exit")
     parser.set_defaults(**defaults())
     return parser

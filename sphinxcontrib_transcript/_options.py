@@ -3,10 +3,17 @@
 :mod:`~sphinxcontrib_transcript.cli` reads a command line of nothing but
 paths without argparse; :mod:`~sphinxcontrib_transcript._arguments` builds
 the parser for any other.  Both take the program name, the option defaults
-and the two exceptions from here, so neither imports the other.
+the two exceptions, :func:`note` and :class:`Outcome` from here, so neither imports the other
+(nor does :mod:`~sphinxcontrib_transcript._report`, which reports for the CLI).
 """
 
 from __future__ import annotations
+
+import sys
+
+TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
+if TYPE_CHECKING:
+    from .lint.problems import Problem
 
 PROG = "transcript-lint"
 
@@ -30,4 +37,25 @@ def defaults() -> dict[str, object]:
         "format": "text", "select": None, "extend_select": [], "ignore": [], "preset": None,
         "fix": False, "unsafe_fixes": False, "diff": False, "strict": False, "config": None,
         "jobs": 1, "list_rules": False, "explain": None, "verbose": False, "version": False,
+        "statistics": False, "quiet": False, "output_file": None, "baseline": None,
+        "write_baseline": None,
     }
+
+
+def note(message: str) -> None:
+    """A line on stderr (after whatever stdout holds, so a terminal keeps their order)."""
+    sys.stdout.flush()
+    sys.stderr.write(message + "\n")
+
+
+class Outcome:
+    """What processing one file gave: problems, notes for stderr, a diff."""
+
+    __slots__ = ("diff", "keys", "notes", "path", "problems")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.notes: list[str] = []
+        self.diff = ""
+        self.keys: list[str] = []  # each problem's baseline key, when asked for

@@ -33,8 +33,9 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from . import __version__
-from ._options import PROG, defaults
+from ._options import PROG, defaults, note
 from ._options import Exit as _Exit
+from ._options import Outcome as _Outcome
 from ._options import UsageError as _UsageError
 
 TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from typing import NoReturn
 
     from .lint import Config, Problem
+    from .lint.configs import Configs
 
 #: Suffixes always linted, and those linted when their content is a transcript.
 ALWAYS = frozenset({".vtt", ".webvtt", ".srt"})
@@ -146,15 +148,15 @@ def _run(argv: list[str]) -> int:
     if args.jobs < 0:
         raise _UsageError(f"--jobs must be 0 (one per CPU) or more, not {args.jobs}")
 
-    from .lint import load_config
+    from .lint.configs import Configs
 
-    config = load_config(
-        args.config, os.getcwd(),
-        select=None if args.select is None else _split(args.select),
-        extend_select=_split(args.extend_select),
-        ignore=_split(args.ignore),
-        preset=args.preset,
-    )
+    overrides = {
+        "select": None if args.select is None else _split(args.select),
+        "extend_select": _split(args.extend_select), "ignore": _split(args.ignore),
+        "preset": args.preset,
+    }
+    configs = Configs(args.config, overrides, os.getcwd())
+    config = configs.for_directory(os.getcwd())
     if args.verbose:
         _note(f"configuration: {config.source or 'defaults (no config file found)'}")
     if args.list_rules:
@@ -162,66 +164,36 @@ def _run(argv: list[str]) -> int:
     if args.explain is not None:
         return _explain(config, args.explain)
 
+    from ._report import check_options
+
+    check_options(args)
     paths = args.paths or ["."]
     missing = [path for path in paths if not os.path.lexists(path)]
     if missing:
         return _fail(f"{missing[0]}: no such file or directory")
-    files, listing_problems, walked = _collect(paths, config, args.verbose)
+    files, listing_problems, walked = _collect(paths, configs, args.verbose)
     if not files and not listing_problems:
         if walked:
             _note(f"{PROG}: warning: no transcript files found in {', '.join(paths)}")
-        return 0
+        from ._report import empty
+
+        return empty(args)
 
     mode = "diff" if args.diff else "fix" if (args.fix or args.unsafe_fixes) else "check"
-    settings = _Settings(config, mode, args.unsafe_fixes, args.verbose)
+    keyed = bool(args.baseline or args.write_baseline or any(
+        c.baseline for c in configs.used()))
+    settings = _Settings(configs, mode, args.unsafe_fixes, args.verbose and not args.quiet, keyed)
     outcomes = _process_all(files, settings, args.jobs)
-    problems = sorted(listing_problems + [p for o in outcomes for p in o.problems])
-    for outcome in outcomes:
-        for note in outcome.notes:
-            _note(note)
+    from ._report import report
 
-    if mode == "diff":
-        diffs = [outcome.diff for outcome in outcomes if outcome.diff]
-        sys.stdout.write("".join(diffs))
-        if problems:
-            sys.stdout.write(_problems_text(problems, args.format))
-        if diffs:
-            _note(f"{len(diffs)} file{'s' if len(diffs) != 1 else ''} would be fixed")
-        return 1 if diffs or _fails(problems, args.strict) else 0
-
-    sys.stdout.write(_problems_text(problems, args.format))
-    if problems:
-        from .lint import fix_kind
-
-        safe = sum(1 for p in problems if fix_kind(p.rule) == "safe")
-        unsafe = sum(1 for p in problems if fix_kind(p.rule) == "unsafe")
-        from .lint.output import summary
-
-        _note(summary(problems, safe, unsafe))
-    return 1 if _fails(problems, args.strict) else 0
-
-
-def _problems_text(problems: list[Problem], style: str) -> str:
-    if not problems and style != "json":
-        return ""
-    if style == "text":
-        return "".join(f"{problem}\n" for problem in problems)
-    from .lint.output import format_problems
-
-    return format_problems(problems, style) + "\n"
-
-
-def _fails(problems: list[Problem], strict: bool) -> bool:
-    return any(strict or problem.level == "error" for problem in problems)
+    return report(args, configs, outcomes, listing_problems)
 
 
 def _split(values: Sequence[str]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
-def _note(message: str) -> None:
-    sys.stdout.flush()  # keep stdout and stderr in order on a terminal
-    sys.stderr.write(message + "\n")
+_note = note
 
 
 def _list_rules(config: Config, style: str) -> int:
@@ -239,7 +211,7 @@ def _list_rules(config: Config, style: str) -> int:
 def _explain(config: Config, rule_id: str) -> int:
     from .lint.config import check_rule_id
     from .lint.engine import rule_modules
-    from .lint.output import explain
+    from .lint.ruledocs import explain
 
     check_rule_id(rule_id, "--explain")
     module = rule_modules()[rule_id]
@@ -251,7 +223,7 @@ def _explain(config: Config, rule_id: str) -> int:
 
 
 def _collect(
-    paths: Sequence[str], config: Config, verbose: bool
+    paths: Sequence[str], configs: Configs, verbose: bool
 ) -> tuple[list[str], list[Problem], bool]:
     """Files to lint (explicit ones first-come, walked ones sorted), listing problems,
     and whether any directory was walked."""
@@ -262,9 +234,9 @@ def _collect(
     for path in paths:
         if os.path.isdir(path):
             walked = True
-            found = _walk(path, config, problems)
+            found = _walk(path, configs, problems)
         else:
-            if config.is_excluded(path):
+            if configs.excludes(path):
                 if verbose:
                     _note(f"{path}: skipped (excluded by the configuration)")
                 continue
@@ -277,7 +249,7 @@ def _collect(
     return files, problems, walked
 
 
-def _walk(top: str, config: Config, problems: list[Problem]) -> Iterator[str]:
+def _walk(top: str, configs: Configs, problems: list[Problem]) -> Iterator[str]:
     """Transcript candidates under *top*, in sorted order, symlinked directories not followed."""
     from .lint.problems import io_problem
 
@@ -297,15 +269,15 @@ def _walk(top: str, config: Config, problems: list[Problem]) -> Iterator[str]:
                 entry.name.startswith(".")
                 or entry.name in SKIP_DIRS
                 or os.path.exists(os.path.join(path, "pyvenv.cfg"))
-                or config.is_excluded(path)
+                or configs.excludes(path)
             ):
                 continue
-            yield from _walk(path, config, problems)
+            yield from _walk(path, configs, problems)
             continue
         suffix = os.path.splitext(entry.name)[1].lower()
         if suffix not in ALWAYS and suffix not in SNIFFED:
             continue
-        if config.is_excluded(path):
+        if configs.excludes(path):
             continue
         try:
             regular = entry.is_file() or entry.is_symlink()  # dangling links get reported
@@ -323,25 +295,16 @@ def _walk(top: str, config: Config, problems: list[Problem]) -> Iterator[str]:
 class _Settings:
     """What every file is processed with (pickled to worker processes)."""
 
-    __slots__ = ("config", "mode", "unsafe", "verbose")
+    __slots__ = ("configs", "keyed", "mode", "unsafe", "verbose")
 
-    def __init__(self, config: Config, mode: str, unsafe: bool, verbose: bool) -> None:
-        self.config = config
+    def __init__(
+        self, configs: Configs, mode: str, unsafe: bool, verbose: bool, keyed: bool
+    ) -> None:
+        self.configs = configs
         self.mode = mode  # "check", "fix" or "diff"
         self.unsafe = unsafe
         self.verbose = verbose
-
-
-class _Outcome:
-    """What processing one file gave: problems, notes for stderr, a diff."""
-
-    __slots__ = ("diff", "notes", "path", "problems")
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-        self.notes: list[str] = []
-        self.diff = ""
+        self.keyed = keyed  # give each problem its baseline key
 
 
 def _process_all(files: list[str], settings: _Settings, jobs: int) -> list[_Outcome]:
@@ -420,9 +383,10 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
         ))
         return
 
-    config = settings.config
+    config = settings.configs.for_path(path)
     if settings.mode == "check":
         outcome.problems = lint_bytes(data, path, config)
+        _key(outcome, data, settings)
         return
     from .lint.fixing import FileState, WriteRefused, fix_report, write_atomic
 
@@ -432,6 +396,9 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
     if settings.mode == "diff":
         if result.data != data:
             outcome.diff = unified_diff(path, data, result.data)
+        # What would remain after the fixes: errors among them still fail the run.
+        outcome.problems = lint_bytes(result.data, path, config)
+        _key(outcome, result.data, settings)
         return
     final = data
     if result.data != data:
@@ -443,6 +410,15 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
             final = result.data
             outcome.notes.append(f"{path}: fixed ({', '.join(result.applied)})")
     outcome.problems.extend(lint_bytes(final, path, config))
+    _key(outcome, final, settings)
+
+
+def _key(outcome: _Outcome, data: bytes, settings: _Settings) -> None:
+    """Give each problem its baseline key (the content of its line), when asked."""
+    if settings.keyed and outcome.problems:
+        from .lint.baseline import contents
+
+        outcome.keys = contents(outcome.problems, data)
 
 
 def unified_diff(path: str, before: bytes, after: bytes) -> str:

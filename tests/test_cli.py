@@ -67,7 +67,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_help_returns_zero(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "--help")
     assert status == 0
-    assert out.startswith("usage: transcript-lint [-h] [--format {text,json,github}]")
+    assert out.startswith("usage: transcript-lint [-h] [--format {text,json,github,sarif,junit}]")
     assert "Exit status: 0 no error-level problem" in out
     assert err == ""
 
@@ -214,7 +214,8 @@ def test_exclude_applies_to_walks_and_named_files(
     [
         (["--bogus"], "unrecognized arguments: --bogus (see transcript-lint --help)"),
         (["--format", "xml"],
-         "argument --format: invalid choice: 'xml' (choose from 'text', 'json', 'github') "
+         "argument --format: invalid choice: 'xml' (choose from 'text', 'json', 'github', "
+         "'sarif', 'junit') "
          "(see transcript-lint --help)"),
         (["--jobs", "x"],
          "argument --jobs/-j: invalid int value: 'x' (see transcript-lint --help)"),

@@ -239,7 +239,7 @@ def test_unknown_top_level_key(fake: None, tmp_path: Path) -> None:
     source = tmp_path / ".transcript-lint.toml"
     assert error_of(tmp_path, 'selct = ["boom"]\n') == (
         f"{source}: unknown key 'selct' (did you mean 'select'?); known: preset, select, "
-        "extend-select, ignore, exclude, per-file-ignores, rules"
+        "extend-select, ignore, exclude, per-file-ignores, rules, baseline"
     )
 
 

@@ -25,7 +25,7 @@ import yaml
 
 import sphinxcontrib_transcript as st
 from sphinxcontrib_transcript import cli
-from sphinxcontrib_transcript.lint.output import summary_line
+from sphinxcontrib_transcript.lint.ruledocs import summary_line
 from sphinxcontrib_transcript.lint.rules import RULES
 from sphinxcontrib_transcript.sphinxext.directive import TranscriptDirective
 from sphinxcontrib_transcript.sphinxext.render import assign_anchors

@@ -282,7 +282,8 @@ CONFIGS = {
         (["--ignore", "nope", "ep.vtt"],
          "--ignore: unknown rule 'nope'; `transcript-lint --list-rules` lists them"),
         (["--format", "xml", "ep.vtt"],
-         "argument --format: invalid choice: 'xml' (choose from 'text', 'json', 'github') "
+         "argument --format: invalid choice: 'xml' (choose from 'text', 'json', 'github', "
+         "'sarif', 'junit') "
          "(see transcript-lint --help)"),
         (["--preset", "loose", "ep.vtt"],
          "--preset: unknown preset 'loose'; presets: netflix, podcast, subtitle-edit"),

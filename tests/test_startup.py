@@ -68,6 +68,9 @@ def test_linting_imports_no_sphinx_and_nothing_unused(clean_file: Path) -> None:
     for unused in (
         "difflib", "concurrent.futures", "multiprocessing", "tempfile", "shutil",
         "sphinxcontrib_transcript.lint.fixing", "sphinxcontrib_transcript.lint.output",
+        # The CI formats and the baseline load only when asked for.
+        "sphinxcontrib_transcript.lint.sarif", "sphinxcontrib_transcript.lint.junit",
+        "sphinxcontrib_transcript.lint.baseline", "xml.etree.ElementTree",
         # A command line of paths alone (what pre-commit passes) needs no parser.
         "argparse", "gettext", "locale", "sphinxcontrib_transcript._arguments",
     ):
@@ -92,6 +95,9 @@ runs = [
     [path], ["--format", "json", path], ["--format", "github", path], ["--diff", path],
     ["--fix", path], ["--unsafe-fixes", path], ["--jobs", "2", path, path],
     ["--list-rules"], ["--explain", "cue-order"], ["--version"], ["--strict", path],
+    ["--format", "sarif", path], ["--format", "junit", path], ["--statistics", path],
+    ["--quiet", path], ["--write-baseline", path + ".baseline.json", path],
+    ["--baseline", path + ".baseline.json", path],
 ]
 statuses = [main(argv) for argv in runs]
 assert statuses == [0] * len(runs), statuses

@@ -327,7 +327,7 @@ class RuleIndexDirective(_Generated):
 
     def run(self) -> list[nodes.Node]:
         self.depend_on(PACKAGE / "lint" / "rules" / "__init__.py")
-        from sphinxcontrib_transcript.lint.output import summary_line
+        from sphinxcontrib_transcript.lint.ruledocs import summary_line
 
         parts = []
         for group, modules in lint_rules.GROUPS.items():

@@ -48,7 +48,7 @@ from ..table import CueTable, TimingSummary
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection
     from typing import Any, NamedTuple
 
     class _FindingFields(NamedTuple):
@@ -138,6 +138,9 @@ class Context:
         self.sibling = sibling
         #: Per-file values several rules share (see ``rules._columns.derived``).
         self.cache: dict[str, Any] = {}
+        #: The IDs of every rule the linter knows (set by the engine), for a rule
+        #: about rules (``unused-suppression`` names an unknown one).
+        self.rules: Collection[str] = ()
 
     def _fields(self) -> tuple[object, ...]:
         return self.path, self.data, self.text, self.transcript, self.options, self.sibling

@@ -2,8 +2,10 @@
 
 Read from ``[tool.transcript-lint]`` in ``pyproject.toml`` or from the top
 level of a ``.transcript-lint.toml``, whichever is found first walking up from
-the start directory (in one directory, ``.transcript-lint.toml`` wins; a
-``pyproject.toml`` without the table is passed over)::
+each linted file's own directory, as ruff finds its configuration, so that a
+file is linted alike from wherever the command runs (in one directory,
+``.transcript-lint.toml`` wins; a ``pyproject.toml`` without the table is
+passed over; ``--config FILE`` names one file for every path instead)::
 
     [tool.transcript-lint]
     preset = "podcast"                 # a named set of rule settings
@@ -12,6 +14,7 @@ the start directory (in one directory, ``.transcript-lint.toml`` wins; a
     ignore = ["duplicate-adjacent"]    # removes from it
     exclude = ["tests/data/**"]        # not walked into by the CLI
     per-file-ignores = { "legacy/*.srt" = ["srt-index"] }
+    baseline = "transcript-lint-baseline.json"  # problems accepted: not reported
 
     [tool.transcript-lint.rules.cue-overlap]
     level = "warning"                  # "error" or "warning"
@@ -22,6 +25,8 @@ Layers apply in this order, each on top of the previous: the rules' own
 defaults, the preset, the file's ``select``/``extend-select``/``ignore``, the
 ``enabled`` keys of the rule tables, then the command line's ``--select``,
 ``--extend-select`` and ``--ignore``.  ``"ALL"`` stands for every rule.
+Globs of ``per-file-ignores`` and ``exclude``, and the ``baseline`` path,
+are relative to the directory of the file that holds them.
 
 Everything is checked against the rule modules (IDs, ``OPTIONS`` types and
 choices); any mistake raises :class:`ConfigError` with a one-line message that
@@ -50,6 +55,7 @@ TOOL_TABLE = "transcript-lint"
 
 _TOP_KEYS = (
     "preset", "select", "extend-select", "ignore", "exclude", "per-file-ignores", "rules",
+    "baseline",
 )
 _RULE_KEYS = ("level", "enabled")
 _ALL = "ALL"
@@ -77,13 +83,17 @@ class Config:
     :param root: the directory globs are relative to (the config file's).
     :param source: the config file read, or ``None``.
     :param preset: the preset applied, or ``None``.
+    :param baseline: the baseline file's absolute path (``baseline``,
+        relative to :attr:`root`), or ``None``.
     """
 
     __slots__ = (
-        "enabled", "exclude", "levels", "options", "per_file_ignores", "preset", "root", "source",
+        "baseline", "enabled", "exclude", "levels", "options", "per_file_ignores", "preset",
+        "root", "source",
     )
     _FIELDS = (
         "enabled", "levels", "options", "per_file_ignores", "exclude", "root", "source", "preset",
+        "baseline",
     )
 
     enabled: frozenset[str]
@@ -94,6 +104,7 @@ class Config:
     root: str
     source: str | None
     preset: str | None
+    baseline: str | None
 
     def __init__(  # noqa: PLR0917 - positional, as when it was a dataclass
         self,
@@ -105,8 +116,11 @@ class Config:
         root: str = ".",
         source: str | None = None,
         preset: str | None = None,
+        baseline: str | None = None,
     ) -> None:
-        values = (enabled, levels, options, per_file_ignores, exclude, root, source, preset)
+        values = (
+            enabled, levels, options, per_file_ignores, exclude, root, source, preset, baseline,
+        )
         for name, value in zip(self._FIELDS, values, strict=True):
             object.__setattr__(self, name, value)
 
@@ -303,6 +317,11 @@ def resolve(
     exclude = table.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(item, str) for item in exclude):
         raise ConfigError(f"{where}: exclude must be a list of glob strings, not {_kind(exclude)}")
+    baseline = table.get("baseline")
+    if baseline is not None and (not isinstance(baseline, str) or not baseline):
+        raise ConfigError(
+            f"{where}: baseline must be the path of a baseline file, not {_kind(baseline)}"
+        )
     return Config(
         enabled=frozenset(enabled),
         levels=levels,
@@ -312,6 +331,7 @@ def resolve(
         root=root,
         source=source,
         preset=preset_name,
+        baseline=None if baseline is None else os.path.join(root, baseline),
     )
 
 

@@ -14,23 +14,13 @@ ignores, and meets the inline suppressions.  A reader's own level is the
 rule's default, so :func:`~sphinxcontrib_transcript.load` and the linter
 agree under the default configuration (a test checks it over the corpus).
 
-Inline suppression (WebVTT only, the one format with comments) uses ``NOTE``
-blocks::
-
-    NOTE transcript-lint: disable=cue-overlap,zero-duration
-
-switches the rules off from that line to the end of the file or to a later
-``NOTE transcript-lint: enable=cue-overlap``; ``disable-next=RULE`` covers
-only the next block (the next cue); ``disable-file=RULE`` covers the whole
-file, header included.  ``all`` names every rule.  Other formats have no
-comments: use ``per-file-ignores`` in the configuration.
+Inline suppression (``NOTE transcript-lint: ...`` directives) lives in
+:mod:`~sphinxcontrib_transcript.lint.suppressions`.
 """
 
 from __future__ import annotations
 
-import bisect
 import os
-import re
 from functools import lru_cache
 
 from ..readers import read, read_file
@@ -38,14 +28,15 @@ from . import rules as _rules
 from .base import Context, Finding
 from .config import Config
 from .problems import INTERNAL_ERROR, IO_ERROR, Problem, internal_problem
+from .suppressions import UNUSED, apply_suppressions
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterable, Mapping
     from types import ModuleType
     from typing import Any
 
-    from ..model import Diagnostic, Transcript
+    from ..model import Diagnostic, Level, Transcript
     from .base import Sibling
 
 __all__ = [
@@ -134,6 +125,7 @@ def lint_context(context: Context, config: Config) -> list[Problem]:
     # This loop runs for every rule of every file: it does as little as it can.
     plan = _plan(config, tuple(_rules.RULES.values()), context.format,
                  config.ignored_for(context.path))
+    context.rules = config.levels
     for rule_id, module, runs, options in plan:
         if runs:
             context.options = dict(options) if options else {}
@@ -154,7 +146,16 @@ def lint_context(context: Context, config: Config) -> list[Problem]:
                         d.message)
                 for d in diagnosed
             )
-    return apply_suppressions(context, problems)
+    return apply_suppressions(
+        context, problems, _unused_level(config, context.path), config.levels
+    )
+
+
+def _unused_level(config: Config, path: str) -> Level | None:
+    """The level of ``unused-suppression`` when it reports on *path*, else ``None``."""
+    if UNUSED not in config.enabled or UNUSED in config.ignored_for(path):
+        return None
+    return config.levels[UNUSED]
 
 
 def findings(
@@ -209,6 +210,7 @@ def rule_problems(context: Context, rule_id: str, config: Config) -> list[Proble
     """What one rule reports on *context*, as problems at its configured level."""
     module = _rules.RULES[rule_id]
     context.options = dict(config.options[rule_id])
+    context.rules = config.levels
     try:
         found = findings(context, module)
     except Exception as exc:
@@ -256,129 +258,6 @@ class SiblingFiles:
         except Exception:  # missing, unreadable or broken: linted on its own
             return None
         return candidate, transcript
-
-
-# -- inline suppression ---------------------------------------------------------
-
-_MARKER = "transcript-lint:"
-_DIRECTIVE = (
-    r"transcript-lint:[ \t]*(disable-next|disable-file|disable|enable)[ \t]*=[ \t]*"
-    r"([A-Za-z0-9_-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*)"
-)
-_NOTE = r"NOTE(?:[ \t]|$)"
-_EVERYTHING = "all"
-_END = 1 << 62
-
-
-class Suppressions:
-    """Line ranges where rules are switched off by ``NOTE`` directives."""
-
-    __slots__ = ("_merged", "ranges")
-
-    def __init__(self, ranges: dict[str, list[tuple[int, int]]]) -> None:
-        self.ranges = ranges
-        # Per rule, the ranges sorted and merged into disjoint ones with their
-        # starts, so that a look-up is a bisection: a file with a disable-next
-        # before each of thousands of cues made every look-up a scan of them all.
-        self._merged: dict[str, tuple[list[int], list[int]]] = {}
-        for key, spans in ranges.items():
-            starts: list[int] = []
-            ends: list[int] = []
-            for first, last in sorted(spans):
-                if ends and first <= ends[-1] + 1:
-                    ends[-1] = max(ends[-1], last)
-                else:
-                    starts.append(first)
-                    ends.append(last)
-            self._merged[key] = (starts, ends)
-
-    def covers(self, rule_id: str, line: int) -> bool:
-        for key in (rule_id, _EVERYTHING):
-            if key in self._merged:
-                starts, ends = self._merged[key]
-                at = bisect.bisect_right(starts, line) - 1
-                if at >= 0 and line <= ends[at]:
-                    return True
-        return False
-
-
-def suppressions(context: Context) -> Suppressions | None:
-    """The ``NOTE transcript-lint: ...`` directives of a WebVTT file, or ``None``."""
-    if context.format != "vtt" or context.timing.canonical:
-        # A WebVTT body a fast path of the reader took whole (it kept the times
-        # as written) is cue blocks only: no NOTE, so no directive.
-        return None
-    if _MARKER not in context.text:
-        return None
-    # Compiled here, not at import: most files have no directive at all.
-    note, directive = re.compile(_NOTE), re.compile(_DIRECTIVE)
-    lines = context.lines
-    ranges: dict[str, list[tuple[int, int]]] = {}
-    open_since: dict[str, int] = {}
-    for first, last in _blocks(lines):
-        if not note.match(lines[first - 1]):
-            continue
-        for number in range(first, last + 1):
-            for match in directive.finditer(lines[number - 1]):
-                verb = match[1]
-                names = [name.strip() for name in match[2].split(",")]
-                names = [_EVERYTHING if name.lower() == _EVERYTHING else name for name in names]
-                if verb == "disable":
-                    for name in names:
-                        open_since.setdefault(name, first)
-                elif verb == "enable":
-                    for name in names:
-                        if name in open_since:
-                            ranges.setdefault(name, []).append((open_since.pop(name), first))
-                elif verb == "disable-file":
-                    for name in names:
-                        ranges.setdefault(name, []).append((1, _END))
-                else:
-                    target = _next_block(lines, last)
-                    if target is not None:
-                        for name in names:
-                            ranges.setdefault(name, []).append(target)
-    for name, since in open_since.items():
-        ranges.setdefault(name, []).append((since, _END))
-    return Suppressions(ranges) if ranges else None
-
-
-def apply_suppressions(context: Context, problems: list[Problem]) -> list[Problem]:
-    """Drop problems covered by inline directives (never internal or I/O errors)."""
-    found = suppressions(context)
-    if found is None:
-        return problems
-    return [
-        problem for problem in problems
-        if problem.rule in (INTERNAL_ERROR, IO_ERROR)
-        or not found.covers(problem.rule, problem.line)
-    ]
-
-
-def _blocks(lines: list[str]) -> Iterator[tuple[int, int]]:
-    """(first, last) 1-based line numbers of each run of non-blank lines."""
-    start = None
-    for number, line in enumerate(lines, 1):
-        if line.strip():
-            if start is None:
-                start = number
-        elif start is not None:
-            yield start, number - 1
-            start = None
-    if start is not None:
-        yield start, len(lines)
-
-
-def _next_block(lines: list[str], after: int) -> tuple[int, int] | None:
-    number = after + 1
-    while number <= len(lines) and not lines[number - 1].strip():
-        number += 1
-    if number > len(lines):
-        return None
-    first = number
-    while number <= len(lines) and lines[number - 1].strip():
-        number += 1
-    return first, number - 1
 
 
 def rule_modules() -> dict[str, ModuleType]:

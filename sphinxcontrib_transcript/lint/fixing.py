@@ -30,8 +30,9 @@ from ..model import Transcript
 from . import rules as _rules
 from .base import Context
 from .config import Config
-from .engine import apply_suppressions, build_context, rule_problems
+from .engine import build_context, rule_problems
 from .problems import BUG as _BUG
+from .suppressions import apply_suppressions
 
 #: Passes of the fix loop before it gives up on reaching a stable result.
 MAX_PASSES = 10

@@ -1,23 +1,50 @@
 """Output formats of ``transcript-lint``: problems, the summary, rule listings.
 
 Each function returns text; the CLI decides where it goes.  ``json`` is
-imported only when JSON output is asked for, to keep start-up short.
+imported only when JSON output is asked for, and the SARIF and JUnit writers
+(:mod:`.sarif`, :mod:`.junit`) only when those formats are, to keep start-up
+short.
 """
 
 from __future__ import annotations
 
-import re
+import os
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 
 from .problems import Problem
+from .ruledocs import summary_line
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .config import Config
 
 #: The ``--format`` choices.
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif", "junit")
 
 
-def format_problems(problems: Sequence[Problem], style: str) -> str:
-    """All *problems* in the given style, one per line (JSON: one array)."""
+def format_problems(
+    problems: Sequence[Problem],
+    style: str,
+    files: Sequence[str] = (),
+    config_for: Callable[[str], Config] | None = None,
+) -> str:
+    """All *problems* in the given style, one per line (JSON: one array; SARIF and
+    JUnit: one document).
+
+    :param files: every file linted (JUnit gives a clean one a passing test case).
+    :param config_for: each path's configuration (SARIF runs fixes with it).
+    """
+    if style == "sarif":
+        from .sarif import sarif
+
+        return sarif(problems, config_for)
+    if style == "junit":
+        from .junit import junit
+
+        return junit(problems, files)
     if style == "json":
         import json
 
@@ -81,14 +108,62 @@ def summary(problems: Sequence[Problem], safe: int, unsafe: int) -> str:
     return line
 
 
+def statistics(problems: Sequence[Problem], style: str) -> str:
+    """``--statistics``: how many problems each rule found, its level and whether it
+    has a fix, the most frequent rule first (then by rule ID)."""
+    from .engine import fix_kind
+
+    counts: dict[tuple[str, str], int] = {}
+    for problem in problems:
+        key = (problem.rule, problem.level)
+        counts[key] = counts.get(key, 0) + 1
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if style == "json":
+        import json
+
+        return json.dumps(
+            [{"rule": rule, "level": level, "count": count, "fix": fix_kind(rule)}
+             for (rule, level), count in rows],
+            indent=2,
+        )
+    table = [("count", "rule", "level", "fix")]
+    table += [(str(count), rule, level, fix_kind(rule) or "-") for (rule, level), count in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(4)]
+    return "\n".join(
+        "  ".join([row[0].rjust(widths[0]), *(cell.ljust(width) for cell, width
+                                              in zip(row[1:], widths[1:], strict=True))]).rstrip()
+        for row in table
+    )
+
+
+def write_file(path: str, text: str) -> None:
+    """Write *text* (UTF-8) to *path* atomically: a temporary file renamed over it,
+    so a reader never sees half a report or half a baseline."""
+    import tempfile
+
+    directory = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o644 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def summary_line(module: ModuleType) -> str:
-    """The first line of a rule's docstring."""
-    doc = (module.__doc__ or "").strip()
-    return _plain(doc.splitlines()[0]) if doc else ""
 
 
 def rule_table(
@@ -126,51 +201,3 @@ def rule_records(
         ],
         indent=2,
     )
-
-
-def explain(module: ModuleType, level: str, enabled: bool) -> str:
-    """``--explain``: the rule's documentation as plain text, then its options."""
-    doc = _plain_doc(module.__doc__ or "")
-    head = (
-        f"{module.ID} ({level}, {'on' if enabled else 'off'} by default; fix: "
-        f"{module.FIX or 'none'}; formats: {', '.join(sorted(module.FORMATS))})"
-    )
-    parts = [head, "", doc.strip()]
-    if module.OPTIONS:
-        parts += ["", "Options (set in [tool.transcript-lint.rules." + module.ID + "]):"]
-        for name, option in module.OPTIONS.items():
-            detail = f"{option.type.__name__}, default {option.default!r}"
-            if option.choices:
-                detail += "; one of " + ", ".join(repr(choice) for choice in option.choices)
-            parts.append(f"  {name} ({detail}): {option.help}")
-    return "\n".join(parts).rstrip() + "\n"
-
-
-# Patterns as strings: re compiles (and caches) them on first use, so a lint
-# run that never shows documentation does not pay for compiling them.
-_ROLE = r":[a-z:]+:`(?:[^`<]*<)?([^`>]*)>?`"
-_LITERAL = r"``([^`]+)``"
-_EMPHASIS = r"(?<![\w*])\*\*?([^*\n]+?)\*\*?(?![\w*])"
-_RUBRIC = r"^\.\. rubric::\s*(.+)$"
-_DIRECTIVE = r"^\.\. [\w-]+::.*$"
-
-
-def _plain(text: str) -> str:
-    text = re.sub(_ROLE, r"\1", text)
-    text = re.sub(_LITERAL, r"\1", text)
-    return re.sub(_EMPHASIS, r"\1", text)
-
-
-def _plain_doc(doc: str) -> str:
-    """reST to readable terminal text: headings underlined, markup removed."""
-    out: list[str] = []
-    for line in doc.strip("\n").splitlines():
-        rubric = re.match(_RUBRIC, line.strip())
-        if rubric:
-            title = rubric[1].strip()
-            out += [title, "-" * len(title)]
-            continue
-        if re.match(_DIRECTIVE, line.strip()):
-            continue  # other directives (code-block markers and such) add nothing here
-        out.append(_plain(line.rstrip()))
-    return "\n".join(out)

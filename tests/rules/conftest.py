@@ -15,7 +15,7 @@ from typing import Any
 from sphinxcontrib_transcript import readers
 from sphinxcontrib_transcript.lint.base import Context, Finding
 from sphinxcontrib_transcript.lint.engine import findings as rule_findings
-from sphinxcontrib_transcript.lint.rules import examples
+from sphinxcontrib_transcript.lint.rules import RULES, examples
 from sphinxcontrib_transcript.model import Transcript
 
 
@@ -52,7 +52,9 @@ def context(
         other = str(Path(path).with_suffix(suffix))
         return other, read(others[suffix], other)[1]
 
-    return Context(path, data, text, transcript, options_for(rule, options), sibling)
+    made = Context(path, data, text, transcript, options_for(rule, options), sibling)
+    made.rules = RULES  # as the engine sets it
+    return made
 
 
 def findings(

@@ -54,6 +54,7 @@ from . import (
     too_many_lines,
     trailing_whitespace,
     untimed_line,
+    unused_suppression,
     utf8_bom,
     utf16_file,
     vtt_header,
@@ -99,6 +100,7 @@ GROUPS: dict[str, tuple[ModuleType, ...]] = {
         untimed_line,
         json_schema,
         no_cues,
+        unused_suppression,
     ),
     "Timing": (
         cue_order,
