@@ -64,3 +64,16 @@ transcript_lint_config = {
 latex_documents = [
     ("index", "sphinxcontrib-transcript.tex", project, author, "manual"),
 ]
+
+# pdflatex knows no glyph for three characters the rule pages and docstrings
+# show: the full-width comma and full stop (which SRT files from East Asian
+# editors use before the milliseconds) and U+FFFD REPLACEMENT CHARACTER.  They
+# are drawn here the way fonts that have them draw them, so the PDF compiles
+# and still shows that the character is not the ASCII one.
+latex_elements = {
+    "preamble": r"""
+\DeclareUnicodeCharacter{FF0C}{\makebox[1em][l]{,}}
+\DeclareUnicodeCharacter{FF0E}{\makebox[1em][l]{.}}
+\DeclareUnicodeCharacter{FFFD}{\raisebox{-.1ex}{\fbox{\kern-.2em\scriptsize ?\kern-.2em}}}
+""",
+}

@@ -17,7 +17,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-from bisect import bisect_right
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ from sphinxcontrib_transcript import cli
 from sphinxcontrib_transcript.lint.output import summary_line
 from sphinxcontrib_transcript.lint.rules import RULES
 from sphinxcontrib_transcript.sphinxext.directive import TranscriptDirective
+from sphinxcontrib_transcript.sphinxext.domain import Moment, pick
 from sphinxcontrib_transcript.sphinxext.render import assign_anchors
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,10 +126,10 @@ def test_every_page_is_in_the_toctree_and_the_toctree_has_the_benchmarks(html_bu
 
 
 def cue_anchor(path: Path, name: str, ms: int) -> str:
-    """The anchor of the cue of *path* that contains *ms* (the role's rule)."""
+    """The anchor of the cue of *path* shown as the second *ms* (the role's rule)."""
     cues = st.load(path).cues
     anchors = assign_anchors(cues, name)
-    return anchors[bisect_right([cue.start_ms for cue in cues], ms) - 1]
+    return anchors[pick([cue.start_ms for cue in cues], Moment(ms, whole=True))]
 
 
 def test_demo_page_has_the_player_and_an_anchor_per_cue(html_build):
@@ -180,6 +180,44 @@ def test_role_links_from_the_demo_reach_the_cue_of_each_moment(html_build):
         h, m, s = map(int, moment.split(":"))
         anchor = cue_anchor(path, name, ((h * 60 + m) * 60 + s) * 1000)
         assert f'href="{document}.html#{anchor}"' in demo, (moment, anchor)
+
+
+_ROLE = re.compile(r":transcript:`(?:[^`<]*<)?([^`<>]+)>?`")
+_ROLE_LINK = re.compile(r'<a class="reference internal" href="([^"]*)"><span class="xref transcript">')
+
+
+def test_every_role_link_of_the_demo_lands_on_the_cue_shown_with_its_time(html_build):
+    """A reader who copies the time a page shows lands on the cue that shows it."""
+    out, _ = html_build
+    checked = 0
+    for source in sorted((DOCS / "demo").glob("*.rst")):
+        targets = _ROLE.findall(source.read_text(encoding="utf-8"))
+        built = page(out, f"demo/{source.stem}.html")
+        links = _ROLE_LINK.findall(built)
+        assert len(links) == len(targets), (source.name, links, targets)
+        for target, href in zip(targets, links, strict=True):
+            when = target.rpartition("@")[2]
+            document, _, anchor = href.partition("#")
+            shown = page(out, f"demo/{document}") if document else built
+            cue = re.search(rf'<span class="transcript-cue" id="{anchor}" data-start="([\d.]+)"',
+                            shown)
+            assert cue is not None, (target, href)
+            start = float(cue[1])
+            h, m, s = when.split(":")
+            moment = (int(h) * 60 + int(m)) * 60 + float(s)
+            if "." in when:  # to the millisecond: the cue playing then
+                assert start <= moment, (target, start)
+            else:  # to the second: the cue that starts in it, shown with that time
+                assert int(start) == moment, (target, start)
+                assert anchor.endswith(f"-t-{h}-{m}-{s}"), (target, anchor)
+            time_link = re.search(rf'href="#{anchor}">([\d:]+)</a>', shown)
+            if time_link is not None:  # the cue starts a paragraph, or shows every time
+                second = int(moment)
+                assert time_link[1] in (f"{second // 60:02d}:{second % 60:02d}",
+                                        f"{second // 3600}:{second // 60 % 60:02d}:"
+                                        f"{second % 60:02d}"), (target, time_link[1])
+            checked += 1
+    assert checked >= 6
 
 
 def test_demo_shows_the_real_lint_warnings_of_the_episode(html_build):
