@@ -13,6 +13,7 @@ from sphinx.testing.util import SphinxTestApp
 def build_once(srcdir: Path, buildername: str = "html", **options: object) -> SphinxTestApp:
     """Build *srcdir* once with a real Sphinx (status and warnings kept in memory,
     *options* as SphinxTestApp takes them), clean up, and return the app."""
+    options["confoverrides"] = {"show_warning_types": True, **options.get("confoverrides", {})}
     app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(),
                         **options)
     try:

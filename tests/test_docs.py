@@ -183,7 +183,8 @@ def test_role_links_from_the_demo_reach_the_cue_of_each_moment(html_build):
 
 
 _ROLE = re.compile(r":transcript:`(?:[^`<]*<)?([^`<>]+)>?`")
-_ROLE_LINK = re.compile(r'<a class="reference internal" href="([^"]*)"><span class="xref transcript">')
+_ROLE_LINK = re.compile(
+    r'<a class="reference internal" href="([^"]*)"><span class="xref transcript">')
 
 
 def test_every_role_link_of_the_demo_lands_on_the_cue_shown_with_its_time(html_build):

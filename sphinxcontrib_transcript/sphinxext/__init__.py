@@ -48,7 +48,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("transcript_language", None, "env", types=frozenset({str, type(None)}))
     app.add_config_value("transcript_encoding", None, "env", types=frozenset({str, type(None)}))
     app.add_config_value("transcript_lint", True, "env", types=frozenset({bool}))
-    app.add_config_value("transcript_lint_level", "warning", "env", types=ENUM("warning", "error"))
+    app.add_config_value("transcript_lint_level", "error", "env", types=ENUM("warning", "error"))
     app.add_config_value(
         "transcript_lint_config", None, "env", types=frozenset({dict, str, type(None)})
     )
