@@ -6,7 +6,8 @@ The rest of the suite runs on the Sphinx that ``pip`` resolves for the
 and rebuilt when what it should hold changes), gets ``sphinx==X.Y.*`` and
 this package (editable, so it runs the code under test); then the project's
 own docs are built there with ``-W``, and the Sphinx tests
-(``tests/test_sphinx_*.py``, each building real projects) are run there.
+(``tests/test_sphinx_*.py``, each building real projects, less those marked
+``browser``) are run there.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def test_the_sphinx_tests_pass(python, tmp_path):
     tests = sorted(str(path.relative_to(ROOT))
                    for path in (ROOT / "tests").glob("test_sphinx_*.py"))
     assert len(tests) >= 10
-    result = run(str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider",
+    # The browser tests drive Chromium, not Sphinx: they run in the main suite.
+    result = run(str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not browser",
                  f"--basetemp={tmp_path / 'inner'}", *tests, cwd=ROOT)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     summary = result.stdout.strip().splitlines()[-1]

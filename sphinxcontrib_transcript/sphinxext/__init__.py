@@ -8,6 +8,7 @@ import Sphinx.  :func:`setup_extension` registers:
 * the ``transcript`` domain and the ``:transcript:`` role (:mod:`.domain`);
 * the doctree nodes, with HTML visitors and two for man and Texinfo (:mod:`.nodes`);
 * links to the media and the transcript file in LaTeX (:mod:`.offline`);
+* a video's captions track, from the transcript (:mod:`.captions`);
 * the player script and style sheet (:mod:`.assets`);
 * the ``transcript_*`` configuration values below.
 """
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.config import ENUM
 
 from .. import __version__
-from . import assets, domain, offline, problems
+from . import assets, captions, domain, offline, problems
 from . import nodes as tn
 from .directive import TranscriptDirective
 from .tree import TIMESTAMPS, ExpandCues
@@ -67,6 +68,8 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
         app.add_node(node_class)
     app.add_post_transform(ExpandCues)
     app.add_post_transform(offline.LinkFiles)
+    app.add_node(tn.transcript_captions, html=(captions.visit_transcript_captions_html, None))
+    app.add_post_transform(captions.DropCaptions)
     app.add_directive("transcript", TranscriptDirective)
     app.add_domain(domain.TranscriptDomain)
     app.add_role("transcript", domain.TranscriptRole(warn_dangling=True))

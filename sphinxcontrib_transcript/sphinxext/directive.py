@@ -33,6 +33,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..cli import SNIFF_BYTES, is_binary
 from ..readers import SUFFIXES, normalize_format
 from . import media, problems
+from .captions import captions_node
 from .domain import TranscriptDomain
 from .media import confined
 from .render import MergePolicy, Plan, SpecError, parse_speakers, parse_time, plan
@@ -195,6 +196,8 @@ class TranscriptDirective(SphinxDirective):
         if "media" in self.options:
             player = media.media_node(self, self.options["media"], settings.start, settings.end)
             if player is not None:
+                if player.get("kind") == "video":
+                    player.insert(0, captions_node(transcript, data, path, settings.language))
                 container.insert(0, player)
         if "download" in self.options or self.config.transcript_download:
             container += media.download_node(rel, Path(argument).name,

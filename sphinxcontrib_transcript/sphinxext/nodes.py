@@ -52,6 +52,14 @@ class transcript_media(nodes.paragraph):
     """
 
 
+class transcript_captions(nodes.Element):
+    """The transcript as a video's captions track (:mod:`.captions`); first in its media.
+
+    Attributes: ``vtt`` (the WebVTT text), ``filename`` (``<digest>/<name>.vtt``),
+    ``srclang``.
+    """
+
+
 class transcript_paragraph(nodes.paragraph):
     """Consecutive cues of one speaker."""
 
