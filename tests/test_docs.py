@@ -30,6 +30,8 @@ from sphinxcontrib_transcript.sphinxext.directive import TranscriptDirective
 from sphinxcontrib_transcript.sphinxext.domain import Moment, pick
 from sphinxcontrib_transcript.sphinxext.render import assign_anchors
 
+from .sphinx_util import pdf_link_annotations
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 DATA = ROOT / "tests" / "data" / "talk-python"
@@ -111,6 +113,33 @@ def test_latex_build_passes_with_warnings_as_errors(latex_build):
     keystone = cue_anchor(DOCS / "demo" / f"{EPISODE}.vtt", "ep33", 28 * 60_000 + 40_000)
     assert f"\\hyperref[\\detokenize{{demo/episode-033:{keystone}}}]" in tex
     assert f"\\label{{\\detokenize{{demo/episode-033:{keystone}}}}}" in tex
+
+
+def test_the_docs_pdf_compiles_with_its_transcripts_and_links(latex_build):
+    """latexmk turns the LaTeX build into a PDF (the characters pdflatex has no glyph
+    for are drawn by docs/conf.py's preamble); poppler reads it back."""
+    out, _ = latex_build
+    result = subprocess.run(
+        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
+         "sphinxcontrib-transcript.tex"],
+        cwd=out, capture_output=True, text=True, check=False, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-4000:]
+    pdf = out / "sphinxcontrib-transcript.pdf"
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    # The demo's clip and the hour-long episode, with their timestamps and words.
+    assert "Ben: 00:15 And the same transcript builds into a PDF, with working links." in text
+    assert "28:40 If we start from top to bottom" in text  # the cue "Keystone" links to
+    assert "U+FFFD REPLACEMENT CHARACTER" in text
+    tex = page(out, "sphinxcontrib-transcript.tex")
+    internal, external = pdf_link_annotations(pdf)
+    # Every \hyperref (timestamps, role links, references) and URL is a live link.
+    assert internal >= tex.count("\\hyperref[") > 300
+    urls = subprocess.run(["pdfinfo", "-url", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    assert "https://github.com/mikeckennedy/talk-python-transcripts" in urls
+    assert external >= 1
 
 
 def test_every_page_is_in_the_toctree_and_the_toctree_has_the_benchmarks(html_build):

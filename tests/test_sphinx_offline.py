@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import TESTS
-from .sphinx_util import build_once, read, warnings
+from .sphinx_util import build_once, pdf_link_annotations, read, warnings
 
 MEDIA = TESTS / "roots" / "test-transcript-basic" / "media"
 PAGE = """Episode
@@ -127,3 +127,6 @@ def test_the_pdf_compiles_with_text_timestamps_and_working_links(built):
     for uri in uris:
         if uri.startswith("_downloads/"):
             assert (out / uri).is_file(), uri  # the link resolves beside the PDF
+    internal, external = pdf_link_annotations(pdf)
+    assert external == 3
+    assert internal >= 6 + 1  # the six shown timestamps and the role link
