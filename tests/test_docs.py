@@ -27,7 +27,7 @@ from sphinxcontrib_transcript import cli
 from sphinxcontrib_transcript.lint.output import summary_line
 from sphinxcontrib_transcript.lint.rules import RULES
 from sphinxcontrib_transcript.sphinxext.directive import TranscriptDirective
-from sphinxcontrib_transcript.sphinxext.domain import Moment, pick
+from sphinxcontrib_transcript.sphinxext.moments import Moment, pick
 from sphinxcontrib_transcript.sphinxext.render import assign_anchors
 
 from .sphinx_util import pdf_link_annotations
