@@ -108,6 +108,22 @@ def test_a_webvtt_transcript_is_offered_as_it_is(built):
     assert (where.parent / src).read_text(encoding="utf-8") == VTT
 
 
+def test_a_webvtt_file_a_browser_would_reject_is_converted(tmp_path):
+    """Without its WEBVTT line a browser rejects the whole file; the page shows its
+    cues (with a lint error), so the captions must hold them too."""
+    project(tmp_path)
+    (tmp_path / "talk.vtt").write_text(
+        "00:01.000 --> 00:02.000\nFirst.\n\n00:02.500 --> 00:03.000\nSecond.\n",
+        encoding="utf-8")
+    app = build_once(tmp_path, confoverrides={"transcript_lint": False})
+    html = read(app, "index.html")
+    src = tracks(html)[1]["src"]
+    captions = loads((Path(app.outdir) / src).read_text(encoding="utf-8"), format="vtt")
+    assert captions.diagnostics == []
+    assert [cue.plain_text for cue in captions.cues] == ["First.", "Second."]
+    assert "Second." in html
+
+
 def test_other_builders_leave_captions_out(tmp_path):
     """LaTeX and text drop them; EPUB has no player (no downloads), so no track."""
     for builder in ("latex", "text", "epub"):

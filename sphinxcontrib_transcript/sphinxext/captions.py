@@ -1,9 +1,10 @@
 """The transcript of a video, offered to its player as captions.
 
 With a video ``:media:``, the same transcript the page shows becomes a
-``<track kind="captions">`` of the ``<video>``: a WebVTT file as it is,
-anything else (SRT, timestamped text, Podcasting 2.0 JSON, a WebVTT file
-not in UTF-8) converted to WebVTT by :func:`~sphinxcontrib_transcript.writers.dumps`
+``<track kind="captions">`` of the ``<video>``: a clean WebVTT file as it
+is, anything else (SRT, timestamped text, Podcasting 2.0 JSON, a WebVTT file
+not in UTF-8 or with problems a browser would drop cues for) converted to
+WebVTT by :func:`~sphinxcontrib_transcript.writers.dumps`
 while the page is read.  The HTML writer puts the file in the output
 (``_transcripts/<digest>/<name>.vtt``) and writes the ``<track>``; every
 other builder drops the node (:class:`DropCaptions`).
@@ -42,7 +43,8 @@ def captions_node(transcript: Transcript, data: bytes, path: str,
                   language: str) -> tn.transcript_captions:
     """The captions of a video: the WebVTT text, its file name and its language."""
     text = None
-    if transcript.format == "vtt":
+    # A file the reader had to repair would lose cues in a browser's parser.
+    if transcript.format == "vtt" and not transcript.diagnostics:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
