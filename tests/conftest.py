@@ -15,6 +15,9 @@ TESTS = Path(__file__).parent
 DATA = TESTS / "data"
 CORPUS = DATA / "talk-python"
 SEEDS = DATA / "seeds"
+#: Warnings end in their "[type.subtype]", as from Sphinx 8.0 on by default
+#: (7.4, the oldest supported, needs asking).
+WARNING_TYPES = {"show_warning_types": True}
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +65,8 @@ def build_root(tmp_path_factory, rootdir):
             # As sphinx-build does: patch_docutils reads the project's docutils.conf.
             with patch_docutils(srcdir):
                 app = SphinxTestApp(
-                    builder, srcdir=srcdir, freshenv=True, confoverrides=confoverrides,
+                    builder, srcdir=srcdir, freshenv=True,
+                    confoverrides={**WARNING_TYPES, **confoverrides},
                     status=StringIO(), warning=StringIO(), parallel=parallel,
                 )
                 try:

@@ -6,8 +6,11 @@
 #
 # 1. System packages, installed with apt-get (Debian, Ubuntu) only when missing:
 #    Python's venv module, git (the pre-commit tests commit to throwaway
-#    repositories) and Chromium (the headless-browser test drives
-#    /usr/bin/chromium; nothing is downloaded by the test itself).
+#    repositories), Chromium (the headless-browser test drives
+#    /usr/bin/chromium; nothing is downloaded by the test itself), and TeX
+#    Live with latexmk and poppler-utils (the PDF tests compile the docs and
+#    a transcript project with latexmk and read the PDFs with pdftotext and
+#    pdfinfo).
 #    Uses sudo when not run as root; CI runs as root.
 # 2. A fresh virtual environment in .venv (an old one is removed first), with
 #    the package installed editable and its "test" extra.
@@ -23,6 +26,14 @@ command -v "$python" >/dev/null 2>&1 || missing+=(python3)
 "$python" -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 command -v git >/dev/null 2>&1 || missing+=(git)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# TeX Live, by a file each package brings (kpsewhich comes with the first).
+command -v latexmk >/dev/null 2>&1 || missing+=(latexmk)
+tex_has() { command -v kpsewhich >/dev/null 2>&1 && [ -n "$(kpsewhich "$1")" ]; }
+tex_has fancyvrb.sty || missing+=(texlive-latex-recommended)
+tex_has fncychap.sty || missing+=(texlive-latex-extra)
+tex_has pcrr8t.tfm || missing+=(texlive-fonts-recommended)
+tex_has tgtermes.sty || missing+=(tex-gyre)
+{ command -v pdftotext && command -v pdfinfo; } >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "run-all: installing system packages: ${missing[*]}"
     sudo=()

@@ -13,6 +13,7 @@ from sphinx.testing.util import SphinxTestApp
 def build_once(srcdir: Path, buildername: str = "html", **options: object) -> SphinxTestApp:
     """Build *srcdir* once with a real Sphinx (status and warnings kept in memory,
     *options* as SphinxTestApp takes them), clean up, and return the app."""
+    options["confoverrides"] = {"show_warning_types": True, **options.get("confoverrides", {})}
     app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(),
                         **options)
     try:
@@ -88,3 +89,26 @@ def cue_ids(html: str) -> list[str]:
 def transcript_sections(html: str) -> list[str]:
     """The HTML of each transcript ``<section>`` (transcripts do not nest)."""
     return re.findall(r"<section [^>]*data-transcript[^>]*>.*?</section>", html, re.S)
+
+
+def pdf_link_annotations(pdf: Path) -> tuple[int, int]:
+    """``(links within the document, links to URIs)`` among a PDF's link annotations.
+
+    pdfTeX keeps annotations in compressed object streams: every Flate stream
+    is inflated and read along with the file's plain objects.
+    """
+    import zlib
+
+    data = pdf.read_bytes()
+    parts = [data]
+    for match in re.finditer(rb"stream\r?\n", data):
+        try:
+            parts.append(zlib.decompressobj().decompress(data[match.end():]))
+        except zlib.error:
+            continue  # not a Flate stream (an image, a font)
+    annotations = re.split(rb"/Type\s*/Annot\b", b"\n".join(parts))[1:]
+    links = [annotation[:400] for annotation in annotations
+             if re.search(rb"/Subtype\s*/Link\b", annotation[:400])]
+    internal = sum(1 for link in links if re.search(rb"/S\s*/GoTo\b|/Dest\b", link))
+    external = sum(1 for link in links if re.search(rb"/S\s*/URI\b", link))
+    return internal, external

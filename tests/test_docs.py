@@ -17,7 +17,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-from bisect import bisect_right
 from pathlib import Path
 
 import pytest
@@ -28,7 +27,10 @@ from sphinxcontrib_transcript import cli
 from sphinxcontrib_transcript.lint.ruledocs import summary_line
 from sphinxcontrib_transcript.lint.rules import RULES
 from sphinxcontrib_transcript.sphinxext.directive import TranscriptDirective
+from sphinxcontrib_transcript.sphinxext.moments import Moment, pick
 from sphinxcontrib_transcript.sphinxext.render import assign_anchors
+
+from .sphinx_util import pdf_link_annotations
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -113,6 +115,33 @@ def test_latex_build_passes_with_warnings_as_errors(latex_build):
     assert f"\\label{{\\detokenize{{demo/episode-033:{keystone}}}}}" in tex
 
 
+def test_the_docs_pdf_compiles_with_its_transcripts_and_links(latex_build):
+    """latexmk turns the LaTeX build into a PDF (the characters pdflatex has no glyph
+    for are drawn by docs/conf.py's preamble); poppler reads it back."""
+    out, _ = latex_build
+    result = subprocess.run(
+        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
+         "sphinxcontrib-transcript.tex"],
+        cwd=out, capture_output=True, text=True, check=False, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-4000:]
+    pdf = out / "sphinxcontrib-transcript.pdf"
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    # The demo's clip and the hour-long episode, with their timestamps and words.
+    assert "Ben: 00:15 And the same transcript builds into a PDF, with working links." in text
+    assert "28:40 If we start from top to bottom" in text  # the cue "Keystone" links to
+    assert "U+FFFD REPLACEMENT CHARACTER" in text
+    tex = page(out, "sphinxcontrib-transcript.tex")
+    internal, external = pdf_link_annotations(pdf)
+    # Every \hyperref (timestamps, role links, references) and URL is a live link.
+    assert internal >= tex.count("\\hyperref[") > 300
+    urls = subprocess.run(["pdfinfo", "-url", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    assert "https://github.com/mikeckennedy/talk-python-transcripts" in urls
+    assert external >= 1
+
+
 def test_every_page_is_in_the_toctree_and_the_toctree_has_the_benchmarks(html_build):
     out, _ = html_build
     index = page(out, "index.html")
@@ -126,10 +155,10 @@ def test_every_page_is_in_the_toctree_and_the_toctree_has_the_benchmarks(html_bu
 
 
 def cue_anchor(path: Path, name: str, ms: int) -> str:
-    """The anchor of the cue of *path* that contains *ms* (the role's rule)."""
+    """The anchor of the cue of *path* shown as the second *ms* (the role's rule)."""
     cues = st.load(path).cues
     anchors = assign_anchors(cues, name)
-    return anchors[bisect_right([cue.start_ms for cue in cues], ms) - 1]
+    return anchors[pick([cue.start_ms for cue in cues], Moment(ms, whole=True))]
 
 
 def test_demo_page_has_the_player_and_an_anchor_per_cue(html_build):
@@ -180,6 +209,45 @@ def test_role_links_from_the_demo_reach_the_cue_of_each_moment(html_build):
         h, m, s = map(int, moment.split(":"))
         anchor = cue_anchor(path, name, ((h * 60 + m) * 60 + s) * 1000)
         assert f'href="{document}.html#{anchor}"' in demo, (moment, anchor)
+
+
+_ROLE = re.compile(r":transcript:`(?:[^`<]*<)?([^`<>]+)>?`")
+_ROLE_LINK = re.compile(
+    r'<a class="reference internal" href="([^"]*)"><span class="xref transcript">')
+
+
+def test_every_role_link_of_the_demo_lands_on_the_cue_shown_with_its_time(html_build):
+    """A reader who copies the time a page shows lands on the cue that shows it."""
+    out, _ = html_build
+    checked = 0
+    for source in sorted((DOCS / "demo").glob("*.rst")):
+        targets = _ROLE.findall(source.read_text(encoding="utf-8"))
+        built = page(out, f"demo/{source.stem}.html")
+        links = _ROLE_LINK.findall(built)
+        assert len(links) == len(targets), (source.name, links, targets)
+        for target, href in zip(targets, links, strict=True):
+            when = target.rpartition("@")[2]
+            document, _, anchor = href.partition("#")
+            shown = page(out, f"demo/{document}") if document else built
+            cue = re.search(rf'<span class="transcript-cue" id="{anchor}" data-start="([\d.]+)"',
+                            shown)
+            assert cue is not None, (target, href)
+            start = float(cue[1])
+            h, m, s = when.split(":")
+            moment = (int(h) * 60 + int(m)) * 60 + float(s)
+            if "." in when:  # to the millisecond: the cue playing then
+                assert start <= moment, (target, start)
+            else:  # to the second: the cue that starts in it, shown with that time
+                assert int(start) == moment, (target, start)
+                assert anchor.endswith(f"-t-{h}-{m}-{s}"), (target, anchor)
+            time_link = re.search(rf'href="#{anchor}">([\d:]+)</a>', shown)
+            if time_link is not None:  # the cue starts a paragraph, or shows every time
+                second = int(moment)
+                assert time_link[1] in (f"{second // 60:02d}:{second % 60:02d}",
+                                        f"{second // 3600}:{second // 60 % 60:02d}:"
+                                        f"{second % 60:02d}"), (target, time_link[1])
+            checked += 1
+    assert checked >= 6
 
 
 def test_demo_shows_the_real_lint_warnings_of_the_episode(html_build):

@@ -22,11 +22,13 @@ def test_every_builder_builds_without_warnings(build_root, builder):
 
 
 def test_no_visitor_is_registered_under_a_builder_name(build_root):
+    """Visitors go under format names only: one under "epub" would hide every other
+    extension's HTML visitors from EPUB (man and texinfo are format and builder both)."""
     app = build_root("transcript-basic", "epub")
     handlers = app.registry.translation_handlers
     ours = {fmt for fmt, table in handlers.items()
             if any(name.startswith("transcript") for name in table)}
-    assert ours == {"html"}
+    assert ours == {"html", "man", "texinfo"}
 
 
 def test_dirhtml_links_across_directories(build_root):
@@ -69,9 +71,12 @@ def test_latex_labels_every_cue_and_links_timestamps_and_roles(build_root):
         r"\phantomsection\label{\detokenize{episode:ep-t-00-00-01}}Welcome to the "
         r"\sphinxstyleemphasis{show}." in tex
     )
+    # docutils 0.21 (with Sphinx 7.4) writes the classes as one \DUrole, later ones nest.
     assert (
         r"{\hyperref[\detokenize{episode:ep-t-00-00-06}]{\sphinxcrossref{\DUrole{xref}"
         r"{\DUrole{transcript}{his thanks}}}}}" in tex
+        or r"{\hyperref[\detokenize{episode:ep-t-00-00-06}]{\sphinxcrossref{"
+        r"\DUrole{xref,transcript}{his thanks}}}}" in tex
     )
     assert r"\phantomsection\label{\detokenize{episode:ep}}" in tex
     assert r"\label{\detokenize{notes:t-00-00-09}}" in tex
@@ -92,7 +97,9 @@ def test_text_reads_as_paragraphs_with_times_and_speakers(build_root):
 
 def test_man_and_texinfo_carry_the_text(build_root):
     man = read(build_root("transcript-basic", "man"), "transcript-basic.1")
-    assert r"00:01 \fBAnn\fP: Welcome to the \fIshow\fP\&." in man
+    # Sphinx 7.4 sets the timestamp link in italics (\fI\%00:01\fP), later ones plain.
+    assert re.search(r"^(\\fI\\%)?00:01(\\fP)? \\fBAnn\\fP: Welcome to the \\fIshow\\fP\\&\.",
+                     man, re.M)
     texi = read(build_root("transcript-basic", "texinfo"), "transcript-basic.texi")
     assert "@anchor{episode ep-t-00-00-06}" in texi
     assert "Thanks, Ann." in texi

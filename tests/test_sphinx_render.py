@@ -143,11 +143,22 @@ def test_bad_merge_specs_say_what_is_accepted(spec):
 
 
 def test_speaker_mapping():
-    assert parse_speakers("SPEAKER_00=Ann, SPEAKER_01 = Bob Li\nX=Y") == {
-        "SPEAKER_00": "Ann", "SPEAKER_01": "Bob Li", "X": "Y",
+    assert parse_speakers("SPEAKER_00=Ann; SPEAKER_01 = Li, Bob\nX=Y;") == {
+        "SPEAKER_00": "Ann", "SPEAKER_01": "Li, Bob", "X": "Y",
+    }
+    assert parse_speakers("\n  Ann = Anne Smith\n  Ben = Benjamin\n") == {
+        "Ann": "Anne Smith", "Ben": "Benjamin",
     }
     with pytest.raises(SpecError, match="ID=Name"):
         parse_speakers("SPEAKER_00 Ann")
+    with pytest.raises(SpecError, match="ID=Name"):
+        parse_speakers("Ann=; Ben=Benjamin")
+    # Two pairs run together (commas do not separate pairs) are never one name.
+    with pytest.raises(SpecError, match="'Ann = Anne Smith, Ben = Benjamin' in speakers holds "
+                                        "two '='; separate the pairs with ';'"):
+        parse_speakers("Ann = Anne Smith, Ben = Benjamin")
+    with pytest.raises(SpecError, match="speaker 'Ann' is given twice"):
+        parse_speakers("Ann=Anne; Ann=Ann Lee")
     result = layout([cue(0, "hi", "S0"), cue(1, "yo", "S1")], speakers={"S0": "Ann"})
     assert [p.speaker for p in result.paragraphs] == ["Ann", "S1"]
 

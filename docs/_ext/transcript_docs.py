@@ -585,7 +585,9 @@ def registered_extension() -> Registered:
 
 def type_text(types: Any) -> str:
     """A config value's accepted types, for a reader."""
-    candidates = getattr(types, "_candidates", None)  # sphinx.config.ENUM
+    # sphinx.config.ENUM keeps its choices in ``candidates`` up to Sphinx 7.4,
+    # ``_candidates`` from 8.0 on; it is not iterable in either.
+    candidates = getattr(types, "_candidates", None) or getattr(types, "candidates", None)
     if candidates is not None:
         values = sorted(candidates, key=str)
         return ", ".join(f"``{value!r}``" for value in values[:-1]) + f" or ``{values[-1]!r}``"

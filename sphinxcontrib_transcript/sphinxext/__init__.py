@@ -6,7 +6,9 @@ import Sphinx.  :func:`setup_extension` registers:
 
 * the ``transcript`` directive (:mod:`.directive`);
 * the ``transcript`` domain and the ``:transcript:`` role (:mod:`.domain`);
-* the doctree nodes, with HTML visitors only (:mod:`.nodes`);
+* the doctree nodes, with HTML visitors and two for man and Texinfo (:mod:`.nodes`);
+* links to the media and the transcript file in LaTeX (:mod:`.offline`);
+* a video's captions track, from the transcript (:mod:`.captions`);
 * the player script and style sheet (:mod:`.assets`);
 * the ``transcript_*`` configuration values below.
 """
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.config import ENUM
 
 from .. import __version__
-from . import assets, domain, problems
+from . import assets, captions, domain, offline, problems
 from . import nodes as tn
 from .directive import TranscriptDirective
 from .tree import TIMESTAMPS, ExpandCues
@@ -48,7 +50,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("transcript_language", None, "env", types=frozenset({str, type(None)}))
     app.add_config_value("transcript_encoding", None, "env", types=frozenset({str, type(None)}))
     app.add_config_value("transcript_lint", True, "env", types=frozenset({bool}))
-    app.add_config_value("transcript_lint_level", "warning", "env", types=ENUM("warning", "error"))
+    app.add_config_value("transcript_lint_level", "error", "env", types=ENUM("warning", "error"))
     app.add_config_value(
         "transcript_lint_config", None, "env", types=frozenset({dict, str, type(None)})
     )
@@ -59,10 +61,15 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("transcript_scroll_offset", 0, "html", types=frozenset({int}))
 
     for node_class, (visit, depart) in tn.HTML_VISITORS.items():
-        app.add_node(node_class, html=(visit, depart))  # type: ignore[arg-type]
+        others = {fmt: table[node_class] for fmt, table in tn.OTHER_VISITORS.items()
+                  if node_class in table}
+        app.add_node(node_class, html=(visit, depart), **others)  # type: ignore[arg-type]
     for node_class in tn.PLAIN_NODES:
         app.add_node(node_class)
     app.add_post_transform(ExpandCues)
+    app.add_post_transform(offline.LinkFiles)
+    app.add_node(tn.transcript_captions, html=(captions.visit_transcript_captions_html, None))
+    app.add_post_transform(captions.DropCaptions)
     app.add_directive("transcript", TranscriptDirective)
     app.add_domain(domain.TranscriptDomain)
     app.add_role("transcript", domain.TranscriptRole(warn_dangling=True))
@@ -74,6 +81,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.connect("missing-reference", domain.resolve_external, priority=800)
     app.connect("warn-missing-reference", domain.warn_missing)
     app.connect("html-page-context", assets.on_html_page_context)
+    app.connect("build-finished", offline.copy_linked_files)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -5,7 +5,7 @@
     .. transcript:: episodes/033.vtt
        :name: ep33
        :media: episodes/033.mp3
-       :speakers: SPEAKER_00=Michael, SPEAKER_01=Flavio
+       :speakers: SPEAKER_00=Michael; SPEAKER_01=Flavio
 
 The directive is thin, like ``literalinclude``: it resolves and confines the
 path, reads the bytes once, hands them to the reader and the linter, and
@@ -25,12 +25,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.utils import normalize_language_tag
+from docutils.utils.smartquotes import smartchars
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..decoding import SNIFF_BYTES, is_binary
 from ..readers import SUFFIXES, normalize_format
 from . import media, problems
+from .captions import captions_node
 from .domain import TranscriptDomain
 from .media import confined
 from .render import MergePolicy, Plan, SpecError, parse_speakers, parse_time, plan
@@ -173,6 +176,7 @@ class TranscriptDirective(SphinxDirective):
                 "a byte order mark)"
             )
         transcript = problems.read_and_lint(data, path, settings.fmt, settings.encoding, self.env)
+        self.check_speakers(transcript, settings.speakers)
         layout = self.layout(transcript, settings, argument)
         container = transcript_node(layout, Look(settings.timestamps, transcript.format == "vtt"))
         ids = self.state.document.ids
@@ -180,12 +184,20 @@ class TranscriptDirective(SphinxDirective):
             ids[placed.anchor] = container
         container["label"] = f"Transcript: {settings.name or Path(argument).name}"
         container["classes"].extend(self.options.get("class", []))
-        if settings.language:
+        if settings.language and has_smart_quotes(settings.language):
             container["classes"].append(f"language-{settings.language}")
+        elif settings.language:
+            # docutils would warn "No smart quotes defined" for a language-
+            # class: the tag goes to HTML as an attribute (the text keeps its
+            # quotes as written, as transcript text always does).
+            container["lang"] = settings.language
+            container["support_smartquotes"] = False
         self.set_source_info(container)
         if "media" in self.options:
             player = media.media_node(self, self.options["media"], settings.start, settings.end)
             if player is not None:
+                if player.get("kind") == "video":
+                    player.insert(0, captions_node(transcript, data, path, settings.language))
                 container.insert(0, player)
         if "download" in self.options or self.config.transcript_download:
             container += media.download_node(rel, Path(argument).name,
@@ -193,6 +205,19 @@ class TranscriptDirective(SphinxDirective):
         if not settings.name:
             return [container]
         return [*self.register(settings.name, layout), container]
+
+    def check_speakers(self, transcript: Transcript, speakers: dict[str, str]) -> None:
+        """Warn about each ``:speakers:`` ID the file never uses, naming those it has."""
+        used = sorted({cue.speaker for cue in transcript.cues if cue.speaker})
+        for key in speakers:
+            if key in used:
+                continue
+            has = ("its speakers are " + ", ".join(repr(name) for name in used) if used
+                   else "it names no speakers")
+            logger.warning(
+                "speaker %r in :speakers: is not in the transcript (%s); check the spelling",
+                key, has, location=self.get_location(), type="transcript", subtype="directive",
+            )
 
     def layout(self, transcript: Transcript, settings: Settings, argument: str) -> Plan:
         """Plan the paragraphs, with anchors that no other id on the page has."""
@@ -244,6 +269,15 @@ class TranscriptDirective(SphinxDirective):
         ids[prefix] = target
         domain.note_transcript(name, prefix, layout, self.get_location())
         return [target]
+
+
+def has_smart_quotes(language: str) -> bool:
+    """Whether docutils knows the quotation marks of *language* (``cy`` and ``sw``: no).
+
+    >>> has_smart_quotes("pt-BR"), has_smart_quotes("cy")
+    (True, False)
+    """
+    return any(tag in smartchars.quotes for tag in normalize_language_tag(language))
 
 
 def name_prefix(name: str) -> str:

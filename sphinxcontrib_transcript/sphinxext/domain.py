@@ -1,7 +1,11 @@
 """The ``transcript`` domain: named transcripts, their cues, and the ``:transcript:`` role.
 
 ``:transcript:`ep33@00:12:34``` links to the cue of transcript ``ep33`` that
-contains that moment: the last cue starting at or before it.  Standard labels
+the page shows as 12:34: a time written to the second means the whole
+second, so the link goes to the first cue starting in it (anchored
+``ep33-t-00-12-34``), else to the last cue starting before it.  A time
+with a fraction (``ep33@00:12:34.5``) is taken to the millisecond: the
+last cue starting at or before it.  Standard labels
 cannot do this (they match names exactly), hence a domain.  It keeps, per
 transcript name and per document, the anchors of the cues shown there; an
 excerpt (``:start:``/``:end:``) registers only its own cues, so a transcript
@@ -16,7 +20,6 @@ index stays lean.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
 from weakref import WeakKeyDictionary
@@ -28,6 +31,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from ..timecode import format_clock, format_vtt
+from .moments import Moment, pick, split_target, time_text
 from .render import Plan, SpecError, parse_time
 
 if TYPE_CHECKING:
@@ -53,22 +57,6 @@ class Cue(TypedDict):
     end: int
     anchor: str
     docname: str
-
-
-def split_target(target: str) -> tuple[str, int | None]:
-    """``"ep33@00:12:34"`` -> ``("ep33", 754000)``; ``"ep33"`` -> ``("ep33", None)``.
-
-    :raises SpecError: when the part after ``@`` is not a time.
-    """
-    name, sep, when = target.rpartition("@")
-    if not sep:
-        return " ".join(target.split()), None
-    return " ".join(name.split()), parse_time(when)
-
-
-def time_text(ms: int) -> str:
-    """The canonical time in a target: ``HH:MM:SS``, with ``.mmm`` only when needed."""
-    return format_clock(ms) if ms % 1000 == 0 else format_vtt(ms)
 
 
 def _refnode(
@@ -104,9 +92,9 @@ class TranscriptRole(XRefRole):
         refnode["refdomain"] = "transcript"
         refnode["reftype"] = "ref"
         try:
-            name, ms = split_target(target)
+            name, moment = split_target(target)
         except SpecError as exc:
-            name, ms = " ".join(target.rpartition("@")[0].split()), None
+            name, moment = " ".join(target.rpartition("@")[0].split()), None
             logger.warning(
                 "transcript reference %r: %s; it links to the transcript's start",
                 target, exc, location=self.get_location(), type="transcript", subtype="ref",
@@ -114,11 +102,11 @@ class TranscriptRole(XRefRole):
         domain = env.get_domain("transcript")
         assert isinstance(domain, TranscriptDomain)
         domain.note_reference(env.docname, name)
-        if ms is None:
+        if moment is None:
             return (title if has_explicit_title else name), name
         if not has_explicit_title:
-            title = f"{name} {format_clock(ms)}"
-        return title, f"{name}@{time_text(ms)}"
+            title = f"{name} {format_clock(moment.ms)}"
+        return title, f"{name}@{time_text(moment)}"
 
 
 class TranscriptDomain(Domain):
@@ -243,13 +231,13 @@ class TranscriptDomain(Domain):
             self._merged[name] = merged
         return self._merged[name]
 
-    def find(self, name: str, ms: int) -> Cue | None:
-        """The cue of *name* that contains *ms*, or ``None`` outside the transcript."""
+    def find(self, name: str, moment: Moment) -> Cue | None:
+        """The cue of *name* that *moment* names (:func:`pick`), or ``None`` outside it."""
         cues = self.cues(name)
         if not cues:
             return None
-        index = bisect_right([cue["start"] for cue in cues], ms) - 1
-        if index < 0 or ms > max(cue["end"] for cue in cues):
+        index = pick([cue["start"] for cue in cues], moment)
+        if index < 0 or moment.ms > max(cue["end"] for cue in cues):
             return None
         return cues[index]
 
@@ -264,20 +252,20 @@ class TranscriptDomain(Domain):
         contnode: Element,
     ) -> nodes.reference | None:
         try:
-            name, ms = split_target(target)
+            name, moment = split_target(target)
         except SpecError:
             return None  # reported when the role was read
         per_doc = self.transcripts.get(name)
         if not per_doc:
             return None  # intersphinx may know it; else warn-missing-reference
-        if ms is not None:
-            cue = self.find(name, ms)
+        if moment is not None:
+            cue = self.find(name, moment)
             if cue is not None:
                 return _refnode(builder, fromdocname, cue["docname"], cue["anchor"], contnode)
             cues = self.cues(name)
             logger.warning(
                 "%s is outside transcript %r, which runs from %s to %s; the link goes to "
-                "its start", format_clock(ms), name,
+                "its start", time_text(moment), name,
                 format_clock(cues[0]["start"]) if cues else "-",
                 format_clock(max(cue["end"] for cue in cues)) if cues else "-",
                 location=node, type="transcript", subtype="ref",
@@ -295,7 +283,7 @@ class TranscriptDomain(Domain):
         contnode: Element,
     ) -> list[tuple[str, nodes.reference]]:
         try:
-            name, _ms = split_target(target)
+            name, _moment = split_target(target)
         except SpecError:
             return []
         if name not in self.transcripts:
@@ -356,17 +344,19 @@ def resolve_external(
     """``missing-reference``, after intersphinx: a moment inside a cue of another project.
 
     Intersphinx matches names exactly (``ep33@00:12:34`` when a cue starts
-    then); this finds the cue containing any moment, from the cue names in
-    the inventories.
+    in that second); this finds the cue for any moment, by the same rule as
+    inside the project (:func:`pick`), from the cue names in the inventories.
     """
     if node.get("refdomain") != "transcript":
         return None
     try:
-        name, ms = split_target(node["reftarget"])
+        name, moment = split_target(node["reftarget"])
     except SpecError:
         return None
-    cues = _external_cues(env, name) if ms is not None else []
-    index = bisect_right([start for start, _ in cues], ms if ms is not None else -1) - 1
+    if moment is None:
+        return None
+    cues = _external_cues(env, name)
+    index = pick([start for start, _ in cues], moment)
     if index < 0:
         return None
     reference = nodes.reference("", "", internal=False, refuri=cues[index][1])

@@ -35,8 +35,12 @@ AUDIO_SUFFIXES = frozenset(
 
 
 def confined(path: str, srcdir: str | os.PathLike[str]) -> bool:
-    """Whether *path* (already resolved, symlinks followed) lies inside *srcdir*."""
-    return Path(path).is_relative_to(Path(srcdir).resolve())
+    """Whether *path*, symlinks followed, lies inside *srcdir*.
+
+    Sphinx 8 hands out resolved paths, Sphinx 7.4 only normalised ones: a
+    symlink inside the sources that points out must be followed here.
+    """
+    return Path(path).resolve().is_relative_to(Path(srcdir).resolve())
 
 
 def media_kind(path: str) -> str:

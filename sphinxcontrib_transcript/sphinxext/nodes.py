@@ -1,10 +1,13 @@
-"""Doctree nodes for transcripts, and their HTML visitors.
+"""Doctree nodes for transcripts, and their HTML, man and Texinfo visitors.
 
 Every node subclasses a standard docutils node, so LaTeX, text, man,
 texinfo, EPUB and gettext render it through the base class's visitor (Sphinx
-walks the node's MRO).  Only ``html`` visitors are registered: a visitor
+walks the node's MRO).  Visitors are registered under format names only
+(``html``, ``man``, ``texinfo``, each also its builder's name): one
 registered under a builder name such as ``epub`` would hide every other
-extension's HTML visitors from that builder.
+extension's HTML visitors from that builder.  Man and Texinfo need one each,
+so that a transcript starts a paragraph of its own (see
+:func:`visit_transcript_man`).
 
 Cue ids live on :class:`transcript_anchor` targets, because the LaTeX writer
 makes labels from targets only; in HTML the id moves to the cue's ``<span>``
@@ -16,7 +19,7 @@ from __future__ import annotations
 import posixpath
 import urllib.parse
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -46,6 +49,14 @@ class transcript_media(nodes.paragraph):
     (an http(s) URL) as its fallback text; HTML turns it into a player.
     Attributes: ``kind`` (``"audio"`` or ``"video"``), ``fragment`` (a media
     fragment such as ``#t=12,80`` for an excerpt).
+    """
+
+
+class transcript_captions(nodes.Element):
+    """The transcript as a video's captions track (:mod:`.captions`); first in its media.
+
+    Attributes: ``vtt`` (the WebVTT text), ``filename`` (``<digest>/<name>.vtt``),
+    ``srclang``.
     """
 
 
@@ -110,8 +121,10 @@ def _seconds(ms: int) -> str:
 
 def visit_transcript_html(self: HTML5Translator, node: transcript) -> None:
     label = str(node.get("label") or _("Transcript"))
+    # "lang" for a language docutils has no quotes for (else a language- class).
+    lang = {"lang": node["lang"]} if node.get("lang") else {}
     self.body.append(self.starttag(node, "section", "\n", False, **{
-        "aria-label": label, "data-transcript": "",
+        "aria-label": label, "data-transcript": "", **lang,
     }))
 
 
@@ -229,6 +242,31 @@ def _tag_visitors(tag: str) -> tuple[object, object]:
 
     return visit, depart
 
+
+def visit_transcript_man(self: Any, node: transcript) -> None:
+    """Start the transcript's first paragraph ("Audio: ...") on a line of its own.
+
+    The man writer puts no ``.sp`` before the first paragraph of a container,
+    so the media line would run into the paragraph before the transcript.
+    """
+    self.ensure_eol()
+    self.body.append(".sp\n")
+
+
+def visit_transcript_texinfo(self: Any, node: transcript) -> None:
+    """As for man: a blank line, which the target before a transcript would take."""
+    self.body.append("\n")
+
+
+def depart_nothing(self: Any, node: nodes.Node) -> None:
+    """Nothing to close."""
+
+
+#: ``{format: {node class: (visit, depart)}}`` beyond HTML, for :meth:`Sphinx.add_node`.
+OTHER_VISITORS: dict[str, dict[type[nodes.Element], tuple[object, object]]] = {
+    "man": {transcript: (visit_transcript_man, depart_nothing)},
+    "texinfo": {transcript: (visit_transcript_texinfo, depart_nothing)},
+}
 
 #: ``{node class: (visit, depart)}`` for :meth:`Sphinx.add_node` under ``html``.
 HTML_VISITORS: dict[type[nodes.Element], tuple[object, object]] = {

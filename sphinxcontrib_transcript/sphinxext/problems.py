@@ -11,7 +11,9 @@ Configuration (``conf.py``):
 ``transcript_lint``
     ``False`` turns lint warnings off.
 ``transcript_lint_level``
-    ``"warning"`` reports every problem, ``"error"`` only error-level ones.
+    ``"error"`` (the default) reports only error-level problems, which a
+    reader would get wrong, so that a ``-W`` build embedding a real, slightly
+    untidy transcript stays green; ``"warning"`` reports every problem.
 ``transcript_lint_config``
     ``None`` (the default) reads the same configuration file the
     ``transcript-lint`` command would find from the configuration directory

@@ -172,25 +172,40 @@ def parse_time(text: str) -> int:
     return ms
 
 
+_SPEAKERS_FORM = (
+    "write ID=Name pairs separated by ';' or one per line, e.g. "
+    "'SPEAKER_00=Ann Lee; SPEAKER_01=Lee, Bob'"
+)
+
+
 def parse_speakers(spec: str) -> dict[str, str]:
-    """Read ``:speakers:``: ``ID=Name`` pairs separated by commas or new lines.
+    """Read ``:speakers:``: ``ID=Name`` pairs separated by ``;`` or new lines.
 
-    >>> parse_speakers("SPEAKER_00=Ann Lee, SPEAKER_01 = Bob")
-    {'SPEAKER_00': 'Ann Lee', 'SPEAKER_01': 'Bob'}
+    A name may hold commas and spaces; every pair needs exactly one ``=``, so
+    that two pairs run together are an error, never a name.
 
-    :raises SpecError: for a pair without ``=`` or with an empty side.
+    >>> parse_speakers("SPEAKER_00=Ann Lee; SPEAKER_01 = Lee, Bob")
+    {'SPEAKER_00': 'Ann Lee', 'SPEAKER_01': 'Lee, Bob'}
+
+    :raises SpecError: for a pair without ``=``, with an empty side, with two
+        ``=``, or an ID given twice.
     """
     mapping: dict[str, str] = {}
-    for raw in re.split(r"[,\n]", spec):
-        if not raw.strip():
+    for raw in re.split(r"[;\n]", spec):
+        pair = raw.strip()
+        if not pair:
             continue
-        key, sep, value = raw.partition("=")
-        if not sep or not key.strip() or not value.strip():
+        key, sep, value = (part.strip() for part in pair.partition("="))
+        if not sep or not key or not value:
+            raise SpecError(f"cannot understand {pair!r} in speakers; {_SPEAKERS_FORM}")
+        if "=" in value:
             raise SpecError(
-                f"cannot understand {raw.strip()!r} in speakers; write ID=Name pairs "
-                "separated by commas, e.g. 'SPEAKER_00=Ann, SPEAKER_01=Bob'"
+                f"{pair!r} in speakers holds two '='; separate the pairs with ';' or put "
+                "one per line"
             )
-        mapping[key.strip()] = value.strip()
+        if key in mapping:
+            raise SpecError(f"speaker {key!r} is given twice in speakers; give it once")
+        mapping[key] = value
     return mapping
 
 
