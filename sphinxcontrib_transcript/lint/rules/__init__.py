@@ -48,6 +48,7 @@ from . import (
     pair_drift,
     reading_speed,
     replacement_character,
+    rolling_captions,
     srt_index,
     too_many_lines,
     trailing_whitespace,
@@ -94,6 +95,7 @@ GROUPS: dict[str, tuple[ModuleType, ...]] = {
         srt_index,
         untimed_line,
         json_schema,
+        rolling_captions,
         no_cues,
     ),
     "Timing": (

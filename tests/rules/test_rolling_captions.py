@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import pytest
+
+from sphinxcontrib_transcript import loads
+from sphinxcontrib_transcript.lint import Config, lint_bytes
+from sphinxcontrib_transcript.lint.fixing import fix_report
+from sphinxcontrib_transcript.lint.rules import rolling_captions as rule
+from sphinxcontrib_transcript.rolling import deroll, first_rolling
+from sphinxcontrib_transcript.writers import dumps
+
+from ..conftest import CORPUS
+from ..youtube import caption_lines, rolling_vtt, words
+from .conftest import check, check_example, example, findings, fix
+
+
+def test_failing_example() -> None:
+    assert check_example(rule, "failing") == [(5, 1)]
+
+
+def test_passing_example_is_clean() -> None:
+    assert check_example(rule, "passing") == []
+
+
+def test_the_fix_of_the_failing_example_is_the_passing_one() -> None:
+    _, failing = example(rule, "failing")
+    _, passing = example(rule, "passing")
+    assert fix(rule, failing) == passing
+
+
+def test_one_finding_per_file_that_says_what_it_is() -> None:
+    data = rolling_vtt(words()).encode()
+    (finding,) = findings(rule, data)
+    assert (finding.line, finding.column) == (5, 1)
+    lines = len(caption_lines(words()))
+    assert finding.message.startswith(
+        f"YouTube rolling captions: {2 * lines} cues show {lines} spoken lines, each up to "
+        "three times"
+    )
+
+
+@pytest.mark.parametrize("width", [6, 14, 32, 60])
+def test_unsafe_fixes_leave_each_word_once_in_order(width: int) -> None:
+    """Real word timings laid out as yt-dlp saves them; after --unsafe-fixes, every
+    word once, in order, and no overlap, no zero-length cue and no repeat left."""
+    timed = words()
+    data = rolling_vtt(timed, width).encode()
+    result = fix_report(data, "talk.vtt", Config.default(), unsafe=True)
+    assert "rolling-captions" in result.applied, result.rejected
+    fixed = loads(result.data, format="vtt")
+    assert fixed.diagnostics == []
+    spoken = [word for cue in fixed.cues for word in cue.plain_text.split()]
+    assert spoken == [word for word, _, _ in timed]
+    lines = caption_lines(timed, width)
+    assert len(fixed.cues) == len(lines)
+    for cue, line in zip(fixed.cues, lines, strict=True):
+        # From its first word (YouTube starts a line 10 ms after the hold) ...
+        assert line[0][1] <= cue.start_ms <= line[0][1] + 10
+        # ... every later word's time kept as an inline timestamp inside the cue.
+        assert cue.text.count("<c>") == len(line) - 1
+    for before, after in zip(fixed.cues, fixed.cues[1:], strict=False):
+        assert before.end_ms == after.start_ms
+    problems = lint_bytes(result.data, "talk.vtt", Config.default())
+    rules = {problem.rule for problem in problems}
+    assert not rules & {"cue-overlap", "zero-duration", "rolling-captions",
+                        "duplicate-adjacent", "inline-timestamp", "end-before-start"}, problems
+
+
+def test_srt_conversion_of_rolling_captions_is_found_and_fixed() -> None:
+    """yt-dlp --convert-subs srt drops the word timings and keeps the repeats."""
+    timed = words()
+    rolling = loads(rolling_vtt(timed), format="vtt")
+    srt = dumps([cue._replace(text=cue.plain_text) for cue in rolling.cues], "srt").encode()
+    assert check(rule, srt, "talk.srt") == [(2, 1)]
+    result = fix_report(srt, "talk.srt", Config.default(), unsafe=True)
+    fixed = loads(result.data, format="srt")
+    assert [w for cue in fixed.cues for w in cue.plain_text.split()] == [w for w, _, _ in timed]
+
+
+def test_a_line_said_twice_is_kept_twice() -> None:
+    """ "Yeah." on two lines in a row is speech, not a repeat of the rolling."""
+    timed = words()
+    cues = deroll(loads(rolling_vtt(timed, width=6), format="vtt").cues)
+    plains = [cue.plain_text for cue in cues]
+    assert plains.count("Yeah.") == 2
+    assert [w for text in plains for w in text.split()] == [w for w, _, _ in timed]
+
+
+def test_ordinary_captions_do_not_roll() -> None:
+    for name in ("214-Python-3-8-and-beyond.vtt", "001_nicola_iarocci_talk_python_to_me.vtt"):
+        transcript = loads((CORPUS / name).read_bytes(), format="vtt")
+        assert first_rolling(transcript.cues) is None
