@@ -64,12 +64,16 @@ def _filled(text: str) -> list[str]:
 
 
 def carries(cues: Sequence[Cue]) -> list[int]:
-    """Indexes of the cues whose first line repeats the last line of the cue before."""
+    """Indexes of the cues that scroll: a new line under the line the cue before ended on.
+
+    A cue of one line that repeats the one before is not counted: repeated
+    cues (a refrain, "[Music]" three times) are not rolling captions.
+    """
     found: list[int] = []
     previous: list[str] = []
     for index, cue in enumerate(cues):
         lines = _filled(cue.text)
-        if lines and previous and lines[0] == previous[-1]:
+        if len(lines) > 1 and previous and lines[0] == previous[-1]:
             found.append(index)
         previous = lines
     return found
@@ -78,13 +82,13 @@ def carries(cues: Sequence[Cue]) -> list[int]:
 def first_rolling(cues: Sequence[Cue]) -> int | None:
     """Index of the first cue of a rolling-caption file, or ``None`` when the cues do not roll.
 
-    The cues roll when at least :data:`MIN_CARRIES` of them, and at least half
-    of the cues after the first, start with the line the cue before ended on.
-    The index is that of the first cue whose line is carried on (the one that
-    is shown again).
+    The cues roll when at least :data:`MIN_CARRIES` of them, and at least a
+    third of all (YouTube's 10 ms holds are the others), scroll (see
+    :func:`carries`).  The index is that of the first cue whose line is
+    carried on (the one that is shown again).
     """
     found = carries(cues)
-    if len(found) < MIN_CARRIES or 2 * len(found) < len(cues) - 1:
+    if len(found) < MIN_CARRIES or 3 * len(found) < len(cues):
         return None
     return found[0] - 1
 
