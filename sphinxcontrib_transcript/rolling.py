@@ -84,13 +84,17 @@ def first_rolling(cues: Sequence[Cue]) -> int | None:
 
     The cues roll when at least :data:`MIN_CARRIES` of them, and at least a
     third of all (YouTube's 10 ms holds are the others), scroll (see
-    :func:`carries`).  The index is that of the first cue whose line is
-    carried on (the one that is shown again).
+    :func:`carries`).  The index is that of the first cue that shows the line
+    carried on first (where it is written word by word).
     """
     found = carries(cues)
     if len(found) < MIN_CARRIES or 3 * len(found) < len(cues):
         return None
-    return found[0] - 1
+    index = found[0] - 1
+    carried = _filled(cues[index].text)[-1:]
+    while index and _filled(cues[index - 1].text)[-1:] == carried:
+        index -= 1  # the 10 ms hold repeats the line the cue before it wrote
+    return index
 
 
 class _Spoken:

@@ -50,6 +50,14 @@ Failing (``example.vtt``)::
     and everyone plays
     \u0020
 
+    00:00:02.290 --> 00:00:03.100 align:start position:0%
+    and everyone plays
+    to<00:00:02.500><c> win</c>
+
+    00:00:03.100 --> 00:00:03.110 align:start position:0%
+    to win
+    \u0020
+
 Passing (``example.vtt``)::
 
     WEBVTT
@@ -61,6 +69,9 @@ Passing (``example.vtt``)::
 
     00:00:01.050 --> 00:00:02.290
     and<00:00:01.260><c> everyone</c><00:00:01.600><c> plays</c>
+
+    00:00:02.290 --> 00:00:03.110
+    to<00:00:02.500><c> win</c>
 """
 
 from __future__ import annotations
