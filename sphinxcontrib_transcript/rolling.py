@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress, islice
+from operator import eq
 
 from . import markup
 from .model import Cue
@@ -63,20 +65,43 @@ def _filled(text: str) -> list[str]:
     return [plain for plain in map(_plain, _lines(text)) if plain]
 
 
-def carries(cues: Sequence[Cue]) -> list[int]:
-    """Indexes of the cues that scroll: a new line under the line the cue before ended on.
+def _edges(texts: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Each text's first and last filled line, stripped, markup and all."""
+    firsts = [text.lstrip().partition("\n")[0].strip() for text in texts]
+    lasts = [text.rstrip().rpartition("\n")[2].strip() for text in texts]
+    return firsts, lasts
+
+
+def carries(texts: Sequence[str]) -> list[int]:
+    """Indexes of the cue texts that scroll: a new line under the line the cue before
+    ended on.
 
     A cue of one line that repeats the one before is not counted: repeated
-    cues (a refrain, "[Music]" three times) are not rolling captions.
+    cues (a refrain, "[Music]" three times) are not rolling captions.  The
+    lines are compared as written (one pass in C over a file that does not
+    roll): YouTube writes a carried line without markup in both cues.
     """
+    firsts, lasts = _edges(texts)
+    maybe = compress(range(1, len(texts)), map(eq, islice(firsts, 1, None), lasts))
     found: list[int] = []
-    previous: list[str] = []
-    for index, cue in enumerate(cues):
-        lines = _filled(cue.text)
-        if len(lines) > 1 and previous and lines[0] == previous[-1]:
+    for index in maybe:
+        lines = _filled(texts[index])
+        before = _filled(texts[index - 1])
+        if len(lines) > 1 and before and lines[0] == before[-1]:
             found.append(index)
-        previous = lines
     return found
+
+
+def first_rolling_text(texts: Sequence[str]) -> int | None:
+    """:func:`first_rolling` of the cues with these texts."""
+    found = carries(texts)
+    if len(found) < MIN_CARRIES or 3 * len(found) < len(texts):
+        return None
+    index = found[0] - 1
+    carried = _filled(texts[index])[-1:]
+    while index and _filled(texts[index - 1])[-1:] == carried:
+        index -= 1  # the 10 ms hold repeats the line the cue before it wrote
+    return index
 
 
 def first_rolling(cues: Sequence[Cue]) -> int | None:
@@ -87,14 +112,7 @@ def first_rolling(cues: Sequence[Cue]) -> int | None:
     :func:`carries`).  The index is that of the first cue that shows the line
     carried on first (where it is written word by word).
     """
-    found = carries(cues)
-    if len(found) < MIN_CARRIES or 3 * len(found) < len(cues):
-        return None
-    index = found[0] - 1
-    carried = _filled(cues[index].text)[-1:]
-    while index and _filled(cues[index - 1].text)[-1:] == carried:
-        index -= 1  # the 10 ms hold repeats the line the cue before it wrote
-    return index
+    return first_rolling_text([cue.text for cue in cues])
 
 
 class _Spoken:

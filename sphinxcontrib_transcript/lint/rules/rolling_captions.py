@@ -79,7 +79,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ...model import Transcript
-from ...rolling import deroll, first_rolling
+from ...rolling import deroll, first_rolling_text
 from ..base import Context, Finding, Option
 from ._columns import column, cue_at, derived
 from ._edit import encode_like, majority_ending, split_keep
@@ -94,9 +94,7 @@ FIX = "unsafe"
 
 def _first(ctx: Context) -> int | None:
     texts: Sequence[str] = column(ctx, "text")
-    if len(texts) < 3:
-        return None
-    return first_rolling(ctx.transcript.cues)
+    return first_rolling_text(texts) if len(texts) >= 3 else None
 
 
 def check(ctx: Context) -> Iterator[Finding]:

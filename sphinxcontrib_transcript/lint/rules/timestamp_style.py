@@ -45,7 +45,7 @@ Passing (``example.txt``)::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 
 from ...timecode import hms
 from ..base import Context, Finding, Option
@@ -91,39 +91,65 @@ WAYS: dict[str, Callable[[int], str]] = {
 
 
 class _Stamp:
-    __slots__ = ("bracketed", "column", "line", "ms", "token")
+    __slots__ = ("bracketed", "column", "line", "token")
 
     def __init__(self, line: int, match: re.Match[str]) -> None:
         self.line = line
         self.column = match.start(2) + 1
         self.bracketed = bool(match[2])
         self.token = match[3]
+
+    @property
+    def ms(self) -> int:
         fields = [int(part) for part in self.token.split(":")]
         hours = fields[0] if len(fields) == 3 else 0
-        self.ms = ((hours * 60 + fields[-2]) * 60 + fields[-1]) * 1000
+        return ((hours * 60 + fields[-2]) * 60 + fields[-1]) * 1000
+
+    def shape(self) -> tuple[int, ...]:
+        """The widths the time is written with and the widths its values need:
+        every way takes or refuses all the times of one shape alike."""
+        fields = self.token.split(":")
+        hours = fields[0] if len(fields) == 3 else ""
+        minutes = fields[-2]
+        return (len(hours), len(minutes), len(str(int(hours))) if hours and int(hours) else 0,
+                len(str(int(minutes))))
+
+
+# A file whose every time is HH:MM:SS, unbracketed (what tools write): the
+# heads of its timed lines, joined, match this in one pass.
+_ALL_CLOCK = r"(?:\d\d:[0-5]\d:[0-5]\d(?:[ \t][^\n]?)?\n)*"
 
 
 def _stamps(ctx: Context) -> list[_Stamp]:
-    """The time written at the start of each cue's line, as written."""
+    """The time written at the start of each cue's line, as written; none at all
+    when every one is ``HH:MM:SS`` (nothing can deviate then)."""
     lines = ctx.lines
+    count = len(lines)
+    numbers = [n for n in column(ctx, "line") if 0 < n <= count]
+    heads = "".join([lines[n - 1][:10] + "\n" for n in numbers])
+    if re.fullmatch(_ALL_CLOCK, heads):
+        return []
     found: list[_Stamp] = []
-    numbers: Sequence[int] = column(ctx, "line")
     pattern = re.compile(_STAMP)
     for number in numbers:
-        if not 0 < number <= len(lines):
-            continue
         match = pattern.match(lines[number - 1])
         if match is not None and bool(match[2]) == bool(match[4]):
             found.append(_Stamp(number, match))
     return found
 
 
-def _way(stamps: list[_Stamp]) -> tuple[str, int, bool]:
-    """The file's way: its name, how many times follow it, and whether in brackets."""
-    counts = {name: sum(write(s.ms) == s.token for s in stamps) for name, write in WAYS.items()}
+def _way(stamps: list[_Stamp]) -> tuple[str, bool]:
+    """The file's way: its name and whether in brackets."""
+    shapes: dict[tuple[int, ...], list[_Stamp]] = {}
+    for stamp in stamps:
+        shapes.setdefault(stamp.shape(), []).append(stamp)
+    counts = {
+        name: sum(len(group) for group in shapes.values() if write(group[0].ms) == group[0].token)
+        for name, write in WAYS.items()
+    }
     name = max(counts, key=lambda way: counts[way])  # the first of equals wins
     bracketed = sum(s.bracketed for s in stamps)
-    return name, counts[name], 2 * bracketed > len(stamps) or (
+    return name, 2 * bracketed > len(stamps) or (
         2 * bracketed == len(stamps) and stamps[0].bracketed
     )
 
@@ -134,7 +160,7 @@ def _deviants(ctx: Context) -> tuple[list[tuple[_Stamp, str, str]], int]:
     stamps = _stamps(ctx)
     if len(stamps) < 2:
         return [], len(stamps)
-    name, _, bracketed = _way(stamps)
+    name, bracketed = _way(stamps)
     write = WAYS[name]
     out: list[tuple[_Stamp, str, str]] = []
     for stamp in stamps:
