@@ -7,6 +7,7 @@ from sphinxcontrib_transcript.lint import Config, lint_bytes
 from sphinxcontrib_transcript.lint.fixing import fix_report
 from sphinxcontrib_transcript.lint.rules import rolling_captions as rule
 from sphinxcontrib_transcript.rolling import deroll, first_rolling
+from sphinxcontrib_transcript.timecode import format_srt
 from sphinxcontrib_transcript.writers import dumps
 
 from ..conftest import CORPUS
@@ -90,3 +91,26 @@ def test_ordinary_captions_do_not_roll() -> None:
     for name in ("214-Python-3-8-and-beyond.vtt", "001_nicola_iarocci_talk_python_to_me.vtt"):
         transcript = loads((CORPUS / name).read_bytes(), format="vtt")
         assert first_rolling(transcript.cues) is None
+
+
+def test_overlapping_srt_export_is_found_and_fixed_without_overlaps() -> None:
+    """Some exports keep each two-line cue until the next line is done: one overlap
+    per cue.  De-rolled, each line runs to the next one's start."""
+    lines = caption_lines(words())
+    starts = [line[0][1] for line in lines] + [lines[-1][-1][2]] * 2
+    texts = [" ".join(w for w, _, _ in line) for line in lines]
+    cues = [
+        (starts[i], starts[i + 2], "\n".join(texts[max(i - 1, 0) : i + 1]))
+        for i in range(len(lines))
+    ]
+    srt = "".join(
+        f"{n}\n{format_srt(start)} --> {format_srt(end)}\n{text}\n\n"
+        for n, (start, end, text) in enumerate(cues, 1)
+    ).encode()
+    assert check(rule, srt, "talk.srt") == [(2, 1)]
+    result = fix_report(srt, "talk.srt", Config.default(), unsafe=True)
+    fixed = loads(result.data, format="srt")
+    assert [c.plain_text for c in fixed.cues] == texts
+    assert [c.start_ms for c in fixed.cues] == starts[: len(lines)]
+    problems = lint_bytes(result.data, "talk.srt", Config.default())
+    assert not {p.rule for p in problems} & {"cue-overlap", "rolling-captions"}, problems
