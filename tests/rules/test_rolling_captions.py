@@ -114,3 +114,29 @@ def test_overlapping_srt_export_is_found_and_fixed_without_overlaps() -> None:
     assert [c.start_ms for c in fixed.cues] == starts[: len(lines)]
     problems = lint_bytes(result.data, "talk.srt", Config.default())
     assert not {p.rule for p in problems} & {"cue-overlap", "rolling-captions"}, problems
+
+
+def _overlapping_srt() -> bytes:
+    lines = caption_lines(words())
+    starts = [line[0][1] for line in lines] + [lines[-1][-1][2]] * 2
+    texts = [" ".join(w for w, _, _ in line) for line in lines]
+    return "".join(
+        f"{n}\n{format_srt(starts[n - 1])} --> {format_srt(starts[n + 1])}\n"
+        + "\n".join(texts[max(n - 2, 0) : n]) + "\n\n"
+        for n in range(1, len(lines) + 1)
+    ).encode()
+
+
+@pytest.mark.parametrize(("data", "path"), [
+    (rolling_vtt(words()).encode(), "talk.vtt"),  # a line of one space ends every hold
+    (_overlapping_srt(), "talk.srt"),  # every scroll overlaps the cue before
+])
+def test_one_finding_for_the_file_not_one_per_cue(data: bytes, path: str) -> None:
+    problems = lint_bytes(data, path, Config.default())
+    assert [problem.rule for problem in problems] == ["rolling-captions"]
+
+
+def test_overlaps_and_blank_lines_of_other_files_are_still_reported() -> None:
+    data = b"WEBVTT\n\n00:01.000 --> 00:03.000\na\n \n\n00:02.000 --> 00:04.000\nb\n"
+    rules = sorted(p.rule for p in lint_bytes(data, "x.vtt", Config.default()))
+    assert rules == ["cue-overlap", "trailing-whitespace"]

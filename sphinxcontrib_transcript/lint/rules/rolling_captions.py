@@ -76,12 +76,13 @@ Passing (``example.vtt``)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from ...model import Transcript
-from ...rolling import deroll, first_rolling_text
+from ...rolling import deroll
 from ..base import Context, Finding, Option
-from ._columns import column, cue_at, derived
+from . import _rolling
+from ._columns import cue_at
 from ._edit import encode_like, majority_ending, split_keep
 
 ID = "rolling-captions"
@@ -92,13 +93,8 @@ OPTIONS: dict[str, Option] = {}
 FIX = "unsafe"
 
 
-def _first(ctx: Context) -> int | None:
-    texts: Sequence[str] = column(ctx, "text")
-    return first_rolling_text(texts) if len(texts) >= 3 else None
-
-
 def check(ctx: Context) -> Iterator[Finding]:
-    first = derived(ctx, "rolling", _first)
+    first = _rolling.first(ctx)
     if first is None:
         return
     cues = ctx.transcript.cues
@@ -132,7 +128,7 @@ def _header(ctx: Context) -> str:
 def fix(ctx: Context) -> bytes | None:
     from ...writers import dumps  # only a fix writes a file
 
-    if derived(ctx, "rolling", _first) is None:
+    if _rolling.first(ctx) is None:
         return None
     text = dumps(deroll(ctx.transcript.cues), ctx.format)
     if ctx.format == "vtt":
