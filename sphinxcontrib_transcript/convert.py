@@ -15,7 +15,8 @@ replaced only with ``--force``, atomically (a temporary file renamed over it).
 
 Exit status: ``0`` written; ``1`` nothing written (errors in the input, an
 existing output without ``--force``, a file that cannot be read or written);
-``2`` a usage error (an unknown format, a missing argument).
+``2`` a usage or configuration error (an unknown format, a missing argument,
+a broken ``[tool.transcript-lint]``).
 
 This module never imports Sphinx or docutils.
 """
@@ -98,7 +99,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: interrupted\n")
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except Exception as exc:
+        from .lint import ConfigError
+
+        if isinstance(exc, ConfigError):
+            sys.stderr.write(f"{PROG}: error: {exc}\n")
+            return 2
         sys.stderr.write(
             f"{PROG}: internal error ({type(exc).__name__}: {exc}); this is a bug in "
             "transcript-convert: please report it with the file attached\n"

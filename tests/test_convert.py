@@ -185,3 +185,21 @@ def test_console_script_and_python_m(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False, cwd=os.getcwd())
     assert done.returncode == 1
     assert "[cue-order]" in done.stdout
+
+
+def test_a_broken_configuration_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".transcript-lint.toml").write_text("select = [\n")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, CLEAN_VTT, tmp_path / "a.srt")
+    assert (status, out) == (2, "")
+    assert err.startswith("transcript-convert: error: ") and ".transcript-lint.toml" in err
+    assert "bug" not in err
+    assert not (tmp_path / "a.srt").exists()
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from sphinxcontrib_transcript import __version__
+
+    assert run(capsys, "--version") == (0, f"transcript-convert {__version__}\n", "")
