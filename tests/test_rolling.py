@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sphinxcontrib_transcript import loads
@@ -40,6 +40,7 @@ def any_cues(draw: st.DrawFn) -> list[Cue]:
     return cues
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_cues())
 def test_deroll_never_overlaps_never_lasts_no_time_and_invents_nothing(cues: list[Cue]) -> None:
     result = deroll(cues)
