@@ -9,7 +9,9 @@ before it is kept:
 * a *safe* fix must leave every cue's start, end, speaker and text exactly as
   they were (whitespace, line breaks and invisible control characters aside);
 * an *unsafe* fix may move cues and change times or characters, but must keep
-  every cue that had text and every word.
+  every cue that had text and every word.  A rule whose fix removes repeats
+  on purpose (``rolling-captions``) has a ``fix_baseline(ctx)`` giving the
+  transcript the result must keep instead.
 
 A fix that fails its check is dropped (reported in :attr:`FixResult.rejected`)
 and the others go on.  Writing goes through :func:`write_atomic`: a temporary
