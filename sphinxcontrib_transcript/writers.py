@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from . import markup
 from .decoding import split_lines
@@ -164,6 +164,32 @@ def _json(cues: list[Cue], metadata: dict[str, str]) -> str:
     return head + '  "segments": [\n' + ",\n".join(segments) + "\n  ]\n}\n"
 
 
+#: The writer of each format: cues and the transcript's metadata in, the file's text out.
+WRITERS: dict[str, Callable[[list[Cue], dict[str, str]], str]] = {
+    "vtt": lambda cues, metadata: _vtt(cues),
+    "srt": lambda cues, metadata: _srt(cues),
+    "txt": lambda cues, metadata: _txt(cues),
+    "json": _json,
+}
+
+
+def writer_format(name: str) -> str:
+    """The short name of a format there is a writer for (a name, suffix or MIME type).
+
+    :raises ValueError: for a format no reader knows, or one without a writer;
+        the message lists those with one.
+    """
+    try:
+        fmt: str = normalize_format(name)
+    except ValueError:
+        fmt = ""
+    if fmt not in WRITERS:
+        raise ValueError(
+            f"transcripts cannot be written as {name!r}; write one of {', '.join(WRITERS)}"
+        )
+    return fmt
+
+
 def dumps(transcript: Transcript | Iterable[Cue], format: str) -> str:
     """Write cues as a file of *format*.
 
@@ -187,14 +213,10 @@ def dumps(transcript: Transcript | Iterable[Cue], format: str) -> str:
         <BLANKLINE>
     """
     fmt = normalize_format(format)
+    if fmt not in WRITERS:
+        writer_format(format)  # raises, naming the formats there are writers for
     if isinstance(transcript, Transcript):
         cues, metadata = list(transcript.cues), transcript.metadata
     else:
         cues, metadata = list(transcript), {}
-    if fmt == "vtt":
-        return _vtt(cues)
-    if fmt == "srt":
-        return _srt(cues)
-    if fmt == "txt":
-        return _txt(cues)
-    return _json(cues, metadata)
+    return WRITERS[fmt](cues, metadata)

@@ -372,17 +372,27 @@ class PresetsDirective(_Generated):
 
 
 class CliDirective(_Generated):
-    """``.. transcript-cli::``: usage and every option of ``transcript-lint``."""
+    """``.. transcript-cli::``: usage and every option of ``transcript-lint`` (or of
+    the command named as its argument, ``transcript-convert``)."""
+
+    optional_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        self.depend_on(PACKAGE / "cli.py")
-        parser = cli.build_parser()
+        program = self.arguments[0] if self.arguments else "transcript-lint"
+        if program == "transcript-convert":
+            from sphinxcontrib_transcript import convert
+
+            self.depend_on(PACKAGE / "convert.py")
+            parser = convert.build_parser()
+        else:
+            self.depend_on(PACKAGE / "cli.py")
+            parser = cli.build_parser()
         parser.formatter_class = lambda prog: argparse.HelpFormatter(prog, width=76)
         usage = parser.format_usage().strip()
         parts = [
             ".. code-block:: text\n\n" + indent(usage),
             parser.description or "",
-            ".. program:: transcript-lint",
+            f".. program:: {program}",
         ]
         for action in parser._actions:  # argparse offers no public way to list them
             parts.append(self.option(action))

@@ -9,7 +9,9 @@ before it is kept:
 * a *safe* fix must leave every cue's start, end, speaker and text exactly as
   they were (whitespace, line breaks and invisible control characters aside);
 * an *unsafe* fix may move cues and change times or characters, but must keep
-  every cue that had text and every word.
+  every cue that had text and every word.  A rule whose fix removes repeats
+  on purpose (``rolling-captions``) has a ``fix_baseline(ctx)`` giving the
+  transcript the result must keep instead.
 
 A fix that fails its check is dropped (reported in :attr:`FixResult.rejected`)
 and the others go on.  Writing goes through :func:`write_atomic`: a temporary
@@ -140,7 +142,10 @@ def _try_fix(
         fixed = build_context(new, path, format)
     except Exception as exc:
         return f"the fixed file could not be read back ({type(exc).__name__}: {exc}); {_BUG}"
-    reason = loss(context.transcript, fixed.transcript, safe=module.FIX == "safe")
+    # A fix that removes repeats (rolling-captions) says what must be left.
+    baseline = getattr(module, "fix_baseline", None)
+    before = context.transcript if baseline is None else baseline(context)
+    reason = loss(before, fixed.transcript, safe=module.FIX == "safe")
     if reason is not None:
         return reason
     return fixed

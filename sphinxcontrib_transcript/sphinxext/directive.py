@@ -32,7 +32,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..decoding import SNIFF_BYTES, is_binary
 from ..readers import SUFFIXES, normalize_format
-from . import media, problems
+from . import conversions, media, problems
 from .captions import captions_node
 from .domain import TranscriptDomain
 from .media import confined
@@ -84,6 +84,7 @@ class TranscriptDirective(SphinxDirective):
         "merge": directives.unchanged_required,
         "timestamps": directives.unchanged_required,
         "download": directives.unchanged,
+        "rolling": directives.unchanged_required,
         "language": directives.unchanged_required,
         "class": directives.class_option,
     }
@@ -175,8 +176,10 @@ class TranscriptDirective(SphinxDirective):
                 "in its first 8 KB); give the path of a transcript file (one in UTF-16 needs "
                 "a byte order mark)"
             )
+        rolling = conversions.rolling_choice(self.options.get("rolling"))
         transcript = problems.read_and_lint(data, path, settings.fmt, settings.encoding, self.env)
         self.check_speakers(transcript, settings.speakers)
+        transcript = conversions.as_shown(transcript, rolling)
         layout = self.layout(transcript, settings, argument)
         container = transcript_node(layout, Look(settings.timestamps, transcript.format == "vtt"))
         ids = self.state.document.ids
@@ -199,7 +202,11 @@ class TranscriptDirective(SphinxDirective):
                 if player.get("kind") == "video":
                     player.insert(0, captions_node(transcript, data, path, settings.language))
                 container.insert(0, player)
-        if "download" in self.options or self.config.transcript_download:
+        formats = conversions.download_formats(self.options.get("download") or "")
+        if formats:
+            container += conversions.downloads_node(self.env, rel, argument, data, transcript,
+                                                    formats=formats, rolling=rolling)
+        elif "download" in self.options or self.config.transcript_download:
             container += media.download_node(rel, Path(argument).name,
                                              self.options.get("download") or "")
         if not settings.name:

@@ -84,10 +84,18 @@ def originals(size: int = EXCERPT_BYTES) -> Iterator[tuple[str, bytes]]:
         b'{"version": "1.0.0", "segments": [{"speaker": "A", "startTime": 1, "endTime": 2,'
         b' "body": "Hi"}, {"startTime": "x", "body": 3}]}'
     )
+    yield "rolling.vtt", _rolling()
     yield "note.vtt", (
         b"WEBVTT\n\nNOTE transcript-lint: disable=cue-overlap\n\n00:01.000 --> 00:03.000\n"
         b"a\n\n00:02.000 --> 00:04.000\nb\n"
     )
+
+
+def _rolling() -> bytes:
+    """YouTube's rolling captions, as yt-dlp saves them (real word timings)."""
+    from ..youtube import rolling_vtt, words
+
+    return rolling_vtt(words()[:24]).encode("utf-8")
 
 
 # -- mutations --------------------------------------------------------------------

@@ -32,7 +32,8 @@ Targets:
     result reads back to the same cues (times and plain text, but for the
     control characters and spacing safe fixes remove) and fixing it again
     changes nothing; the unsafe result keeps every cue (it may read more:
-    a repaired timing line) and every word of the original text (a multiset;
+    a repaired timing line) and every word of the original text (of the
+    original with each line once, where ``rolling-captions`` de-rolled it; a multiset;
     words compared after the repairs the unsafe fixes make on purpose:
     mojibake repaired, control and bidi characters removed; where the repairs
     differ from that model, every word must still be there with all its ASCII
@@ -213,6 +214,15 @@ def _bugs(rejected: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(rule, reason) for rule, reason in rejected if not reason.startswith("it would")]
 
 
+def _derolled(content: bytes, path: str) -> bytes:
+    """The file written with each spoken line of its rolling captions once."""
+    from sphinxcontrib_transcript.rolling import deroll
+    from sphinxcontrib_transcript.writers import dumps
+
+    transcript = build_context(content, path).transcript
+    return dumps(deroll(transcript.cues), transcript.format).encode()
+
+
 def fix(data: bytes) -> None:
     """The fix target: safe fixes keep every cue; unsafe ones keep every cue and word."""
     suffix, content = split_input(data)
@@ -226,6 +236,11 @@ def fix(data: bytes) -> None:
     _require(again.data == safe.data, f"fixing twice changed the file again ({again.applied})")
     unsafe = fix_report(content, path, config, unsafe=True)
     _require(not _bugs(unsafe.rejected), f"unsafe fix failed: {_bugs(unsafe.rejected)}")
+    if "rolling-captions" in unsafe.applied:
+        # De-rolling drops the repeats of YouTube's rolling captions on purpose:
+        # what must be kept is each spoken line once.
+        content = _derolled(content, path)
+        before = _cues(content, path)
     after = _cues(unsafe.data, path)
     # More cues is no loss: removing a bidi control from a timing line makes
     # its cue readable (its text was in no cue before).

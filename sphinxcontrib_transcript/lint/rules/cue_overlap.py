@@ -10,7 +10,9 @@ overlap cues on purpose (two speakers placed apart) can set the level to
 ``warning``, allow small overlaps with ``tolerance-ms``, or switch it off.
 
 A cue that starts even before the previous cue *starts* is ``cue-order``'s
-business and is not reported here too.
+business and is not reported here too.  Neither are the overlaps of YouTube's
+rolling captions exported to SRT (one per cue): ``rolling-captions`` reports
+the file once, and its fix removes them.
 
 .. rubric:: Options
 
@@ -52,6 +54,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from ...model import Cue
 from ...timecode import format_srt, format_vtt, hms
 from ..base import Context, Finding, Option
+from . import _rolling
 from ._columns import column
 from ._edit import changed, join, split_keep
 from ._timing import overlap_candidates, stamp, start_column_at, times
@@ -89,8 +92,8 @@ def _overlaps(ctx: Context) -> list[int]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     found = _overlaps(ctx)
-    if not found:
-        return
+    if not found or _rolling.rolls(ctx):
+        return  # rolling captions overlap by design: rolling-captions reports the file
     starts, ends = times(ctx)
     lines: Sequence[int] = column(ctx, "line")
     fmt = ctx.format

@@ -7,7 +7,9 @@ at the first trailing blank.
 A line of nothing but spaces *inside* a WebVTT or SRT cue's text (more text
 of the same cue follows it) is not reported: emptying it would make it the
 blank line that ends the cue, and the text after it would be cut off from
-the cue (YouTube's automatic captions have such lines).
+the cue (YouTube's automatic captions have such lines).  In a file of
+YouTube's rolling captions no line of nothing but spaces is reported: they
+are its layout, which ``rolling-captions`` reports once.
 
 .. rubric:: Options
 
@@ -41,6 +43,7 @@ import re
 from collections.abc import Iterator
 
 from ..base import Context, Finding, Option
+from . import _rolling
 from ._edit import changed, join, split_keep
 from ._text import rare_ascii, utf8
 
@@ -96,6 +99,8 @@ def _offenders(ctx: Context, lines: list[str]) -> list[int]:
     """1-based numbers of the lines to report and fix."""
     numbers = [n for n, line in enumerate(lines, 1) if line and line[-1] in _BLANKS]
     if any(not lines[n - 1].strip(_BLANKS) for n in numbers):
+        if _rolling.rolls(ctx):  # YouTube's layout: rolling-captions reports the file
+            return [n for n in numbers if lines[n - 1].strip(_BLANKS)]
         kept = _protected(ctx)
         numbers = [n for n in numbers if n not in kept]
     return numbers
