@@ -74,8 +74,8 @@ class Problem(_ProblemFields):
     Problems sort by path, then line, then column.  ``str()`` gives the CLI's
     text format, ``path:line:col: level [rule-id] message``.
 
-    :param fixable: the rule has a fix (``--fix`` when its fix is safe,
-        ``--unsafe-fixes`` otherwise; see :func:`fix_kind`).
+    :param fixable: the rule's fix will change this problem (``--fix`` when
+        its fix is safe, ``--unsafe-fixes`` otherwise; see :func:`fix_kind`).
     """
 
     __slots__ = ()
@@ -243,8 +243,12 @@ def _problems(
     level = config.levels[rule_id]
     fixable = _rules.RULES[rule_id].FIX is not None
     seen = {(finding.line, finding.column) for finding in found}
+    # A finding may say its rule's fix leaves it alone, or that it is a near-miss
+    # (at most a warning).
     problems = [
-        Problem(context.path, max(f.line, 1), max(f.column, 1), rule_id, level, f.message, fixable)
+        Problem(context.path, max(f.line, 1), max(f.column, 1), rule_id,
+                "warning" if f.level == "warning" else level, f.message,
+                fixable and f.fixable)
         for f in found
     ]
     for diagnostic in own:
