@@ -141,3 +141,14 @@ def test_three_zero_length_repeats_all_go() -> None:
     assert done.data == (
         b"WEBVTT\n\n00:22.400 --> 00:24.640\n" + line + b"\n00:24.640 --> 00:36.640\n" + line
     )
+
+
+def test_hidden_words_are_an_error_a_repeat_only_a_warning() -> None:
+    data = (
+        b"WEBVTT\n\n00:01.000 --> 00:02.000\nSo that's fantastic.\n\n"
+        b"00:02.000 --> 00:02.000\nThat sounds great.\n\n"
+        b"00:02.000 --> 00:03.000\nNot really.\n\n00:03.000 --> 00:03.000\nNot really.\n\n"
+        b"00:03.000 --> 00:04.000\nWhat I would like.\n"
+    )
+    assert [(f.line, f.level) for f in findings(rule, data)] == [(6, None), (12, "warning")]
+    assert rule.LEVEL == "error"

@@ -4,8 +4,10 @@ A zero-length cue is invisible in players, though its text is still in the
 file (and in a rendered transcript).  Speech-to-text tools emit them: in the
 talk-python ``.vtt`` files 987 of 1,372 repeat the words of the cue before
 them and 65 those of the cue after (both shown), the other 320 hold words
-that no player ever shows.  The W3C validator calls them errors; here they
-are a warning, because the words are still in the file and most are repeats.
+that no player ever shows.  The W3C validator calls them all errors.  Here
+one with words of its own is an error, since viewers never see those words;
+one that repeats a neighbour's words (or is blank) hides nothing and is a
+warning.
 
 .. rubric:: Options
 
@@ -69,7 +71,7 @@ from ._timing import end_column_at, stamp, times, zero_durations
 from ._words import repeats
 
 ID = "zero-duration"
-LEVEL = "warning"
+LEVEL = "error"
 ENABLED = True
 FORMATS = frozenset({"vtt", "srt", "json"})
 OPTIONS: dict[str, Option] = {
@@ -89,8 +91,9 @@ MS_PER_CHARACTER = 50
 
 
 class _Plan:
-    """What the fix will do: cues to remove (with the cue whose words they repeat),
-    new ``(start, end)`` times by cue index, and the zero-length cues left alone."""
+    """What the fix will do: cues to remove (with the cue whose words they repeat;
+    in JSON, the repeats), new ``(start, end)`` times by cue index, and the
+    zero-length cues it leaves alone."""
 
     def __init__(self) -> None:
         self.removed: dict[int, int] = {}
@@ -107,9 +110,6 @@ def _plan(ctx: Context) -> _Plan:
 def _make_plan(ctx: Context, min_ms: int) -> _Plan:
     plan = _Plan()
     found = zero_durations(ctx)
-    if ctx.format not in ("vtt", "srt"):
-        plan.left.update(found)
-        return plan
     starts, ends = times(ctx)
     texts: Sequence[str] = column(ctx, "plain_text")
     start, end = list(starts), list(ends)  # as the plan changes them
@@ -118,8 +118,12 @@ def _make_plan(ctx: Context, min_ms: int) -> _Plan:
         while previous in plan.removed:
             previous -= 1
         source = _repeated(i, previous, texts, starts, ends)
+        if ctx.format not in ("vtt", "srt"):
+            plan.left.add(i)  # JSON segments are not removed or retimed
         if source is not None:
             plan.removed[i] = source
+            continue
+        if i in plan.left:
             continue
         new = _room(i, previous, texts, start, end, min_ms=min_ms)
         if new is None:
@@ -200,7 +204,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     plan = _plan(ctx)
     # Only the zero-length cues are looked at (or their times made).
     for i in found:
-        if i in plan.removed:
+        repeat = i in plan.removed
+        if repeat:
             what = "remove it (its words are in the cue beside it)"
         else:
             what = "give it an end time after its start"
@@ -208,12 +213,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             lines[i], end_column_at(ctx, lines[i]),
             f"cue starts and ends at {stamp(fmt, starts[i])}, so players never show it; {what}",
             fixable=i not in plan.left,
+            level="warning" if repeat else None,
         )
 
 
 def fix(ctx: Context) -> Repair | None:
     plan = _plan(ctx)
-    if not plan.removed and not plan.times:
+    if ctx.format not in ("vtt", "srt") or not (plan.removed or plan.times):
         return None
     text = rewrite(ctx, plan.times, sorted(plan.removed))
     if text is None:
