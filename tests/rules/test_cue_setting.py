@@ -48,6 +48,7 @@ def test_valid_settings(settings: str) -> None:
         ("colour:red", "unknown setting"),
         ("align", "not a setting"),
         ("align:", "not a setting"),
+        ("align:middle:", "align must be"),
         ("region:nowhere", "no REGION"),
     ],
 )
@@ -55,6 +56,8 @@ def test_invalid_settings(settings: str, words: str) -> None:
     (finding,) = findings(rule, vtt(settings))
     assert (finding.line, finding.column) == (3, 31)
     assert words in finding.message
+    # Only align:middle has a fix.
+    assert finding.fixable is (settings == "align:middle")
 
 
 def test_duplicate_setting_points_at_the_second() -> None:

@@ -148,7 +148,9 @@ def _check_cue(ctx: Context, cue: Cue, regions: set[str] | None) -> Iterator[Fin
         at = found + len(token) if found >= 0 else at
         name, colon, value = token.partition(":")
         if not colon or not name or not value:
-            yield Finding(cue.line, column, f"{token!r} is not a setting; write name:value")
+            yield Finding(
+                cue.line, column, f"{token!r} is not a setting; write name:value", fixable=False
+            )
             continue
         problem = _problem(name, value, regions)
         if problem is None and name in seen:
