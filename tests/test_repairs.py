@@ -1,0 +1,177 @@
+"""The timing repairs on real and generated transcripts, and honest ``fixable`` flags.
+
+* Every problem reported as fixable is removed by its rule's fix, on every
+  file of the corpus (all rules selected), and no fix is refused there.
+* The ``zero-duration`` and ``cue-overlap`` fixes, over the whole corpus and
+  over generated WebVTT full of zero-length and overlapping cues: every word
+  a player showed before is shown after, in order; the only words to go are
+  those of the zero-length cues that repeated a neighbour; no overlap,
+  out-of-order or zero-length cue is made; fixing again changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sphinxcontrib_transcript.lint import Config, build_context, fix_report, lint_bytes, resolve
+from sphinxcontrib_transcript.model import Cue
+from sphinxcontrib_transcript.timecode import format_vtt
+
+DATA = Path(__file__).parent / "data"
+CORPUS = sorted(
+    path for path in DATA.rglob("*") if path.suffix in (".vtt", ".srt", ".txt", ".json")
+)
+TIMING = ("zero-duration", "cue-overlap")
+
+
+def select(*rule_ids: str) -> Config:
+    return resolve({"select": list(rule_ids)}, source=None, root=os.getcwd())
+
+
+def dishonest(name: str, data: bytes, rule_ids: list[str]) -> list[str]:
+    """Where a problem of *rule_ids* is called fixable but its fix leaves it (or is
+    refused): one line per rule; ``[]`` when every flag is kept."""
+    problems = lint_bytes(data, name, select(*rule_ids))
+    broken = []
+    for rule_id in sorted({problem.rule for problem in problems if problem.fixable}):
+        own = [problem for problem in problems if problem.rule == rule_id]
+        unfixable = sum(1 for problem in own if not problem.fixable)
+        config = select(rule_id)
+        result = fix_report(data, name, config, unsafe=True)
+        left = [problem for problem in lint_bytes(result.data, name, config)
+                if problem.rule == rule_id]
+        if result.rejected or len(left) > unfixable:
+            broken.append(
+                f"{name} [{rule_id}]: {len(own) - unfixable} fixable, {len(left)} left "
+                f"after its fix (was {unfixable} unfixable) {result.rejected}"
+            )
+    return broken
+
+
+def test_every_fixable_problem_of_the_corpus_is_removed_by_its_fix() -> None:
+    fixable = Counter(
+        problem.rule
+        for path in CORPUS
+        for problem in lint_bytes(path.read_bytes(), path.name, select("ALL"))
+        if problem.fixable
+    )
+    # Not vacuous: the corpus has fixable problems of the timing rules and others.
+    assert fixable["zero-duration"] == 9
+    assert fixable["cue-overlap"] == 3
+    assert fixable["cue-order"] == 5
+    assert sum(fixable.values()) > 20
+    broken = [line for path in CORPUS
+              for line in dishonest(path.name, path.read_bytes(), ["ALL"])]
+    assert broken == []
+
+
+def test_fixable_flags_of_the_timing_rules_hold_on_fuzzed_variants() -> None:
+    from .test_fixing import fuzzed_variants
+
+    rule_ids = ["cue-order", "cue-overlap", "zero-duration", "cue-setting"]
+    broken = [line for name, data in fuzzed_variants() for line in dishonest(name, data, rule_ids)]
+    assert broken == []
+
+
+# -- what players show, before and after ----------------------------------------------
+
+
+def read(data: bytes, name: str) -> list[Cue]:
+    return build_context(data, name).transcript.cues
+
+
+def words(cues: list[Cue], *, shown: bool) -> list[str]:
+    """The words of the cues in file order; with *shown*, only of cues players show."""
+    return [
+        word for cue in cues if not shown or (cue.end_ms or 0) > cue.start_ms
+        for word in cue.plain_text.split()
+    ]
+
+
+def is_subsequence(needle: list[str], haystack: list[str]) -> bool:
+    rest = iter(haystack)
+    return all(word in rest for word in needle)
+
+
+def timing_defects(cues: list[Cue]) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for previous, cue in zip(cues, cues[1:]):
+        found["order"] += cue.start_ms < previous.start_ms
+        found["overlap"] += previous.end_ms is not None and previous.end_ms > cue.start_ms
+    found["zero"] = sum(1 for cue in cues if cue.end_ms == cue.start_ms)
+    return found
+
+
+def repair(data: bytes, name: str) -> dict[str, int]:
+    """Run the two timing fixes on *data* and check what players show; returns the
+    figures (cues removed, zero-length cues given time, overlaps resolved)."""
+    config = select(*TIMING)
+    before = read(data, name)
+    problems = lint_bytes(data, name, config)
+    result = fix_report(data, name, config, unsafe=True)
+    assert result.rejected == []
+    after = read(result.data, name)
+    # The overlap fix moves no line, and runs before zero-duration: the removed
+    # cues are the cues of the file at their lines.
+    removed = {cue.line for cue in result.removed}
+    assert all(cue.start_ms == cue.end_ms for cue in result.removed)
+    kept = [cue for cue in before if cue.line not in removed]
+    assert words(after, shown=False) == words(kept, shown=False)
+    assert is_subsequence(words(before, shown=True), words(after, shown=True))
+    # Nothing made: no more overlaps or order problems than the fixes could not
+    # resolve, and a zero-length cue only where one was left unfixable.
+    reported = Counter(problem.rule for problem in problems)
+    unfixable = Counter(problem.rule for problem in problems if not problem.fixable)
+    left = Counter(problem.rule for problem in lint_bytes(result.data, name, config))
+    old, new = timing_defects(before), timing_defects(after)
+    assert new["order"] <= old["order"]
+    # Overlaps cue-overlap leaves to cue-order (the later cue starts before the
+    # earlier) stay; of the others, only those reported as not fixable.
+    assert left["cue-overlap"] <= unfixable["cue-overlap"]
+    assert new["overlap"] - left["cue-overlap"] <= old["overlap"] - reported["cue-overlap"]
+    assert new["zero"] == left["zero-duration"] <= unfixable["zero-duration"]
+    again = fix_report(result.data, name, config, unsafe=True)
+    assert again.data == result.data
+    return {
+        "removed": len(removed),
+        "retimed": old["zero"] - len(removed) - new["zero"],
+        "overlaps": reported["cue-overlap"] - left["cue-overlap"],
+    }
+
+
+def test_the_timing_fixes_over_the_whole_corpus() -> None:
+    figures: Counter[str] = Counter()
+    for path in CORPUS:
+        if path.suffix == ".vtt":
+            figures.update(repair(path.read_bytes(), path.name))
+    # 9 zero-length cues: 6 repeat a neighbour and go, 3 hold their own words
+    # and get time; 3 overlaps (20 ms, 40 ms, 2.16 s) resolved.
+    assert (figures["removed"], figures["retimed"], figures["overlaps"]) == (6, 3, 3)
+
+
+VOCABULARY = ["you know,", "It is.", "Not really.", "So that's fantastic.", "Um.", "right?"]
+
+
+@st.composite
+def tangled_vtt(draw: st.DrawFn) -> bytes:
+    """WebVTT in start order with many zero-length cues, repeats, cues starting
+    together and overlaps."""
+    count = draw(st.integers(1, 12))
+    start = draw(st.integers(0, 5_000))
+    blocks = ["WEBVTT", ""]
+    for _ in range(count):
+        start += draw(st.sampled_from([0, 0, 10, 100, 400, 1_000, 3_000]))
+        length = draw(st.sampled_from([0, 0, 1, 2, 20, 300, 600, 1_000, 2_500, 6_000]))
+        text = draw(st.sampled_from(VOCABULARY))
+        blocks += [f"{format_vtt(start)} --> {format_vtt(start + length)}", text, ""]
+    return "\n".join(blocks).encode()
+
+
+@given(tangled_vtt())
+def test_the_timing_fixes_on_generated_files(data: bytes) -> None:
+    repair(data, "generated.vtt")
