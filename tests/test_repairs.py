@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sphinxcontrib_transcript.cli import main
 from sphinxcontrib_transcript.lint import Config, build_context, fix_report, lint_bytes, resolve
 from sphinxcontrib_transcript.model import Cue
 from sphinxcontrib_transcript.timecode import format_vtt
@@ -100,7 +103,7 @@ def is_subsequence(needle: list[str], haystack: list[str]) -> bool:
 
 def timing_defects(cues: list[Cue]) -> Counter[str]:
     found: Counter[str] = Counter()
-    for previous, cue in zip(cues, cues[1:]):
+    for previous, cue in pairwise(cues):
         found["order"] += cue.start_ms < previous.start_ms
         found["overlap"] += previous.end_ms is not None and previous.end_ms > cue.start_ms
     found["zero"] = sum(1 for cue in cues if cue.end_ms == cue.start_ms)
@@ -175,3 +178,31 @@ def tangled_vtt(draw: st.DrawFn) -> bytes:
 @given(tangled_vtt())
 def test_the_timing_fixes_on_generated_files(data: bytes) -> None:
     repair(data, "generated.vtt")
+
+
+def test_the_command_line_says_which_cues_it_removed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("ep.vtt").write_bytes(
+        b"WEBVTT\n\n00:01.000 --> 00:02.000\nSo that's fantastic.\n\n"
+        b"00:02.000 --> 00:02.000\nThat sounds great.\n\n"
+        b"00:02.000 --> 00:03.000\nNot really.\n\n00:03.000 --> 00:03.000\nNot really.\n\n"
+        b"00:03.000 --> 00:04.000\nWhat I would like.\n"
+    )
+    assert main(["--unsafe-fixes", "ep.vtt"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "ep.vtt: fixed (zero-duration)\n"
+        "ep.vtt: [zero-duration] gave the zero-length cue at line 6 (00:00:02.000) the time "
+        "00:00:01.500 --> 00:00:02.000\n"
+        "ep.vtt: [zero-duration] removed the zero-length cue at line 12 (00:00:03.000): its "
+        "words are in the cue at line 9\n"
+    )
+    assert Path("ep.vtt").read_bytes() == (
+        b"WEBVTT\n\n00:01.000 --> 00:01.500\nSo that's fantastic.\n\n"
+        b"00:01.500 --> 00:02.000\nThat sounds great.\n\n"
+        b"00:02.000 --> 00:03.000\nNot really.\n\n"
+        b"00:03.000 --> 00:04.000\nWhat I would like.\n"
+    )
