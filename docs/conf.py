@@ -48,8 +48,9 @@ autodoc_typehints = "description"
 # Lint on build.  Every transcript the pages render is linted with the
 # rules' defaults, and -W turns each problem into a failed build.  Episode 33
 # of Talk Python To Me is shown exactly as published, and it has six cues of
-# zero duration (.vtt) and one closing line repeated four times (both files):
-# warnings, which the demo page shows and explains.  They are switched off
+# zero duration (.vtt; one hides its word, an error) and one closing line
+# repeated four times (both files), which the demo page shows and explains.
+# They are switched off
 # for those two files only, so any problem in any other transcript, or any
 # other problem in these, still fails the build.
 transcript_lint_config = {
