@@ -25,6 +25,8 @@ from sphinxcontrib_transcript.lint import Config, build_context, fix_report, lin
 from sphinxcontrib_transcript.model import Cue
 from sphinxcontrib_transcript.timecode import format_vtt
 
+from . import strategies  # noqa: F401 - the Hypothesis profiles (base, release)
+
 DATA = Path(__file__).parent / "data"
 CORPUS = sorted(
     path for path in DATA.rglob("*") if path.suffix in (".vtt", ".srt", ".txt", ".json")
@@ -157,27 +159,47 @@ def test_the_timing_fixes_over_the_whole_corpus() -> None:
     assert (figures["removed"], figures["retimed"], figures["overlaps"]) == (6, 3, 3)
 
 
-VOCABULARY = ["you know,", "It is.", "Not really.", "So that's fantastic.", "Um.", "right?"]
+VOCABULARY = [
+    "you know,", "It is.", "Not really.", "So that's fantastic.", "Um.", "right?",
+    "Not really.|you know,", "<v Ann>It is.</v>",
+]
 
 
 @st.composite
-def tangled_vtt(draw: st.DrawFn) -> bytes:
-    """WebVTT in start order with many zero-length cues, repeats, cues starting
-    together and overlaps."""
+def tangled(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A WebVTT or SRT file, mostly in start order, with many zero-length cues,
+    repeats, cues starting together and overlaps; with or without identifiers,
+    settings, notes, short WebVTT times and CRLF."""
+    srt = draw(st.booleans())
+    short = not srt and draw(st.booleans())
     count = draw(st.integers(1, 12))
     start = draw(st.integers(0, 5_000))
-    blocks = ["WEBVTT", ""]
-    for _ in range(count):
-        start += draw(st.sampled_from([0, 0, 10, 100, 400, 1_000, 3_000]))
+    blocks = [] if srt else ["WEBVTT", ""]
+    for number in range(1, count + 1):
+        start += draw(st.sampled_from([0, 0, 10, 100, 400, 1_000, 3_000, -700]))
+        start = max(start, 0)
         length = draw(st.sampled_from([0, 0, 1, 2, 20, 300, 600, 1_000, 2_500, 6_000]))
-        text = draw(st.sampled_from(VOCABULARY))
-        blocks += [f"{format_vtt(start)} --> {format_vtt(start + length)}", text, ""]
-    return "\n".join(blocks).encode()
+        times = [format_vtt(start), format_vtt(start + length)]
+        if srt:
+            times = [time.replace(".", ",") for time in times]
+        elif short:
+            times = [time[3:] if time.startswith("00:") else time for time in times]
+        timing = " --> ".join(times)
+        if not srt and draw(st.booleans()):
+            timing += " align:start line:0"
+        if srt or draw(st.booleans()):
+            blocks.append(str(number) if srt else f"cue-{number}")
+        blocks += [timing, *draw(st.sampled_from(VOCABULARY)).split("|"), ""]
+        if not srt and draw(st.integers(0, 5)) == 0:
+            blocks += ["NOTE kept where it is", ""]
+    ending = draw(st.sampled_from(["\n", "\r\n"]))
+    return ("x.srt" if srt else "x.vtt"), ending.join(blocks).encode()
 
 
-@given(tangled_vtt())
-def test_the_timing_fixes_on_generated_files(data: bytes) -> None:
-    repair(data, "generated.vtt")
+@given(tangled())
+def test_the_timing_fixes_on_generated_files(case: tuple[str, bytes]) -> None:
+    name, data = case
+    repair(data, name)
 
 
 def test_the_command_line_says_which_cues_it_removed(

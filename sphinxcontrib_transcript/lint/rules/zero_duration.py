@@ -91,14 +91,15 @@ MS_PER_CHARACTER = 50
 
 
 class _Plan:
-    """What the fix will do: cues to remove (with the cue whose words they repeat;
-    in JSON, the repeats), new ``(start, end)`` times by cue index, and the
-    zero-length cues it leaves alone."""
+    """What the fix will do: cues to remove (with the cue whose words they repeat),
+    new ``(start, end)`` times by cue index, the zero-length cues it leaves
+    alone, and those that hide nothing (repeats and blanks: warnings)."""
 
     def __init__(self) -> None:
         self.removed: dict[int, int] = {}
         self.times: dict[int, tuple[int | None, int | None]] = {}
         self.left: set[int] = set()
+        self.repeats: set[int] = set()
 
 
 def _plan(ctx: Context) -> _Plan:
@@ -113,30 +114,52 @@ def _make_plan(ctx: Context, min_ms: int) -> _Plan:
     starts, ends = times(ctx)
     texts: Sequence[str] = column(ctx, "plain_text")
     start, end = list(starts), list(ends)  # as the plan changes them
+    # JSON segments are not removed or retimed; nor is a cue whose neighbours are
+    # out of order or overlap it (cue-order's and cue-overlap's to fix first).
+    retimed = ctx.format in ("vtt", "srt")
     for i in found:
         previous = i - 1
         while previous in plan.removed:
             previous -= 1
         source = _repeated(i, previous, texts, starts, ends)
-        if ctx.format not in ("vtt", "srt"):
-            plan.left.add(i)  # JSON segments are not removed or retimed
         if source is not None:
-            plan.removed[i] = source
-            continue
-        if i in plan.left:
-            continue
-        new = _room(i, previous, texts, start, end, min_ms=min_ms)
-        if new is None:
+            plan.repeats.add(i)
+        if not retimed or not _ordered(i, previous, start, end):
             plan.left.add(i)
-            continue
-        begin, finish, previous_end = new
-        start[i], end[i] = begin, finish
-        plan.times[i] = (begin if begin != starts[i] else None, finish)
-        if previous_end is not None:
-            end[previous] = previous_end
-            old = plan.times.get(previous, (None, None))[0]
-            plan.times[previous] = (old, previous_end)
+        elif source is not None:
+            plan.removed[i] = source
+        else:
+            _give_time(plan, i, previous, texts, (start, end), min_ms=min_ms)
     return plan
+
+
+def _give_time(
+    plan: _Plan, i: int, previous: int, texts: Sequence[str],
+    times: tuple[list[int], list[int]], *, min_ms: int,
+) -> None:
+    """Plan new times for zero-length cue *i* (and the end of the cue before it),
+    or leave it when there is no room."""
+    start, end = times
+    new = _room(i, previous, texts, start, end, min_ms=min_ms)
+    if new is None:
+        plan.left.add(i)
+        return
+    begin, finish, previous_end = new
+    plan.times[i] = (begin if begin != start[i] else None, finish)
+    start[i], end[i] = begin, finish
+    if previous_end is not None:
+        end[previous] = previous_end
+        plan.times[previous] = (plan.times.get(previous, (None, None))[0], previous_end)
+
+
+def _ordered(i: int, previous: int, start: list[int], end: list[int]) -> bool:
+    """Whether zero-length cue *i* starts no earlier than the cue before it (the
+    last one kept) ends, and no later than the cue after it starts: only then can
+    it be removed or given time without making an overlap or a reorder."""
+    at = start[i]
+    if i + 1 < len(start) and start[i + 1] < at:
+        return False
+    return previous < 0 or start[previous] <= at >= end[previous]
 
 
 def _repeated(
@@ -164,10 +187,6 @@ def _room(
     ``None`` when its neighbours leave no room without an overlap or a reorder."""
     at = start[i]
     following = start[i + 1] if i + 1 < len(start) else None
-    if following is not None and following < at:
-        return None  # out of order: cue-order's to fix first
-    if previous >= 0 and (start[previous] > at or end[previous] is None or end[previous] > at):
-        return None  # out of order or overlapping: the other rules' to fix first
     gap = None if following is None else following - at
     if gap is None or gap >= min_ms:
         wanted = max(min_ms, len(texts[i].strip()) * MS_PER_CHARACTER)
@@ -204,7 +223,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     plan = _plan(ctx)
     # Only the zero-length cues are looked at (or their times made).
     for i in found:
-        repeat = i in plan.removed
+        repeat = i in plan.repeats
         if repeat:
             what = "remove it (its words are in the cue beside it)"
         else:
