@@ -214,8 +214,9 @@ def _run(argv: list[str]) -> int:
     if problems:
         from .lint import fix_kind
 
-        safe = sum(1 for p in problems if fix_kind(p.rule) == "safe")
-        unsafe = sum(1 for p in problems if fix_kind(p.rule) == "unsafe")
+        # Only what the fixes will change (a rule marks what its fix leaves alone).
+        safe = sum(1 for p in problems if p.fixable and fix_kind(p.rule) == "safe")
+        unsafe = sum(1 for p in problems if p.fixable and fix_kind(p.rule) == "unsafe")
         from .lint.output import summary
 
         _note(summary(problems, safe, unsafe))

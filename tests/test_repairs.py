@@ -228,3 +228,25 @@ def test_the_command_line_says_which_cues_it_removed(
         b"00:02.000 --> 00:03.000\nNot really.\n\n"
         b"00:03.000 --> 00:04.000\nWhat I would like.\n"
     )
+
+
+def test_json_output_and_summary_count_only_what_the_fix_repairs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    # b cannot start later than c, which starts with it: not fixable until c moves.
+    Path("ep.vtt").write_bytes(
+        b"WEBVTT\n\n00:01.000 --> 00:04.000\na\n\n00:01.000 --> 00:03.000\nb\n\n"
+        b"00:01.000 --> 00:05.000\nc\n"
+    )
+    assert main(["--format", "json", "ep.vtt"]) == 1
+    captured = capsys.readouterr()
+    assert [(p["line"], p["rule"], p["fixable"]) for p in json.loads(captured.out)] == [
+        (6, "cue-overlap", False), (9, "cue-overlap", True),
+    ]
+    assert captured.err.endswith("; 1 with --unsafe-fixes\n")
+    # Fixing takes two passes of the loop, and then nothing is left.
+    assert main(["--unsafe-fixes", "ep.vtt"]) == 0
+    assert lint_bytes(Path("ep.vtt").read_bytes(), "ep.vtt") == []
