@@ -152,3 +152,14 @@ def test_hidden_words_are_an_error_a_repeat_only_a_warning() -> None:
     )
     assert [(f.line, f.level) for f in findings(rule, data)] == [(6, None), (12, "warning")]
     assert rule.LEVEL == "error"
+
+
+def test_a_blank_zero_length_cue_is_removed() -> None:
+    # A line of one space is the cue's payload (WebVTT): it goes with the cue.
+    first = b"WEBVTT\n\n00:01.000 --> 00:02.000\nSo.\n\n"
+    last = b"00:02.000 --> 00:03.000\nNext.\n"
+    data = first + b"00:02.000 --> 00:02.000\n \n\n" + last
+    (finding,) = findings(rule, data)
+    assert finding.level == "warning"
+    assert finding.message.endswith("remove it (it is blank)")
+    assert fix(rule, data) == first + last

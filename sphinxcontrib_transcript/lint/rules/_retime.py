@@ -60,16 +60,17 @@ def set_times(
 
 def block_lines(lines: Sequence[str], cue: Cue) -> tuple[int, int]:
     """0-based ``[first, stop)`` of *cue*'s block: its identifier (or SRT index) line,
-    else its timing line, through its last payload line (the block ends at a blank
-    line), with the blank lines just above it (so what is left keeps one blank line
-    between the blocks around it)."""
+    else its timing line, through its last payload line (the payload's lines follow
+    one another from ``text_line``; a line of one space is payload), with the empty
+    lines just above it (so what is left keeps the empty lines below it between the
+    blocks around it)."""
     first = cue.line - 1
     if cue.identifier and first > 0 and lines[first - 1].strip() == cue.identifier.strip():
         first -= 1
     stop = cue.line
-    while stop < len(lines) and lines[stop].strip():
-        stop += 1
-    while first > 0 and not lines[first - 1].strip():
+    if cue.text and cue.text_line:
+        stop = max(stop, cue.text_line - 1 + cue.text.count("\n") + 1)
+    while first > 0 and not lines[first - 1]:
         first -= 1
     return first, stop
 

@@ -66,6 +66,7 @@ from collections.abc import Iterator, Sequence
 
 from ..base import Context, Finding, Option, Repair
 from ._columns import column, derived
+from ._edit import changed
 from ._retime import rewrite
 from ._timing import end_column_at, stamp, times, zero_durations
 from ._words import repeats
@@ -99,7 +100,7 @@ class _Plan:
         self.removed: dict[int, int] = {}
         self.times: dict[int, tuple[int | None, int | None]] = {}
         self.left: set[int] = set()
-        self.repeats: set[int] = set()
+        self.repeats: dict[int, int] = {}
 
 
 def _plan(ctx: Context) -> _Plan:
@@ -123,7 +124,7 @@ def _make_plan(ctx: Context, min_ms: int) -> _Plan:
             previous -= 1
         source = _repeated(i, previous, texts, starts, ends)
         if source is not None:
-            plan.repeats.add(i)
+            plan.repeats[i] = source
         if not retimed or not _ordered(i, previous, start, end):
             plan.left.add(i)
         elif source is not None:
@@ -159,7 +160,7 @@ def _ordered(i: int, previous: int, start: list[int], end: list[int]) -> bool:
     at = start[i]
     if i + 1 < len(start) and start[i + 1] < at:
         return False
-    return previous < 0 or start[previous] <= at >= end[previous]
+    return previous < 0 or (start[previous] <= at and end[previous] <= at)
 
 
 def _repeated(
@@ -224,7 +225,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     # Only the zero-length cues are looked at (or their times made).
     for i in found:
         repeat = i in plan.repeats
-        if repeat:
+        if repeat and plan.repeats[i] == BLANK:
+            what = "remove it (it is blank)"
+        elif repeat:
             what = "remove it (its words are in the cue beside it)"
         else:
             what = "give it an end time after its start"
@@ -243,8 +246,6 @@ def fix(ctx: Context) -> Repair | None:
     text = rewrite(ctx, plan.times, sorted(plan.removed))
     if text is None:
         return None
-    from ._edit import changed
-
     data = changed(ctx, text)
     if data is None:
         return None
