@@ -161,7 +161,7 @@ def test_the_timing_fixes_over_the_whole_corpus() -> None:
 
 VOCABULARY = [
     "you know,", "It is.", "Not really.", "So that's fantastic.", "Um.", "right?",
-    "Not really.|you know,", "<v Ann>It is.</v>",
+    "Not really.|you know,", "<v Ann>It is.</v>", " ", " |you know,",
 ]
 
 
