@@ -49,8 +49,9 @@ autodoc_typehints = "description"
 # rules' defaults and, here, every problem is reported (the extension's
 # default reports errors only), so -W turns each into a failed build.  Episode 33
 # of Talk Python To Me is shown exactly as published, and it has six cues of
-# zero duration (.vtt) and one closing line repeated four times (both files):
-# warnings, which the demo page shows and explains.  They are switched off
+# zero duration (.vtt; one hides its word, an error) and one closing line
+# repeated four times (both files), which the demo page shows and explains.
+# They are switched off
 # for those two files only, so any problem in any other transcript, or any
 # other problem in these, still fails the build.
 transcript_lint_level = "warning"

@@ -113,8 +113,9 @@ def _notices(
         from .lint import fix_kind
         from .lint.output import summary
 
-        safe = sum(1 for p in problems if fix_kind(p.rule) == "safe")
-        unsafe = sum(1 for p in problems if fix_kind(p.rule) == "unsafe")
+        # Only what the fixes will change (a rule marks what its fix leaves alone).
+        safe = sum(1 for p in problems if p.fixable and fix_kind(p.rule) == "safe")
+        unsafe = sum(1 for p in problems if p.fixable and fix_kind(p.rule) == "unsafe")
         _note(summary(problems, safe, unsafe))
     if accepted:
         _note(f"{accepted} known problem{'s' if accepted != 1 else ''} not shown "

@@ -393,9 +393,11 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
     result = fix_report(data, path, config, unsafe=settings.unsafe)
     for rule_id, reason in result.rejected:
         outcome.notes.append(f"{path}: fix for [{rule_id}] not applied: {reason}")
+    said = [f"{path}: [{rule_id}] {note}" for rule_id, note in result.notes]
     if settings.mode == "diff":
         if result.data != data:
             outcome.diff = unified_diff(path, data, result.data)
+            outcome.notes.extend(said)
         # What would remain after the fixes: errors among them still fail the run.
         outcome.problems = lint_bytes(result.data, path, config)
         _key(outcome, result.data, settings)
@@ -409,6 +411,7 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
         else:
             final = result.data
             outcome.notes.append(f"{path}: fixed ({', '.join(result.applied)})")
+            outcome.notes.extend(said)
     outcome.problems.extend(lint_bytes(final, path, config))
     _key(outcome, final, settings)
 

@@ -303,6 +303,15 @@ def decode_references(text: str) -> str:
     return _REFERENCE.sub(lambda match: _reference(match)[0], text)
 
 
+def _literal_ampersands(text: str) -> set[int]:
+    """Offsets of the ``&`` that start no reference and show as written: a name with
+    no ``;`` that no legacy reference begins (``AT&T``, ``Q&A``)."""
+    return {
+        match.start() for match in _REFERENCE.finditer(text)
+        if match.group(5) and not match.group(6) and _reference(match)[0] == match.group(0)
+    }
+
+
 def _reference_problems(text: str, offset: int) -> Iterator[tuple[int, str]]:
     for match in _REFERENCE.finditer(text):
         problem = _reference(match)[1]
@@ -587,7 +596,11 @@ def first_voice(nodes: Sequence[Node]) -> str | None:
 
 
 def problems(
-    text: str, *, fold_case: bool = False, extra_tags: Collection[str] = ()
+    text: str,
+    *,
+    fold_case: bool = False,
+    extra_tags: Collection[str] = (),
+    literal_ampersands: bool = False,
 ) -> list[tuple[int, int, str]]:
     """Where cue text leans on the parser's forgiveness, for the ``cue-markup`` rule.
 
@@ -597,11 +610,15 @@ def problems(
     ``<ruby>``, ``<v>`` without a name, ``<v>`` inside ``<v>``, ``<lang>``
     without a language, annotations on other tags, unparseable inline
     timestamps and bad character references (``&foo;``, ``AT&T``, ``&copy2020``).
-    A lone ``&`` followed by a space is left alone: browsers show it as is.
+    A lone ``&`` followed by a space is left alone: browsers show it as is
+    (and so, with *literal_ampersands*, is one before a word, as in ``AT&T``).
 
     :param text: the cue payload, lines joined with ``"\\n"``.
     :param fold_case: as for :func:`parse`.
     :param extra_tags: tag names to accept silently (SRT's ``font``).
+    :param literal_ampersands: leave alone a bare ``&`` before a name that is no
+        reference and has no ``;`` (``AT&T``, ``Q&A``, ``R&D``): browsers show
+        it as written.  ``&foo;`` and ``&copy2020`` are still reported.
     :returns: ``(line, column, message)`` triples in text order: *line* counts
         from 0 within the payload, *column* from 1 within that line.
 
@@ -609,6 +626,8 @@ def problems(
 
         >>> [(line, column) for line, column, _ in problems("<v>Hi</v>\\nAT&T <x>ok</x>")]
         [(0, 1), (1, 3), (1, 6), (1, 11)]
+        >>> problems("Q&A about R&D at AT&T", literal_ampersands=True)
+        []
     """
     if "<" not in text and "&" not in text:
         return []
@@ -617,6 +636,9 @@ def problems(
         _build(text, fold_case, found, frozenset(extra_tags))
     else:
         found.extend(_reference_problems(text, 0))
+    if literal_ampersands and found and "&" in text:
+        shown = _literal_ampersands(text)
+        found = [item for item in found if item[0] not in shown]
     # One sweep over the sorted offsets, so many problems cost no rescans.
     found.sort(key=lambda item: item[0])
     result = []

@@ -26,9 +26,11 @@ A rule is a module in :mod:`sphinxcontrib_transcript.lint.rules` with these name
     ``invalid-utf8``...) has no ``check``: the engine routes the
     diagnostics with its ID to it, so the module is its ID, level,
     documentation and fix, with no logic to copy them.
-``fix(ctx) -> bytes | None``
+``fix(ctx) -> bytes | Repair | None``
     only when ``FIX`` is set: the whole file's new bytes, or ``None`` when
-    there is nothing to change.  A fix never drops a cue or a word.
+    there is nothing to change.  A fix never drops a cue or a word; a fix
+    that removes cues on purpose (never-shown repeats) or wants to say what it
+    did returns a :class:`Repair`, which names them.
 
 The module docstring is the rule's documentation page, in reST: a summary,
 then ``.. rubric::`` sections *Options*, *Fix*, and *Examples* with a
@@ -55,24 +57,58 @@ if TYPE_CHECKING:
         line: int
         column: int
         message: str
+        fixable: bool = True
+        level: str | None = None
+
+    class _RepairFields(NamedTuple):
+        data: bytes
+        notes: tuple[str, ...] = ()
+        removed: tuple[int, ...] = ()
 
     class _OptionFields(NamedTuple):
         type: type
         default: Any
         help: str
         choices: tuple[Any, ...] = ()
+        minimum: float | None = None
 
 else:
     # Named tuples, not dataclasses: cheap to make (rules make one per problem)
     # and to import (a pre-commit hook pays for the dataclasses module).
     from collections import namedtuple
 
-    _FindingFields = namedtuple("Finding", ("line", "column", "message"))
-    _OptionFields = namedtuple("Option", ("type", "default", "help", "choices"), defaults=((),))
+    _FindingFields = namedtuple(
+        "Finding", ("line", "column", "message", "fixable", "level"), defaults=(True, None)
+    )
+    _OptionFields = namedtuple(
+        "Option", ("type", "default", "help", "choices", "minimum"), defaults=((), None)
+    )
+    _RepairFields = namedtuple("Repair", ("data", "notes", "removed"), defaults=((), ()))
 
 
 class Finding(_FindingFields):
-    """One problem a rule found: where, and what to tell the user."""
+    """One problem a rule found: where, and what to tell the user.
+
+    :param fixable: ``False`` when the rule has a fix but it will not change
+        this problem (its fix would leave it, or could not apply here), so
+        that ``fixable`` in the output is a promise the fix keeps.
+    :param level: ``"warning"`` to report this one problem at most as a
+        warning (a near-miss below a rule's threshold); ``None`` for the
+        rule's configured level.
+    """
+
+    __slots__ = ()
+
+
+class Repair(_RepairFields):
+    """What a fix made, when it has more to say than the new bytes.
+
+    :param data: the whole file's new bytes.
+    :param notes: one line each on what the fix did, shown after ``--fix``.
+    :param removed: indexes (in the file as it was) of the cues the fix removed
+        on purpose: only zero-length cues whose words a neighbouring cue shows,
+        which the no-loss check verifies before it allows them to go.
+    """
 
     __slots__ = ()
 
@@ -85,6 +121,8 @@ class Option(_OptionFields):
     :param default: the value when nothing configures it.
     :param help: one line for ``--explain`` and the docs.
     :param choices: the allowed values, if restricted.
+    :param minimum: the smallest value allowed, if any (the configuration is
+        refused below it).
     """
 
     __slots__ = ()

@@ -338,8 +338,8 @@ def resolve(
 def check_option(rule_id: str, name: str, value: Any, where: str) -> Any:
     """Validate one option value for a rule; returns it (ints widened to float).
 
-    :raises ConfigError: for an unknown option, a wrong type or a value not
-        among the choices.
+    :raises ConfigError: for an unknown option, a wrong type, a value not
+        among the choices or below the minimum.
     """
     declared = _rules.RULES[rule_id].OPTIONS
     if name not in declared:
@@ -362,6 +362,11 @@ def check_option(rule_id: str, name: str, value: Any, where: str) -> Any:
     if option.choices and value not in option.choices:
         allowed = ", ".join(repr(choice) for choice in option.choices)
         raise ConfigError(f"{where}: {name} must be one of {allowed}, not {value!r}")
+    if option.minimum is not None and value < option.minimum:
+        raise ConfigError(
+            f"{where}: {name} must be at least {option.minimum}, not {value!r}; "
+            f"{option.help}"
+        )
     return value
 
 

@@ -222,8 +222,11 @@ def _problems(path: str, rule_id: str, config: Config, found: list[Finding]) -> 
     """A rule's findings as problems at its configured level."""
     level = config.levels[rule_id]
     fixable = _rules.RULES[rule_id].FIX is not None
+    # A finding may say its rule's fix leaves it alone, or that it is a near-miss
+    # (at most a warning).
     return [
-        Problem(path, max(f.line, 1), max(f.column, 1), rule_id, level, f.message, fixable)
+        Problem(path, max(f.line, 1), max(f.column, 1), rule_id,
+                "warning" if f.level == "warning" else level, f.message, fixable and f.fixable)
         for f in found
     ]
 

@@ -11,7 +11,12 @@ before it is kept:
 * an *unsafe* fix may move cues and change times or characters, but must keep
   every cue that had text and every word.  A rule whose fix removes repeats
   on purpose (``rolling-captions``) has a ``fix_baseline(ctx)`` giving the
-  transcript the result must keep instead.
+  transcript the result must keep instead; the other exception is a cue the
+  fix names as removed (:class:`~.base.Repair`), which must have been
+  zero-length (never shown) with its words in a neighbouring cue that stays.
+
+What a fix says it did (:attr:`~.base.Repair.notes`) is collected in
+:attr:`FixResult.notes` for the command line to show.
 
 A fix that fails its check is dropped (reported in :attr:`FixResult.rejected`)
 and the others go on.  Writing goes through :func:`write_atomic`: a temporary
@@ -22,15 +27,16 @@ either the old file or the new one, never half of one.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import os
 import re
 import stat
 from dataclasses import dataclass, field
 
-from ..model import Transcript
+from ..model import Cue, Transcript
 from . import rules as _rules
-from .base import Context
+from .base import Context, Repair
 from .config import Config
 from .engine import build_context, rule_problems
 from .problems import BUG as _BUG
@@ -54,12 +60,18 @@ class FixResult:
     :param rejected: ``(rule ID, reason)`` for fixes dropped by the no-loss
         check or because they crashed.
     :param passes: how many passes the loop made.
+    :param notes: ``(rule ID, note)`` for what kept fixes said they did (the
+        cues the ``zero-duration`` fix removed, for one).
+    :param removed: the cues kept fixes removed on purpose (zero-length cues
+        whose words a neighbour shows), as they were.
     """
 
     data: bytes
     applied: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)
     passes: int = 0
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[Cue] = field(default_factory=list)
 
 
 def fix_bytes(
@@ -109,7 +121,9 @@ def fix_report(
                 continue
             refused.pop(rule_id, None)
             if attempt is not None:
-                context = attempt
+                result.removed.extend(context.transcript.cues[i] for i in attempt[2])
+                context, notes = attempt[:2]
+                result.notes.extend((rule_id, note) for note in notes)
                 changed = True
                 if rule_id not in result.applied:
                     result.applied.append(rule_id)
@@ -123,8 +137,9 @@ def fix_report(
 
 def _try_fix(
     context: Context, rule_id: str, config: Config, path: str, format: str | None
-) -> Context | str | None:
-    """The new context after *rule_id*'s fix, a reason it was refused, or ``None``."""
+) -> tuple[Context, tuple[str, ...], tuple[int, ...]] | str | None:
+    """The new context after *rule_id*'s fix with what the fix said it did and the
+    cues it removed, a reason it was refused, or ``None``."""
     problems = apply_suppressions(context, rule_problems(context, rule_id, config))
     if not any(problem.rule == rule_id for problem in problems):
         return None
@@ -134,6 +149,11 @@ def _try_fix(
         new = module.fix(context)
     except Exception as exc:
         return f"the fix crashed ({type(exc).__name__}: {exc}); {_BUG}"
+    notes: tuple[str, ...] = ()
+    removed: tuple[int, ...] = ()
+    if isinstance(new, Repair):
+        repair: Repair = new
+        new, notes, removed = repair.data, tuple(repair.notes), tuple(repair.removed)
     if new is None or new == context.data:
         return None
     if not isinstance(new, bytes):
@@ -145,14 +165,29 @@ def _try_fix(
     # A fix that removes repeats (rolling-captions) says what must be left.
     baseline = getattr(module, "fix_baseline", None)
     before = context.transcript if baseline is None else baseline(context)
-    reason = loss(before, fixed.transcript, safe=module.FIX == "safe")
+    reason = loss(before, fixed.transcript, safe=module.FIX == "safe", removed=removed)
     if reason is not None:
         return reason
-    return fixed
+    return fixed, notes, removed
 
 
-def loss(before: Transcript, after: Transcript, *, safe: bool) -> str | None:
-    """Why *after* loses or changes too much of *before*, or ``None`` when it is fine."""
+def loss(
+    before: Transcript, after: Transcript, *, safe: bool, removed: tuple[int, ...] = ()
+) -> str | None:
+    """Why *after* loses or changes too much of *before*, or ``None`` when it is fine.
+
+    :param removed: indexes of cues of *before* the fix says it removed on
+        purpose; each must be zero-length with its words in a neighbour that
+        stays, and the rest of *before* is held to the usual standard.
+    """
+    if removed:
+        reason = _unremovable(before.cues, removed)
+        if reason is not None:
+            return reason
+        gone = set(removed)
+        before = Transcript(
+            before.format, [cue for i, cue in enumerate(before.cues) if i not in gone]
+        )
     if safe:
         if len(before.cues) != len(after.cues):
             return (
@@ -174,6 +209,31 @@ def loss(before: Transcript, after: Transcript, *, safe: bool) -> str | None:
     new_words = sum(_word_count(cue) for cue in after.cues)
     if new_words < old_words:
         return f"it would drop {old_words - new_words} word(s)"
+    return None
+
+
+def _unremovable(cues: list[Cue], removed: tuple[int, ...]) -> str | None:
+    """Why the cues at *removed* may not go, or ``None``: each must be zero-length
+    and blank, or hold only words a neighbouring cue that stays shows too."""
+    from .rules._words import repeats
+
+    gone = set(removed)
+    kept = [i for i in range(len(cues)) if i not in gone]
+    for index in sorted(gone):
+        if not 0 <= index < len(cues):
+            return f"it names cue {index} as removed, which does not exist; {_BUG}"
+        cue = cues[index]
+        if cue.end_ms != cue.start_ms:
+            return f"it would remove the cue at line {cue.line}, which players show"
+        if not _skeleton(_text(cue)):
+            continue
+        at = bisect.bisect(kept, index)
+        neighbours = [cues[kept[j]] for j in (at - 1, at) if 0 <= j < len(kept)]
+        if not any(repeats(_text(cue), _text(other)) for other in neighbours):
+            return (
+                f"it would remove the cue at line {cue.line}, whose words no neighbouring "
+                "cue holds"
+            )
     return None
 
 

@@ -48,7 +48,7 @@ class Problem(_ProblemFields):
     Problems sort by path, then line, then column.  ``str()`` gives the CLI's
     text format, ``path:line:col: level [rule-id] message``.
 
-    :param fixable: the rule has a fix (``--fix`` when its fix is safe,
+    :param fixable: the rule's fix will change this problem (``--fix`` when its fix is safe,
         ``--unsafe-fixes`` otherwise; see :func:`~.engine.fix_kind`).
     """
 

@@ -57,7 +57,7 @@ from collections.abc import Callable
 from sphinxcontrib_transcript.decoding import decode, split_lines
 from sphinxcontrib_transcript.lint import Config, build_context, fix_report, lint_bytes, resolve
 from sphinxcontrib_transcript.lint.engine import INTERNAL_ERROR
-from sphinxcontrib_transcript.model import LEVELS, Transcript
+from sphinxcontrib_transcript.model import LEVELS, Cue, Transcript
 from sphinxcontrib_transcript.readers import loads
 from sphinxcontrib_transcript.writers import dumps
 
@@ -177,6 +177,14 @@ def _cues(data: bytes, path: str) -> list[tuple[int, int | None, str]]:
     ]
 
 
+def _removed_words(removed: list[Cue]) -> Counter[str]:
+    """The words of the removed cues, counted as :func:`_words` counts them."""
+    words: Counter[str] = Counter()
+    for cue in removed:
+        words.update(_REMOVED.sub("", cue.plain_text or cue.text).split())
+    return words
+
+
 def _words(data: bytes, path: str) -> Counter[str]:
     import ftfy
 
@@ -244,8 +252,13 @@ def fix(data: bytes) -> None:
     after = _cues(unsafe.data, path)
     # More cues is no loss: removing a bidi control from a timing line makes
     # its cue readable (its text was in no cue before).
-    _require(len(after) >= len(before), f"{len(before)} cues became {len(after)}")
+    # Fewer only by the never-shown repeats zero-duration removes (the fix loop's
+    # guard checks each one).
+    removed = unsafe.removed
+    _require(all(cue.start_ms == cue.end_ms for cue in removed), "a shown cue was removed")
+    _require(len(after) >= len(before) - len(removed), f"{len(before)} cues became {len(after)}")
     words_before, words_after = _words(content, path), _words(unsafe.data, path)
+    words_before -= _removed_words(removed)
     lost = words_before - words_after
     if lost:
         # The repairs may differ from ftfy's on the whole cue (a stray C1

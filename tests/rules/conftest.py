@@ -13,7 +13,7 @@ from types import ModuleType
 from typing import Any
 
 from sphinxcontrib_transcript import readers
-from sphinxcontrib_transcript.lint.base import Context, Finding
+from sphinxcontrib_transcript.lint.base import Context, Finding, Repair
 from sphinxcontrib_transcript.lint.engine import findings as rule_findings
 from sphinxcontrib_transcript.lint.rules import RULES, examples
 from sphinxcontrib_transcript.model import Transcript
@@ -72,8 +72,16 @@ def check(
 
 
 def fix(rule: ModuleType, data: bytes, path: str = "x.vtt", **kwargs: Any) -> bytes | None:
-    """What *rule*'s fix makes of *data* (``None``: nothing to change)."""
-    result: bytes | None = rule.fix(context(rule, data, path, **kwargs))
+    """What *rule*'s fix makes of *data* (``None``: nothing to change); the bytes of a
+    :class:`Repair`."""
+    result: bytes | Repair | None = rule.fix(context(rule, data, path, **kwargs))
+    return result.data if isinstance(result, Repair) else result
+
+
+def repair(rule: ModuleType, data: bytes, path: str = "x.vtt", **kwargs: Any) -> Repair:
+    """*rule*'s fix of *data*, as a :class:`Repair` (new bytes, notes, removed cues)."""
+    result = rule.fix(context(rule, data, path, **kwargs))
+    assert isinstance(result, Repair), result
     return result
 
 

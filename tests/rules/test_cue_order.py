@@ -26,8 +26,9 @@ def test_message_names_the_earlier_cue_and_both_times() -> None:
     (finding,) = findings(rule, OUT_OF_ORDER)
     assert (finding.line, finding.column) == (16, 1)
     assert finding.message == (
-        "cue starts at 00:00:03.000, before the cue above it at line 10, which starts at "
-        "00:00:05.000; move it or fix its time"
+        "cue starts at 00:00:03.000, before the cue above it at line 10 (00:00:05.000): "
+        "by its time it belongs after the cue at line 6 (00:00:01.000); move it there or "
+        "fix its time"
     )
 
 
@@ -82,3 +83,50 @@ def test_fix_of_corpus_file_484_moves_the_two_stray_paragraphs() -> None:
     # Line 681 (00:28:23) goes down past the five paragraphs of 00:28:17-21;
     # line 1487 (00:51:28) goes up past the five of 00:51:29-34.
     assert changed == [*range(681, 693, 2), *range(1477, 1489, 2)]
+
+
+def txt(*seconds: int) -> bytes:
+    return b"".join(b"00:00:%02d line %d\n\n" % (second, n) for n, second in enumerate(seconds))
+
+
+def test_a_line_pasted_too_high_is_named_not_the_cue_below_it() -> None:
+    # The 00:00:09 paragraph belongs after 00:00:08, four paragraphs down.
+    data = txt(1, 9, 5, 6, 7, 8, 10)
+    (finding,) = findings(rule, data, "x.txt")
+    assert finding.line == 3
+    assert finding.message == (
+        "cue starts at 00:00:09, later than the cue below it at line 5 (00:00:05): by its "
+        "time it belongs after the cue at line 11 (00:00:08); move it there or fix its time"
+    )
+
+
+def test_a_line_pasted_too_low_is_named() -> None:
+    data = txt(1, 2, 3, 4, 5, 0, 6)
+    (finding,) = findings(rule, data, "x.txt")
+    assert finding.line == 11
+    assert finding.message.endswith(
+        "by its time it belongs before the cue at line 1 (00:00:01); move it there or fix "
+        "its time"
+    )
+
+
+def test_one_problem_per_moved_cue_and_equal_starts_in_order() -> None:
+    assert check(rule, txt(1, 5, 5, 2, 3, 4, 6, 7, 0), "x.txt") == [(3, 1), (5, 1), (17, 1)]
+
+
+def test_the_longest_run_is_found_in_n_log_n() -> None:
+    # 200,000 cues in order but 991 pasted 500 cues too high: each moved cue
+    # is named, none of the 500 it jumped (a quadratic search would not finish).
+    starts = list(range(0, 2_000_000, 10))
+    moved = list(range(1_000, 199_001, 200))
+    for index in moved:
+        starts[index] = starts[index + 500] + 5
+    assert rule._outside_run(starts) == moved
+
+
+def test_json_segments_are_reported_but_not_fixable() -> None:
+    data = (
+        b'{"version": "1.0.0", "segments": [{"startTime": 5, "endTime": 6, "body": "b"},'
+        b' {"startTime": 1, "endTime": 2, "body": "a"}]}'
+    )
+    assert [f.fixable for f in findings(rule, data, "x.json")] == [False]

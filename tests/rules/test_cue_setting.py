@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from sphinxcontrib_transcript.lint import Config, fix_report
 from sphinxcontrib_transcript.lint.rules import cue_setting as rule
 
-from .conftest import check, check_example, findings
+from .conftest import check, check_example, findings, fix
 
 
 def vtt(settings: str) -> bytes:
@@ -12,7 +13,7 @@ def vtt(settings: str) -> bytes:
 
 
 def test_failing_example() -> None:
-    assert check_example(rule, "failing") == [(3, 31), (3, 44)]
+    assert check_example(rule, "failing") == [(3, 54)]
 
 
 def test_passing_example_is_clean() -> None:
@@ -42,10 +43,12 @@ def test_valid_settings(settings: str) -> None:
         ("position:50", "must be a percentage"),
         ("position:50%,left", "position alignment"),
         ("size:-5%", "must be a percentage"),
-        ("align:middle", "align must be"),
+        ("align:middle", "old spelling of align:center"),
+        ("align:centre", "align must be"),
         ("colour:red", "unknown setting"),
         ("align", "not a setting"),
         ("align:", "not a setting"),
+        ("align:middle:", "align must be"),
         ("region:nowhere", "no REGION"),
     ],
 )
@@ -53,6 +56,8 @@ def test_invalid_settings(settings: str, words: str) -> None:
     (finding,) = findings(rule, vtt(settings))
     assert (finding.line, finding.column) == (3, 31)
     assert words in finding.message
+    # Only align:middle has a fix.
+    assert finding.fixable is (settings == "align:middle")
 
 
 def test_duplicate_setting_points_at_the_second() -> None:
@@ -66,3 +71,25 @@ def test_region_defined_in_the_header() -> None:
         b"00:00:02.000 --> 00:00:03.000 region:bill\nHo\n"
     )
     assert check(rule, data) == [(9, 31)]
+
+
+def test_align_middle_is_fixed_to_center_and_only_it_is_fixable() -> None:
+    data = vtt("align:middle position:120%") + (
+        b"\n00:00:02.000 --> 00:00:03.000 line:0\talign:middle\nBye.\n"
+        b"\nNOTE align:middle stays in a note\n"
+    )
+    assert [(f.line, f.fixable) for f in findings(rule, data)] == [
+        (3, True), (3, False), (6, True),
+    ]
+    fixed = fix(rule, data)
+    assert fixed == data.replace(b"00 align:middle", b"00 align:center").replace(
+        b"\talign:middle", b"\talign:center"
+    )
+    assert [(f.line, f.fixable) for f in findings(rule, fixed)] == [(3, False)]
+
+
+def test_the_fix_is_safe_for_the_fix_loop() -> None:
+    data = vtt("align:middle")
+    result = fix_report(data, "x.vtt", Config.default())
+    assert result.applied == ["cue-setting"]
+    assert result.data == vtt("align:center")

@@ -43,3 +43,15 @@ def test_short_replies_and_other_speakers_are_speech() -> None:
 def test_timestamped_text_points_after_the_time() -> None:
     data = f"00:00:01 {LINE}\n\n00:01:00 {LINE}\n".encode()
     assert check(rule, data, "x.txt") == [(3, 10)]
+
+
+def test_a_zero_length_repeat_is_left_to_zero_duration() -> None:
+    line = b"The mic back to who rocked his best.\n"
+    data = (
+        b"WEBVTT\n\n00:22.400 --> 00:24.640\n" + line
+        + b"\n00:24.640 --> 00:24.640\n" + line + b"\n00:24.640 --> 00:36.640\n" + line
+    )
+    assert check(rule, data) == []
+    assert check(rule, data.replace(b"00:24.640 --> 00:24.640", b"00:24.640 --> 00:24.700")) == [
+        (7, 1), (10, 1),
+    ]

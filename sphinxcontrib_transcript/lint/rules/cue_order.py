@@ -3,9 +3,14 @@ r"""A cue starts before the cue above it: the cues are out of order.
 Players show cues by time, but people read and edit the file top to bottom,
 and a rendered transcript follows file order, so a cue out of place is text
 out of place.  In the talk-python transcripts this was the most frequent hand
-edit gone wrong: a line pasted a few lines too high.  Reported at the timing
-line (in timestamped text, the timestamp line) of the later cue, naming the
-earlier one.
+edit gone wrong: a line pasted a few lines too high.
+
+The rule finds the longest run of cues already in order (a longest
+non-decreasing subsequence of the start times) and reports each cue outside
+it, at its timing line (in timestamped text, its timestamp line), with the
+cue it belongs after by its time.  So the line pasted too high is the one
+named, not the cue below it, and one moved cue is one problem.  When two
+neighbours are swapped either could be the one moved: the later is named.
 
 .. rubric:: Options
 
@@ -40,11 +45,12 @@ Passing (``example.txt``)::
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from ..base import Context, Finding, Option
-from ._columns import column
+from ._columns import column, derived
 from ._edit import changed, join, same_cues, split_keep
 from ._timing import out_of_order, stamp, start_column_at, times
 
@@ -56,24 +62,82 @@ OPTIONS: dict[str, Option] = {}
 FIX = "unsafe"
 
 
+def _outside_run(starts: Sequence[int]) -> list[int]:
+    """Indexes of the cues outside one longest non-decreasing run of *starts*, in
+    O(n log n): patience sorting from the last cue back (a non-increasing run of
+    the starts read backwards), keeping for each run length the run whose
+    first cue starts latest, then walking forward from the longest.  Read from
+    the end, of two equally long runs the one keeping earlier cues wins: of two
+    swapped neighbours the later is named."""
+    tails: list[int] = []  # minus the latest start a run of length k + 1 begins with
+    begins_at: list[int] = []  # the index of that cue
+    parent = [-1] * len(starts)
+    for index in range(len(starts) - 1, -1, -1):
+        key = -starts[index]
+        k = bisect_right(tails, key)
+        if k == len(tails):
+            tails.append(key)
+            begins_at.append(index)
+        else:
+            tails[k], begins_at[k] = key, index
+        parent[index] = begins_at[k - 1] if k else -1
+    kept = bytearray(len(starts))
+    index = begins_at[-1] if begins_at else -1
+    while index >= 0:
+        kept[index] = 1
+        index = parent[index]
+    return [index for index, flag in enumerate(kept) if not flag]
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    found = out_of_order(ctx)
-    if not found:
+    if not out_of_order(ctx):
         return
     fmt = ctx.format
     starts, _ = times(ctx)
     lines: Sequence[int] = column(ctx, "line")
-    for i in found:
+    moved = _outside_run(starts)
+    gone = set(moved)
+    run = [index for index in range(len(starts)) if index not in gone]
+    run_starts = [starts[index] for index in run]
+    fixable = _sorted(ctx) is not None
+    for i in moved:
+        start = starts[i]
+        at = bisect_right(run, i)  # the run's cues above i are run[:at]
+        if at < len(run) and starts[run[at]] < start:
+            below = run[at]
+            wrong = (f"later than the cue below it at line {lines[below]} "
+                     f"({stamp(fmt, starts[below])})")
+        else:
+            above = run[at - 1]
+            wrong = (f"before the cue above it at line {lines[above]} "
+                     f"({stamp(fmt, starts[above])})")
+        place = bisect_right(run_starts, start)
+        if place:
+            after = run[place - 1]
+            belongs = f"after the cue at line {lines[after]} ({stamp(fmt, starts[after])})"
+        else:
+            belongs = f"before the cue at line {lines[run[0]]} ({stamp(fmt, starts[run[0]])})"
         yield Finding(
             lines[i], start_column_at(ctx, lines[i]),
-            f"cue starts at {stamp(fmt, starts[i])}, before the cue above it at line "
-            f"{lines[i - 1]}, which starts at {stamp(fmt, starts[i - 1])}; move it or "
-            "fix its time",
+            f"cue starts at {stamp(fmt, start)}, {wrong}: by its time it belongs "
+            f"{belongs}; move it there or fix its time",
+            fixable=fixable,
         )
 
 
 def fix(ctx: Context) -> bytes | None:
-    if not out_of_order(ctx) or ctx.format == "json":
+    return _sorted(ctx) if out_of_order(ctx) else None
+
+
+def _sorted(ctx: Context) -> bytes | None:
+    """The file with its cues sorted by start, or ``None`` when that cannot be done
+    safely (made once per file: ``check`` asks, to say whether it is fixable)."""
+    result: bytes | None = derived(ctx, "cue-order:sorted", _make_sorted)
+    return result
+
+
+def _make_sorted(ctx: Context) -> bytes | None:
+    if ctx.format == "json":
         return None
     starts, _ = times(ctx)
     lines, endings = split_keep(ctx.text)

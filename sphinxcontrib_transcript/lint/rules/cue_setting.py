@@ -2,13 +2,18 @@ r"""A WebVTT cue setting is unknown, malformed, out of range or repeated.
 
 Cue settings follow the end time on the timing line (``align:start
 line:10%``).  Browsers silently ignore a setting they cannot parse, so the
-cue appears where the author did not put it.  Checked as the WebVTT parser
-reads them: ``vertical:rl|lr``; ``line:`` a number of lines (``-2``) or a
-percentage, optionally ``,start|center|end``; ``position:`` a percentage,
-optionally ``,line-left|center|line-right``; ``size:`` a percentage;
+cue appears where the author did not put it (but it still appears: a
+warning, not an error).  Checked as the WebVTT parser reads them:
+``vertical:rl|lr``; ``line:`` a number of lines (``-2``) or a percentage,
+optionally ``,start|center|end``; ``position:`` a percentage, optionally
+``,line-left|center|line-right``; ``size:`` a percentage;
 ``align:start|center|end|left|right``; ``region:`` the id of a ``REGION``
 defined in the header.  Percentages are 0-100.  A setting given twice is
 reported too (the later one wins).
+
+``align:middle`` is the old spelling of ``center`` (drafts before 2017):
+browsers drop it and show the default, which is ``center``, so nothing
+looks wrong, but some courses carry it on every cue (4,195 in one).
 
 .. rubric:: Options
 
@@ -16,7 +21,9 @@ None.
 
 .. rubric:: Fix
 
-None.
+Safe: ``align:middle`` becomes ``align:center``, which is what browsers
+show.  The other problems are not fixed: only the author knows where the
+cue should go.
 
 .. rubric:: Examples
 
@@ -24,14 +31,14 @@ Failing (``example.vtt``)::
 
     WEBVTT
 
-    00:00:01.000 --> 00:00:02.000 align:middle position:120%
+    00:00:01.000 --> 00:00:02.000 line:100% position:50% align:middle
     Hello.
 
 Passing (``example.vtt``)::
 
     WEBVTT
 
-    00:00:01.000 --> 00:00:02.000 align:center position:50%
+    00:00:01.000 --> 00:00:02.000 line:100% position:50% align:center
     Hello.
 """
 
@@ -43,14 +50,15 @@ from collections.abc import Iterator, Sequence
 from ...model import Cue
 from ..base import Context, Finding, Option
 from ._columns import column
+from ._edit import changed, join, split_keep
 from ._timing import canonical_timing
 
 ID = "cue-setting"
-LEVEL = "error"
+LEVEL = "warning"
 ENABLED = True
 FORMATS = frozenset({"vtt"})
 OPTIONS: dict[str, Option] = {}
-FIX = None
+FIX = "safe"
 
 # A pattern string, not a compiled pattern: ``re`` compiles it on first use
 # (and caches it), so importing the rule costs nothing on the clean path.
@@ -60,6 +68,7 @@ _ALIGN = ("start", "center", "end", "left", "right")
 _LINE_ALIGN = ("start", "center", "end")
 _POSITION_ALIGN = ("line-left", "center", "line-right")
 _NAMES = ("vertical", "line", "position", "size", "align", "region")
+_OLD_CENTER = "middle"  # align:middle, from drafts of WebVTT before 2017
 
 
 def _percentage(value: str, what: str) -> str | None:
@@ -91,6 +100,11 @@ def _problem(name: str, value: str, regions: set[str] | None) -> str | None:
     if name == "size":
         return _percentage(value, "size")
     if name == "align":
+        if value == _OLD_CENTER:
+            return (
+                "align:middle is the old spelling of align:center, which browsers show "
+                "instead: write align:center"
+            )
         return None if value in _ALIGN else (
             f"align must be start, center, end, left or right, not {value!r}"
         )
@@ -134,14 +148,20 @@ def _check_cue(ctx: Context, cue: Cue, regions: set[str] | None) -> Iterator[Fin
         at = found + len(token) if found >= 0 else at
         name, colon, value = token.partition(":")
         if not colon or not name or not value:
-            yield Finding(cue.line, column, f"{token!r} is not a setting; write name:value")
+            yield Finding(
+                cue.line, column, f"{token!r} is not a setting; write name:value", fixable=False
+            )
             continue
         problem = _problem(name, value, regions)
         if problem is None and name in seen:
             problem = f"{name} is set twice; browsers use the last one: keep one"
         seen.add(name)
         if problem is not None:
-            yield Finding(cue.line, column, f"{problem} (browsers ignore the setting)")
+            old = name == "align" and value == _OLD_CENTER
+            yield Finding(
+                cue.line, column, problem if old else f"{problem} (browsers ignore the setting)",
+                fixable=old,
+            )
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -154,3 +174,19 @@ def check(ctx: Context) -> Iterator[Finding]:
     for cue in ctx.cues:
         if cue.settings:
             yield from _check_cue(ctx, cue, regions)
+
+
+def fix(ctx: Context) -> bytes | None:
+    if canonical_timing(ctx) or "align:middle" not in ctx.text:
+        return None
+    lines, endings = split_keep(ctx.text)
+    for cue in ctx.cues:
+        if "align:middle" in cue.settings.split():
+            number = cue.line - 1
+            line = lines[number]
+            arrow = line.find("-->")
+            if arrow >= 0:
+                lines[number] = line[:arrow] + re.sub(
+                    r"(?<=[ \t])align:middle(?=[ \t]|$)", "align:center", line[arrow:]
+                )
+    return changed(ctx, join(lines, endings))

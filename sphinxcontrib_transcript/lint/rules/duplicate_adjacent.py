@@ -8,7 +8,9 @@ conversation repeats short replies ("Yeah." "Yeah."), so texts of fewer than
 ``min-words`` words are not reported (in the talk-python transcripts every
 repeat shorter than five words is such a reply; the longer ones are a sung
 refrain and rolling duplicates), nor are cues more than ``max-gap-ms`` apart.
-Timestamped text has no end times, so only the words count there.
+Timestamped text has no end times, so only the words count there.  A
+zero-length cue is never shown, so its repeat is ``zero-duration``'s to
+report (and fix), not this rule's.
 
 .. rubric:: Options
 
@@ -86,6 +88,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         if previous.end_ms is not None and cue.start_ms - previous.end_ms > max_gap:
             continue
+        if previous.start_ms == previous.end_ms or cue.start_ms == cue.end_ms:
+            continue  # one defect, reported once: by zero-duration
         line, col = payload_position(ctx, cue, 0)
         quote = text if len(text) <= 40 else text[:39] + "…"
         yield Finding(
