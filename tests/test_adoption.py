@@ -97,7 +97,7 @@ def test_adopting_on_a_dirty_repository(dirty_repo: Path, environment: dict[str,
     status, output = commit_all(repo, "transcripts", env)
     assert status != 0
     assert f"{BASELINE} (the configuration's baseline) does not exist yet" in output
-    assert f"talks/{TXT}:683:1: error [cue-order]" in output
+    assert f"talks/{TXT}:681:1: error [cue-order]" in output  # the cue pasted too high
     must(git(repo, "reset", "-q", env=env))
 
     # 1. Record today's problems and commit: the hook passes.
@@ -113,7 +113,7 @@ def test_adopting_on_a_dirty_repository(dirty_repo: Path, environment: dict[str,
     insert(repo / "talks" / TXT, 1, "\n\n\n\n")
     status, output = commit_all(repo, "blank lines", env)
     assert status == 0, output
-    assert "Passed" in output and known(output) == 5  # the two files' problems
+    assert "Passed" in output and known(output) == 4  # the two files' problems
 
     # 3. A new out-of-order cue in a baselined file (one with cue-order entries): refused,
     # naming the line.
@@ -127,7 +127,7 @@ def test_adopting_on_a_dirty_repository(dirty_repo: Path, environment: dict[str,
     line = int(lines[0].split(":")[1])
     text = (repo / "talks" / TXT).read_text(encoding="utf-8").split("\n")
     after = next(number for number in range(26, len(text)) if text[number - 1].strip())
-    assert line in (25, after)  # the pasted line, or (blamed today) the cue after it
+    assert line == 25 != after  # the pasted line, not the cue after it
     must(git(repo, "reset", "-q", env=env))
     must(git(repo, "checkout", "-q", "--", f"talks/{TXT}", env=env))
 
@@ -138,14 +138,15 @@ def test_adopting_on_a_dirty_repository(dirty_repo: Path, environment: dict[str,
     status, output = commit_all(repo, "fix a cue's time", env)
     assert status == 0, output
     assert (
-        f"1 baseline entry no longer found (fixed?): talks/{TXT} [cue-order] '00:28:17 Yeah.'"
+        f"1 baseline entry no longer found (fixed?): talks/{TXT} [cue-order] "
+        "'00:28:23 the moment. I have a one that I created for a Ji...'"
     ) in output
 
     # ... and writing the baseline again prunes it.
     pruned = lint(repo, "--write-baseline", BASELINE, ".")
     assert "1 stale entry pruned" in pruned.stderr
     entries = json.loads((repo / BASELINE).read_text(encoding="utf-8"))["files"]
-    assert "00:28:17 Yeah." not in entries[f"talks/{TXT}"]["cue-order"]
+    assert not any(key.startswith("00:28:") for key in entries[f"talks/{TXT}"]["cue-order"])
     status, output = commit_all(repo, "prune the baseline", env)
     assert status == 0, output
     assert "no longer found" not in output

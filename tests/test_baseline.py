@@ -51,20 +51,21 @@ def test_written_baseline_hides_todays_problems(
 ) -> None:
     status, _, err = run(capsys, "--write-baseline", "lint-baseline.json", "talks")
     assert status == 0
-    assert "recorded 5 problems in 2 files in lint-baseline.json" in err
+    assert "recorded 4 problems in 2 files in lint-baseline.json" in err
     document = json.loads((repo / "lint-baseline.json").read_text(encoding="utf-8"))
     assert document["version"] == 1
     assert document["files"][f"talks/{TXT}"]["cue-order"] == {
-        "00:28:17 Yeah.": 1,
+        # cue-order names the cue pasted too high (line 681), not the one below it.
+        "00:28:23 the moment. I have a one that I created for a Jinja card Jinja partials and also a chameleon": 1,
         "00:51:28 it's priced in dollars. Yeah. So you guys can have a discount code, "
         "talk_Python, talk underscore": 1,
     }
     # The configuration names the baseline: no argument needed, as in a pre-commit hook.
-    assert run(capsys, "talks") == (0, "", "5 known problems not shown (in the baseline)\n")
+    assert run(capsys, "talks") == (0, "", "4 known problems not shown (in the baseline)\n")
     # Without it, they are all there.
     (repo / "plain.toml").write_text("", encoding="utf-8")
     status, out, _ = run(capsys, "--config", "plain.toml", "talks")
-    assert status == 1 and out.count("\n") == 5
+    assert status == 1 and out.count("\n") == 4
 
 
 def test_baseline_file_is_sorted_and_stable(
@@ -99,7 +100,7 @@ def test_a_new_defect_of_a_baselined_rule_is_reported(
     status, out, err = run(capsys, "talks")
     assert status == 1
     assert out.count("\n") == 1 and f"talks/{TXT}:" in out and "[cue-order]" in out
-    assert "5 known problems not shown" in err
+    assert "4 known problems not shown" in err
 
 
 def test_a_repeated_key_beyond_its_count_is_new(
@@ -125,7 +126,8 @@ def test_stale_entries_are_a_notice_pruned_by_writing_again(
     assert (status, out) == (0, "")
     assert (
         "transcript-lint: notice: lint-baseline.json: 1 baseline entry no longer found "
-        f"(fixed?): talks/{TXT} [cue-order] '00:28:17 Yeah.'; prune them with "
+        f"(fixed?): talks/{TXT} [cue-order] '00:28:23 the moment. I have a one that I "
+        "created for a Ji...'; prune them with "
         "--write-baseline lint-baseline.json\n"
     ) in err
     assert run(capsys, "--strict", "--select", "cue-order", "talks")[0] == 1
@@ -139,7 +141,7 @@ def test_only_files_linted_are_judged_stale(
 ) -> None:
     run(capsys, "--write-baseline", "lint-baseline.json", "talks")
     # A hook passes only the files changed: the other's entries are not stale.
-    assert run(capsys, f"talks/{VTT}")[2] == "3 known problems not shown (in the baseline)\n"
+    assert run(capsys, f"talks/{VTT}")[2] == "2 known problems not shown (in the baseline)\n"
     # Writing from one file keeps the other's entries; a deleted file's go.
     run(capsys, "--write-baseline", "lint-baseline.json", f"talks/{VTT}")
     files = json.loads((repo / "lint-baseline.json").read_text(encoding="utf-8"))["files"]
@@ -184,7 +186,7 @@ def test_a_configured_baseline_not_written_yet_shows_everything(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, out, err = run(capsys, "talks")
-    assert status == 1 and out.count("\n") == 5
+    assert status == 1 and out.count("\n") == 4
     assert (
         "transcript-lint: notice: lint-baseline.json (the configuration's baseline) does not "
         "exist yet; write it with --write-baseline lint-baseline.json\n"
@@ -240,4 +242,4 @@ def test_baseline_with_worker_processes(repo: Path, capsys: pytest.CaptureFixtur
     assert (repo / "lint-baseline.json").read_bytes() == first
     insert(repo / "talks" / VTT, 3, "\n\n")
     assert run(capsys, "--jobs", "2", "talks") == (
-        0, "", "5 known problems not shown (in the baseline)\n")
+        0, "", "4 known problems not shown (in the baseline)\n")

@@ -89,7 +89,7 @@ def test_errors_in_the_input_stop_it_unless_lenient(
     status, stdout, err = run(capsys, BACKWARDS_TXT, out)
     assert (status, stdout) == (1, "")
     lines = err.splitlines()
-    assert lines[0].startswith(f"{BACKWARDS_TXT}:683:1: error [cue-order] cue starts at 00:28:17")
+    assert lines[0].startswith(f"{BACKWARDS_TXT}:681:1: error [cue-order] cue starts at 00:28:23")
     assert lines[1].startswith(f"{BACKWARDS_TXT}:1487:1: error [cue-order]")
     assert lines[2] == (
         f"transcript-convert: {BACKWARDS_TXT}: 2 error(s) in the input, nothing written; fix "

@@ -195,7 +195,7 @@ def test_diff_exits_1_when_errors_remain_with_nothing_to_fix(
 ) -> None:
     status, out, err = run(capsys, "--diff", TXT)
     assert (status, out) == (1, "")
-    assert f"{TXT}:683:1: error [cue-order]" in err
+    assert f"{TXT}:681:1: error [cue-order]" in err
     assert run(capsys, "--diff", CLEAN) == (0, "", "")
 
 
