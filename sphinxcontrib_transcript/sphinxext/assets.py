@@ -2,7 +2,7 @@
 
 The package's ``static/`` directory joins ``html_static_path`` at
 ``builder-inited``, for HTML-format builders only.  ``transcript.js`` and
-``transcript.css`` are then added in ``html-page-context`` to pages whose
+``transcript.css`` (and ``transcript-players.js``) are then added in ``html-page-context`` to pages whose
 doctree holds a transcript (or to every page under
 ``app.set_html_assets_policy("always")``), the pattern of
 :mod:`sphinx.ext.mathjax`.  Configuration reaches the script as ``data-*``
@@ -60,4 +60,6 @@ def on_html_page_context(
         "data-scroll-offset": str(app.config.transcript_scroll_offset),
         "data-autoscroll-label": str(_("Follow the media")),
     }
+    # One interface over <audio>, <video> and hosted players, run first.
+    app.add_js_file("transcript-players.js", 499, "defer")
     app.add_js_file("transcript.js", 500, "defer", **data)

@@ -83,6 +83,7 @@ class TranscriptDirective(SphinxDirective):
         "download": directives.unchanged,
         "language": directives.unchanged_required,
         "class": directives.class_option,
+        "sticky-player": lambda value: directives.choice(value, ("yes", "no")),
     }
 
     def run(self) -> list[nodes.Node]:
@@ -187,6 +188,7 @@ class TranscriptDirective(SphinxDirective):
             player = media.media_node(self, self.options["media"], settings.start, settings.end)
             if player is not None:
                 container.insert(0, player)
+                media.configure_player(self, container, player)
         if "download" in self.options or self.config.transcript_download:
             container += media.download_node(rel, Path(argument).name,
                                              self.options.get("download") or "")
