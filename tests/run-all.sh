@@ -7,7 +7,8 @@
 # 1. System packages, installed with apt-get (Debian, Ubuntu) only when missing:
 #    Python's venv module, git (the pre-commit tests commit to throwaway
 #    repositories) and Chromium (the headless-browser test drives
-#    /usr/bin/chromium; nothing is downloaded by the test itself).
+#    /usr/bin/chromium; nothing is downloaded by the test itself), and
+#    Node.js with npm for axe-core (below).
 #    Uses sudo when not run as root; CI runs as root.
 # 2. A fresh virtual environment in .venv (an old one is removed first), with
 #    the package installed editable and its "test" extra.
@@ -23,6 +24,7 @@ command -v "$python" >/dev/null 2>&1 || missing+=(python3)
 "$python" -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 command -v git >/dev/null 2>&1 || missing+=(git)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "run-all: installing system packages: ${missing[*]}"
     sudo=()
@@ -31,6 +33,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
     "${sudo[@]}" apt-get update
     "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 fi
+
+# axe-core, the accessibility checker the theme matrix runs in the page
+# (tests/test_browser_themes.py), from npm into tests/.npm (git-ignored).
+[ -f tests/.npm/node_modules/axe-core/axe.min.js ] ||
+    npm install --prefix tests/.npm --no-audit --no-fund axe-core@4
 
 rm -rf .venv
 "$python" -m venv .venv

@@ -63,7 +63,8 @@ def test_cues_keep_their_times_and_webvtt_markup_becomes_nodes(built):
 def test_the_player_plays_the_copied_media(built):
     html = read(built, "episode.html")
     match = re.search(
-        r'<div class="transcript-media transcript-sticky">\s*<audio class="transcript-player" controls="" '
+        r'<div class="transcript-media transcript-sticky">\s*'
+        r'<audio class="transcript-player" controls="" '
         r'preload="metadata" src="(_downloads/[0-9a-f]+/talk\.wav)">Audio: <a [^>]*>talk\.wav</a>'
         r"</audio></div>",
         html,

@@ -1,9 +1,9 @@
 """The player script and style sheet: shipped with the package, loaded only where needed.
 
 The package's ``static/`` directory joins ``html_static_path`` at
-``builder-inited``, for HTML-format builders only.  ``transcript.js`` and
-``transcript.css`` (and ``transcript-players.js``) are then added in ``html-page-context`` to pages whose
-doctree holds a transcript (or to every page under
+``builder-inited``, for HTML-format builders only.  ``transcript.js``,
+``transcript-players.js`` and ``transcript.css`` are then added in
+``html-page-context`` to pages whose doctree holds a transcript (or to every page under
 ``app.set_html_assets_policy("always")``), the pattern of
 :mod:`sphinx.ext.mathjax`.  Configuration reaches the script as ``data-*``
 attributes of its ``<script>`` tag.

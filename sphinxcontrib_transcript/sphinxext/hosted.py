@@ -47,7 +47,9 @@ _YOUTUBE_HOSTS = frozenset({
 _YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 _YOUTUBE_PATH = re.compile(r"/(?:shorts|embed|live|v)/([A-Za-z0-9_-]{11})/?")
 _VIMEO_HOSTS = frozenset({"vimeo.com", "www.vimeo.com", "player.vimeo.com"})
-_VIMEO_PATH = re.compile(r"(?:/video)?(?:/channels/[^/]+|/groups/[^/]+/videos)?/(\d+)(?:/(\w+))?/?")
+_VIMEO_PATH = re.compile(
+    r"(?:/video)?(?:/channels/[^/]+|/groups/[^/]+/videos)?/(\d+)(?:/(\w+))?/?"
+)
 # PeerTube is self-hosted, so it is known by its paths, on any host:
 # /w/<short uuid>, /videos/watch/<uuid> and /videos/embed/<uuid>.
 _PEERTUBE_PATH = re.compile(

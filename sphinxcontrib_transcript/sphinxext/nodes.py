@@ -158,7 +158,7 @@ def visit_hosted_html(self: HTML5Translator, node: transcript_media) -> None:
     embed, api = hosted.embed(urls), urls[hosted.service]["api"]
     atts = _player_atts(node)
     atts["CLASS"] += " transcript-hosted"
-    self.body.append(self.starttag(node, "div", **atts, **{
+    self.body.append(self.starttag(node, "div", "\n", False, **atts, **{
         "data-service": hosted.service, "data-embed": embed, "data-api": api,
     }))
     self.body.append('<p class="transcript-hosted-link">')
@@ -185,7 +185,7 @@ def visit_transcript_media_html(self: HTML5Translator, node: transcript_media) -
         self.context.append("</p>\n")
         return
     kind = "video" if node.get("kind") == "video" else "audio"
-    self.body.append(self.starttag(node, "div", **_player_atts(node)))
+    self.body.append(self.starttag(node, "div", "\n", False, **_player_atts(node)))
     self.body.append(
         f'<{kind} class="transcript-player" controls="" preload="metadata" '
         f'src="{escape(source + node.get("fragment", ""), quote=True)}">'

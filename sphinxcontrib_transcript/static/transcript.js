@@ -93,9 +93,13 @@
 
   Dock.prototype.dockedHeight = function () {
     if (this.docked) { return this.box.getBoundingClientRect().height; }
+    // Measured docked, at the width it docks to, then put back.
+    var width = this.box.style.width;
+    this.box.style.width = this.slot.getBoundingClientRect().width + "px";
     this.box.classList.add("transcript-docked");
     var height = this.box.getBoundingClientRect().height;
     this.box.classList.remove("transcript-docked");
+    this.box.style.width = width;
     return height;
   };
 
@@ -183,23 +187,53 @@
     var bottom = window.innerHeight || document.documentElement.clientHeight;
     if (rect.top >= top && rect.bottom <= bottom) { return; }
     el.style.scrollMarginTop = (top + (bottom - top) / 3) + "px";
-    el.scrollIntoView({ block: "start", behavior: reducedMotion.matches ? "auto" : "smooth" });
+    el.scrollIntoView({ block: "start", behavior: reducedMotion.matches ? "instant" : "smooth" });
   };
 
-  /* Make *el* fully visible below the header and the player (deep links, clicks). */
+  /* Is *el* fully visible below the header and the player? */
+  Transcript.prototype.visible = function (el) {
+    var rect = el.getBoundingClientRect();
+    return rect.top >= this.dock.clearance() - 1 && rect.bottom <= window.innerHeight;
+  };
+
+  /* Make *el* fully visible below the header and the player (deep links,
+   * clicks), and keep it so while the page settles: the browser's own jump
+   * to the anchor, a theme's smooth scrolling or late layout may move it
+   * again, until the reader scrolls. */
   Transcript.prototype.place = function (el) {
     var self = this;
-    var rounds = 0;
     function check() {
       self.dock.update();
-      var top = self.dock.clearance();
-      var rect = el.getBoundingClientRect();
-      if (rect.top >= top - 1 && rect.bottom <= window.innerHeight) { return; }
-      el.style.scrollMarginTop = top + "px";
-      el.scrollIntoView({ block: "start", behavior: "auto" });
+      if (self.visible(el)) { return; }
+      el.style.scrollMarginTop = self.dock.clearance() + "px";
+      el.scrollIntoView({ block: "start", behavior: "instant" }); // not the theme's smooth scroll
       self.dock.update();
-      if (++rounds < 4) { window.requestAnimationFrame(check); }
+      if (!self.visible(el)) { // docking changed the room: once more
+        el.style.scrollMarginTop = self.dock.clearance() + "px";
+        el.scrollIntoView({ block: "start", behavior: "instant" });
+      }
     }
+    if (this.settling) { this.settling(); }
+    var frame = null;
+    function onScroll() {
+      if (frame === null) {
+        frame = window.requestAnimationFrame(function () { frame = null; check(); });
+      }
+    }
+    function done() {
+      document.removeEventListener("scroll", onScroll, true);
+      ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (name) {
+        window.removeEventListener(name, done, true);
+      });
+      window.clearTimeout(timer);
+      self.settling = null;
+    }
+    document.addEventListener("scroll", onScroll, { passive: true, capture: true });
+    ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (name) {
+      window.addEventListener(name, done, true);
+    });
+    var timer = window.setTimeout(done, 2000);
+    this.settling = done;
     check();
   };
 
