@@ -125,7 +125,8 @@ id => {
   const rects = el.getClientRects();
   const rect = el.getBoundingClientRect();
   const ends = [rects[0], rects[rects.length - 1]].map(r => {
-    const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 30), r.top + r.height / 2);
+    const x = r.left + Math.min(r.width / 2, 30);
+    const hit = document.elementFromPoint(x, r.top + r.height / 2);
     return !!hit && el.contains(hit);
   });
   const player = box.getBoundingClientRect();
