@@ -39,6 +39,12 @@ def site(tmp_path_factory):
         "Listening test\n==============\n\n"
         ".. transcript:: talk.vtt\n   :name: ep\n   :media: silence.wav\n   :merge: chars=2000\n"
     )
+    # An excerpt, 00:06 to 00:09, whose player stays in the flow of the page.
+    (srcdir / "excerpt.rst").write_text(
+        ":orphan:\n\nExcerpt\n=======\n\n"
+        ".. transcript:: talk.vtt\n   :name: ex\n   :media: silence.wav\n   :start: 6\n"
+        "   :end: 9\n   :sticky-player: no\n\n" + "More text after the excerpt. " * 400 + "\n"
+    )
     write_vtt(srcdir / "talk.vtt")
     write_silence(srcdir / "silence.wav")
     app = build_once(srcdir, freshenv=True)
@@ -144,6 +150,80 @@ def test_autoscroll_is_opt_in_and_stops_when_the_reader_scrolls(page, site):
     page.mouse.wheel(0, -200)
     page.wait_for_function("!document.querySelector('.transcript-autoscroll input').checked")
     page.evaluate("document.querySelector('audio').pause()")
+
+
+AUDIO = "document.querySelector('audio')"
+
+
+def test_an_excerpt_holds_on_every_play_seek_and_resume(page, site):
+    page.goto(site.replace("index.html", "excerpt.html"))
+    ready(page)
+    # The first play stops at :end: (the media fragment #t=6,9 does that much).
+    page.evaluate(f"{AUDIO}.play()")
+    page.wait_for_function(f"{AUDIO}.paused && {AUDIO}.currentTime > 8", timeout=8_000)
+    assert 8.9 <= current_time(page) <= 9.3
+    # Playing again starts over at :start: and stops at :end: again.
+    page.evaluate(f"{AUDIO}.play()")
+    page.wait_for_function(f"!{AUDIO}.paused && {AUDIO}.currentTime < 7.5")
+    page.wait_for_function(f"{AUDIO}.paused", timeout=8_000)
+    assert 8.9 <= current_time(page) <= 9.3
+    # A seek past the end comes back to it; one before the start, to the start.
+    page.evaluate(f"{AUDIO}.currentTime = 20")
+    page.wait_for_function(f"Math.abs({AUDIO}.currentTime - 9) < 0.05")
+    page.evaluate(f"{AUDIO}.currentTime = 2")
+    page.wait_for_function(f"Math.abs({AUDIO}.currentTime - 6) < 0.05")
+    # Paused mid-excerpt and resumed: it still stops at :end:.
+    page.evaluate(f"{AUDIO}.currentTime = 7.5; {AUDIO}.play()")
+    page.wait_for_function(f"!{AUDIO}.paused && {AUDIO}.currentTime > 7.8")
+    page.evaluate(f"{AUDIO}.pause()")
+    page.evaluate(f"{AUDIO}.play()")
+    page.wait_for_function(f"{AUDIO}.paused", timeout=8_000)
+    assert 8.9 <= current_time(page) <= 9.3
+
+
+def test_a_player_kept_in_the_flow_does_not_dock(page, site):
+    page.goto(site.replace("index.html", "excerpt.html"))
+    ready(page)
+    assert page.get_attribute(".transcript-media", "class").split()[:2] == [
+        "transcript-media", "transcript-static"]
+    page.mouse.wheel(0, 2000)
+    page.wait_for_function("window.scrollY > 1000")
+    assert page.evaluate("getComputedStyle(document.querySelector('.transcript-media')).position"
+                         ) == "static"
+
+
+def test_the_keyboard_reaches_timestamps_seeks_plays_and_pauses(page, site):
+    page.goto(site)
+    ready(page)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.transcript-time')"):
+            break
+    else:
+        pytest.fail("Tab never reached a timestamp")
+    page.keyboard.press("Tab")  # the second timestamp, 00:12
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#ep-t-00-00-12"
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"!{AUDIO}.paused")
+    assert 12 <= current_time(page) < 13.5
+    assert current_cues(page) == ["ep-t-00-00-12"]
+    # "k" pauses and plays again (the documented shortcut), focus staying put.
+    page.keyboard.press("k")
+    page.wait_for_function(f"{AUDIO}.paused")
+    page.keyboard.press("k")
+    page.wait_for_function(f"!{AUDIO}.paused")
+    page.evaluate(f"{AUDIO}.pause()")
+
+
+def test_one_cue_is_marked_at_a_time(page, site):
+    page.goto(site + "#ep-t-00-00-24")
+    ready(page)
+    page.locator("a.transcript-time").nth(1).click()
+    outlined = page.eval_on_selector_all(
+        ".transcript-cue", "els => els.filter(e => getComputedStyle(e).outlineStyle !== 'none')"
+        ".map(e => e.id)")
+    assert outlined == ["ep-t-00-00-12"]  # the opened cue's :target outline is gone
+    page.evaluate(f"{AUDIO}.pause()")
 
 
 def test_without_javascript_the_links_still_navigate(browser, site):

@@ -24,9 +24,9 @@
   var data = (script && script.dataset) || {};
   var config = {
     offset: parseInt(data.scrollOffset || "0", 10) || 0,
-    label: data.autoscrollLabel || "Follow the media",
-    shortcut: (data.shortcut || "k").toLowerCase()
+    label: data.autoscrollLabel || "Follow the media"
   };
+  var SHORTCUT = "k"; // plays or pauses, as on YouTube; only with the focus in a transcript
   var players = window.sphinxcontribTranscriptPlayers;
   var reducedMotion = window.matchMedia
     ? window.matchMedia("(prefers-reduced-motion: reduce)")
@@ -332,7 +332,7 @@
     });
     // Play or pause from the keyboard while the focus is in the transcript.
     this.root.addEventListener("keydown", function (event) {
-      if (event.key.toLowerCase() !== config.shortcut || event.ctrlKey || event.metaKey ||
+      if (event.key.toLowerCase() !== SHORTCUT || event.ctrlKey || event.metaKey ||
           event.altKey || typing(event.target)) { return; }
       event.preventDefault();
       if (player.paused()) { player.play(); } else { player.pause(); }
