@@ -103,6 +103,7 @@ def hosted_site(tmp_path_factory):
             f".. transcript:: talk.vtt\n   :name: {service}\n   :media: {url}\n"
             # A timestamp per cue: in paragraphs of their own, and (YouTube) within one.
             + ("   :timestamps: all\n" if service == "youtube" else "   :merge: none\n")
+            + "\nAfter the talk\n--------------\n\n" + "More words after the talk. " * 300 + "\n"
         )
     (srcdir / "index.rst").write_text("Talks\n=====\n\n.. toctree::\n\n   youtube\n   vimeo\n"
                                       "   peertube\n")
@@ -172,6 +173,32 @@ def test_the_player_loads_only_when_asked_then_syncs(page, hosted_site, service)
     page.locator("a.transcript-time", has_text="00:30").focus()
     page.keyboard.press("k")
     page.wait_for_function("!window.__standins[0].playing()")
+
+
+@pytest.mark.parametrize("service", ["youtube", "vimeo"])
+def test_a_loaded_video_docks_as_a_mini_player_that_hides_no_cue(page, hosted_site, service):
+    from .test_browser_themes import AXE, AXE_RUN, VISIBLE
+
+    site, _ = hosted_site
+    page.goto(f"{site}{service}.html")
+    page.locator("button.transcript-load").click()
+    page.wait_for_function("window.__standins && window.__standins.length === 1")
+    page.wait_for_selector(".transcript-consent", state="hidden")  # it has done its job
+    frame = page.eval_on_selector("iframe.transcript-frame", "f => f.getBoundingClientRect().width")
+    assert frame > 600  # full width while in the flow of the page
+    cue = f"{service}-t-00-00-34"
+    page.evaluate(f"location.hash = '#{cue}'")
+    page.wait_for_function("window.__standins[0].calls.includes('seek 34')")
+    page.wait_for_function("document.querySelector('.transcript-docked')")
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    size = page.eval_on_selector(
+        "iframe.transcript-frame", "f => [f.getBoundingClientRect().width, f.offsetHeight]")
+    assert size == [192, 108]
+    state = page.evaluate(VISIBLE.replace("box.querySelector('audio')", "box.querySelector('iframe')"),
+                          cue)
+    assert state["topmost"] and state["below"] and state["inside"], state
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate(AXE_RUN)["ours"] == []
 
 
 def test_without_javascript_timestamps_open_the_service_at_that_second(browser, hosted_site):
