@@ -184,7 +184,8 @@ def test_a_loaded_video_docks_as_a_mini_player_that_hides_no_cue(page, hosted_si
     page.locator("button.transcript-load").click()
     page.wait_for_function("window.__standins && window.__standins.length === 1")
     page.wait_for_selector(".transcript-consent", state="hidden")  # it has done its job
-    frame = page.eval_on_selector("iframe.transcript-frame", "f => f.getBoundingClientRect().width")
+    frame = page.eval_on_selector("iframe.transcript-frame",
+                                  "f => f.getBoundingClientRect().width")
     assert frame > 600  # full width while in the flow of the page
     cue = f"{service}-t-00-00-34"
     page.evaluate(f"location.hash = '#{cue}'")
@@ -194,8 +195,8 @@ def test_a_loaded_video_docks_as_a_mini_player_that_hides_no_cue(page, hosted_si
     size = page.eval_on_selector(
         "iframe.transcript-frame", "f => [f.getBoundingClientRect().width, f.offsetHeight]")
     assert size == [192, 108]
-    state = page.evaluate(VISIBLE.replace("box.querySelector('audio')", "box.querySelector('iframe')"),
-                          cue)
+    visible = VISIBLE.replace("box.querySelector('audio')", "box.querySelector('iframe')")
+    state = page.evaluate(visible, cue)
     assert state["topmost"] and state["below"] and state["inside"], state
     page.add_script_tag(path=str(AXE))
     assert page.evaluate(AXE_RUN)["ours"] == []
