@@ -105,8 +105,12 @@ def hosted_site(tmp_path_factory):
             + ("   :timestamps: all\n" if service == "youtube" else "   :merge: none\n")
             + "\nAfter the talk\n--------------\n\n" + "More words after the talk. " * 300 + "\n"
         )
+    (srcdir / "excerpt.rst").write_text(
+        "Excerpt\n=======\n\n.. transcript:: talk.vtt\n   :name: part\n"
+        f"   :media: {MEDIA['vimeo']}\n   :start: 4\n   :end: 7\n   :merge: none\n"
+    )
     (srcdir / "index.rst").write_text("Talks\n=====\n\n.. toctree::\n\n   youtube\n   vimeo\n"
-                                      "   peertube\n")
+                                      "   peertube\n   excerpt\n")
     app = build_once(srcdir, freshenv=True)
     assert app.warning.getvalue() == ""
     site, site_url = serve(app.outdir)
@@ -120,11 +124,15 @@ def hosted_site(tmp_path_factory):
 
 @pytest.fixture
 def page(browser):
+    """A page that fails the test if a script error is raised in it."""
     context = browser.new_context(viewport={"width": 1000, "height": 700})
     page = context.new_page()
     page.set_default_timeout(10_000)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
     yield page
     context.close()
+    assert errors == []
 
 
 def player_time(page) -> float:
@@ -200,6 +208,22 @@ def test_a_loaded_video_docks_as_a_mini_player_that_hides_no_cue(page, hosted_si
     assert state["topmost"] and state["below"] and state["inside"], state
     page.add_script_tag(path=str(AXE))
     assert page.evaluate(AXE_RUN)["ours"] == []
+
+
+def test_a_hosted_excerpt_holds(page, hosted_site):
+    site, _ = hosted_site
+    page.goto(f"{site}excerpt.html")
+    page.locator("button.transcript-load").click()
+    page.wait_for_function("window.__standins && window.__standins.length === 1")
+    # Loaded at 0:00, the player is brought to :start:.
+    page.wait_for_function("window.__standins[0].calls.includes('seek 4')")
+    page.locator("a.transcript-time").first.focus()
+    for _ in range(2):  # it stops at :end:, and playing again starts over
+        page.keyboard.press("k")
+        page.wait_for_function("window.__standins[0].playing()")
+        assert player_time(page) < 5
+        page.wait_for_function("!window.__standins[0].playing()", timeout=6_000)
+        assert 7 <= player_time(page) < 7.5
 
 
 def test_without_javascript_timestamps_open_the_service_at_that_second(browser, hosted_site):

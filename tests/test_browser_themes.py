@@ -111,10 +111,14 @@ def themed(browser, theme_sites, request):
     context = browser.new_context(viewport={"width": w, "height": h}, color_scheme=scheme)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    errors = []  # raised by the extension's scripts (the theme's own are not ours)
+    page.on("pageerror", lambda error: errors.append(error)
+            if "transcript" in (error.stack or "") else None)
     try:
         yield page, theme_sites(theme)
     finally:
         context.close()
+    assert errors == []
 
 
 # In the page: is the cue drawn on top at both ends and fully below the player?

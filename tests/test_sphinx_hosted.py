@@ -7,10 +7,13 @@ web page.  The browser side is in ``test_browser_hosted.py``.
 
 from __future__ import annotations
 
+import doctest
 import re
 from html import unescape
 
 import pytest
+
+from sphinxcontrib_transcript.sphinxext import hosted, media
 
 from .sphinx_util import build_once, read, warnings
 
@@ -132,3 +135,9 @@ def test_other_builders_link_timestamps_to_the_service(tmp_path, builder):
         out = next(p for p in app.outdir.glob("*.tex")).read_text(encoding="utf-8")
         assert r"\sphinxhref{https://vimeo.com/76979871\#t=65s}{01:05}" in out
         assert r"\sphinxhref{https://www.youtube.com/watch?v=dQw4w9WgXcQ\&t=65s}{01:05}" in out
+
+
+@pytest.mark.parametrize("module", [hosted, media])
+def test_the_docstring_examples(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0

@@ -160,6 +160,7 @@ def visit_hosted_html(self: HTML5Translator, node: transcript_media) -> None:
     atts["CLASS"] += " transcript-hosted"
     self.body.append(self.starttag(node, "div", "\n", False, **atts, **{
         "data-service": hosted.service, "data-embed": embed, "data-api": api,
+        "data-title": _("%s player") % SERVICES[hosted.service],  # the iframe's name
     }))
     self.body.append('<p class="transcript-hosted-link">')
     name = SERVICES[hosted.service]

@@ -125,7 +125,7 @@
     }
     frame.src = embed;
     frame.className = "transcript-frame";
-    frame.title = box.dataset.title || "Video player";
+    frame.title = box.dataset.title;
     frame.setAttribute("allow", "autoplay; fullscreen; picture-in-picture; encrypted-media");
     frame.setAttribute("allowfullscreen", "");
     box.classList.add("transcript-loaded");
@@ -230,6 +230,7 @@
   HostedPlayer.prototype.pause = function () {
     this.wantsPlay = false;
     if (!this.ready) { return; }
+    this.isPaused = true; // at once: the service confirms later, asynchronously
     var result = this.service === "youtube" ? this.api.pauseVideo() : this.api.pause();
     if (result && result.catch) { result.catch(function () {}); }
   };

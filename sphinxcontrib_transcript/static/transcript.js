@@ -249,15 +249,21 @@
     } else if (end !== null && t >= end && !player.paused()) {
       player.pause();
       player.seek(end);
-    } else if (what === "seeked" && end !== null && t > end + 0.01) {
+    } else if (what !== "seeked" && what !== "ready") {
+      return;
+    } else if (end !== null && t > end + 0.01) {
       player.seek(end);
-    } else if (what === "seeked" && t < start - 0.25) {
-      player.seek(start);
+    } else if (t < start - 0.25) {
+      player.seek(start); // also a hosted player just loaded, still at 0:00
     }
   };
 
   Transcript.prototype.update = function (what) {
-    if (this.start !== null || this.end !== null) { this.hold(what); }
+    // A seek made by hold() reports back synchronously: not held twice.
+    if ((this.start !== null || this.end !== null) && !this.holding) {
+      this.holding = true;
+      try { this.hold(what); } finally { this.holding = false; }
+    }
     if (what === "ready" || what === "frame") { return; }
     this.mark(this.cueAt(this.player.time()));
   };
