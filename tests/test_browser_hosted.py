@@ -129,7 +129,7 @@ def page(browser):
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors = []
-    page.on("pageerror", lambda error: errors.append(error))
+    page.on("pageerror", lambda error: errors.append(error))  # noqa: PLW0108 (Playwright wants a Python function)
     yield page
     context.close()
     assert errors == []
