@@ -155,6 +155,39 @@ def test_autoscroll_is_opt_in_and_stops_when_the_reader_scrolls(page, site):
 AUDIO = "document.querySelector('audio')"
 
 
+@pytest.fixture(scope="module")
+def offset_site(tmp_path_factory):
+    """The page again, with transcript_scroll_offset = 120 (a header the script cannot see)."""
+    srcdir = tmp_path_factory.mktemp("offset")
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinxcontrib_transcript"]\ntranscript_scroll_offset = 120\n')
+    (srcdir / "index.rst").write_text(
+        "Offset test\n===========\n\n"
+        ".. transcript:: talk.vtt\n   :name: ep\n   :media: silence.wav\n   :merge: chars=2000\n\n"
+        + "More text after the transcript. " * 300 + "\n"
+    )
+    write_vtt(srcdir / "talk.vtt")
+    write_silence(srcdir / "silence.wav")
+    app = build_once(srcdir, freshenv=True)
+    assert app.warning.getvalue() == ""
+    with serve(app.outdir) as base:
+        yield base + "index.html"
+
+
+def test_the_scroll_offset_adds_room_above_the_docked_player(page, offset_site):
+    page.goto(offset_site + "#ep-t-00-00-24")
+    ready(page)
+    page.wait_for_load_state("load")
+    page.wait_for_function("document.querySelector('.transcript-docked')")
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    top, docked_at, bottom = page.evaluate(
+        "[document.getElementById('ep-t-00-00-24').getBoundingClientRect().top,"
+        " document.querySelector('.transcript-media').getBoundingClientRect().top,"
+        " document.querySelector('.transcript-media').getBoundingClientRect().bottom]")
+    assert docked_at == pytest.approx(120, abs=1)  # the player docks below the room too
+    assert bottom < top < bottom + 30
+
+
 def test_an_excerpt_holds_on_every_play_seek_and_resume(page, site):
     page.goto(site.replace("index.html", "excerpt.html"))
     ready(page)
