@@ -124,6 +124,18 @@ def test_the_endpoints_are_configurable(tmp_path):
     assert "connects to 127.0.0.1:9." in box
 
 
+def test_a_wrong_endpoint_is_one_warning_and_the_default_is_used(tmp_path):
+    write_project(tmp_path, 'transcript_hosted_players = {"vimeo": {"embed": "http://x/{video}"}, '
+                            '"dailymotion": {}}\n')
+    app = build_once(tmp_path, freshenv=True)
+    found = warnings(app)
+    assert ("WARNING: transcript_hosted_players: embed 'http://x/{video}' of 'vimeo' is not a "
+            "template with {id} (and {host}): 'video'; the default is used "
+            "[transcript.config]") in found
+    assert "unknown service 'dailymotion'; give youtube, vimeo or peertube" in found
+    assert 'data-embed="https://player.vimeo.com/video/76979871?dnt=1"' in media_box(app, "vimeo")
+
+
 @pytest.mark.parametrize("builder", ["text", "latex"])
 def test_other_builders_link_timestamps_to_the_service(tmp_path, builder):
     write_project(tmp_path)

@@ -16,9 +16,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sphinx.config import ENUM
+from sphinx.util import logging
 
 from .. import __version__
-from . import assets, domain, problems
+from . import assets, domain, hosted, problems
 from . import nodes as tn
 from .directive import TranscriptDirective
 from .tree import TIMESTAMPS, ExpandCues
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+logger = logging.getLogger(__name__)
+
 #: Bumped whenever what the extension stores in the environment changes shape.
 ENV_VERSION = 1
 
@@ -34,6 +37,9 @@ ENV_VERSION = 1
 def _on_builder_inited(app: Sphinx) -> None:
     assets.on_builder_inited(app)
     problems.lint_config(app.config, str(app.confdir))
+    for problem in hosted.config_problems(app.config.transcript_hosted_players):
+        logger.warning("transcript_hosted_players: %s; the default is used", problem,
+                       type="transcript", subtype="config")
 
 
 def _on_before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

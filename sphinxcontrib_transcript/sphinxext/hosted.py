@@ -150,10 +150,43 @@ def recognise(url: str) -> Hosted | None:
 
 
 def endpoints(config: object) -> dict[str, dict[str, str]]:
-    """The embed and API URLs, defaults overridden by ``transcript_hosted_players``."""
+    """The embed and API URLs: defaults, overridden by ``transcript_hosted_players``.
+
+    An entry :func:`config_problems` finds wrong is left out (the build warns
+    about it once, at its start).
+    """
     merged = {service: dict(urls) for service, urls in DEFAULT_ENDPOINTS.items()}
-    overrides = getattr(config, "transcript_hosted_players", None) or {}
-    for service, urls in overrides.items():
-        if service in merged and isinstance(urls, Mapping):
-            merged[service].update({k: str(v) for k, v in urls.items() if k in ("embed", "api")})
+    overrides = getattr(config, "transcript_hosted_players", None)
+    if isinstance(overrides, Mapping):
+        for service, urls in overrides.items():
+            if _problem(service, urls) is None:
+                merged[service].update({key: str(url) for key, url in urls.items()})
     return merged
+
+
+def config_problems(value: object) -> list[str]:
+    """What is wrong in a ``transcript_hosted_players`` value, one message each.
+
+    >>> config_problems({"youtube": {"embed": "http://x/{video}"}, "dailymotion": {}})
+    ["embed 'http://x/{video}' of 'youtube' is not a template with {id} (and {host}): \
+'video'", "unknown service 'dailymotion'; give youtube, vimeo or peertube"]
+    """
+    if not isinstance(value, Mapping):
+        return ["give a dict such as {'youtube': {'embed': '...', 'api': '...'}}"]
+    found = (_problem(service, urls) for service, urls in value.items())
+    return [problem for problem in found if problem is not None]
+
+
+def _problem(service: object, urls: object) -> str | None:
+    if service not in SERVICES:
+        return f"unknown service {service!r}; give youtube, vimeo or peertube"
+    if not isinstance(urls, Mapping) or set(urls) - {"embed", "api"}:
+        return f"{service!r} takes a dict with 'embed' and 'api' only"
+    embed = urls.get("embed")
+    if embed is not None:
+        try:
+            str(embed).format(id="id", host="host")
+        except (KeyError, IndexError, ValueError) as exc:
+            return (f"embed {embed!r} of {service!r} is not a template with {{id}} "
+                    f"(and {{host}}): {exc}")
+    return None

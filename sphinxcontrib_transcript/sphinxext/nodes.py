@@ -22,6 +22,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import get_translation
 
+from .hosted import SERVICES, Hosted, endpoints
+
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
@@ -151,8 +153,6 @@ def visit_hosted_html(self: HTML5Translator, node: transcript_media) -> None:
     the note next to it says which sites the player connects to.  Without
     JavaScript the button stays hidden and the link remains.
     """
-    from .hosted import SERVICES, Hosted, endpoints
-
     hosted = Hosted(node["service"], node["video"], node["host"], node["secret"])
     urls = endpoints(self.config)
     embed, api = hosted.embed(urls), urls[hosted.service]["api"]
