@@ -73,7 +73,13 @@ def build_theme(root: Path, theme: str) -> Path:
         "After the talk\n--------------\n\n" + INTRO + "\n\n.. toctree::\n\n   links\n"
     )
     (srcdir / "links.rst").write_text(
-        f"Links\n=====\n\nThe moment: :transcript:`ep@{ROLE_TIME}`.\n"
+        f"Links\n=====\n\nThe moment: :transcript:`ep@{ROLE_TIME}`.\n\n"
+        ".. toctree::\n\n   hosted\n"
+    )
+    # A hosted video, not loaded (so nothing is fetched): its link, button and note.
+    (srcdir / "hosted.rst").write_text(
+        "Hosted\n======\n\n.. transcript:: talk.vtt\n   :name: yt\n"
+        "   :media: https://youtu.be/dQw4w9WgXcQ\n   :download:\n"
     )
     write_vtt(srcdir / "talk.vtt")
     write_silence(srcdir / "silence.wav", SECONDS)
@@ -280,3 +286,8 @@ def test_no_accessibility_violation_in_the_transcript_and_readable_contrast(them
     if found["theirs"]:  # the theme's own chrome: reported, not ours to fix
         print(f"\n{request.node.callspec.id}: theme violations: " + json.dumps(found["theirs"]))
     assert found["ours"] == []
+    # A hosted video's link, load button and note.
+    page.goto(site + "hosted.html")
+    page.wait_for_selector("button.transcript-load", state="visible")
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate(AXE_RUN)["ours"] == []
