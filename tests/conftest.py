@@ -77,3 +77,18 @@ def build_root(tmp_path_factory, rootdir):
         return cache[key]
 
     return build
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (the system's) for every browser test of the session."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser_util import ARGS, CHROMIUM
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

@@ -7,10 +7,10 @@
 # 1. System packages, installed with apt-get (Debian, Ubuntu) only when missing:
 #    Python's venv module, git (the pre-commit tests commit to throwaway
 #    repositories), Chromium (the headless-browser test drives
-#    /usr/bin/chromium; nothing is downloaded by the test itself), and TeX
+#    /usr/bin/chromium; nothing is downloaded by the test itself), TeX
 #    Live with latexmk and poppler-utils (the PDF tests compile the docs and
 #    a transcript project with latexmk and read the PDFs with pdftotext and
-#    pdfinfo).
+#    pdfinfo), and Node.js with npm for axe-core (below).
 #    Uses sudo when not run as root; CI runs as root.
 # 2. A fresh virtual environment in .venv (an old one is removed first), with
 #    the package installed editable and its "test" extra.
@@ -34,6 +34,7 @@ tex_has fncychap.sty || missing+=(texlive-latex-extra)
 tex_has pcrr8t.tfm || missing+=(texlive-fonts-recommended)
 tex_has tgtermes.sty || missing+=(tex-gyre)
 { command -v pdftotext && command -v pdfinfo; } >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "run-all: installing system packages: ${missing[*]}"
     sudo=()
@@ -42,6 +43,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
     "${sudo[@]}" apt-get update
     "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 fi
+
+# axe-core, the accessibility checker the theme matrix runs in the page
+# (tests/test_browser_themes.py), from npm into tests/.npm (git-ignored).
+[ -f tests/.npm/node_modules/axe-core/axe.min.js ] ||
+    npm install --prefix tests/.npm --no-audit --no-fund axe-core@4
 
 rm -rf .venv
 "$python" -m venv .venv

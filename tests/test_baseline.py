@@ -56,7 +56,8 @@ def test_written_baseline_hides_todays_problems(
     assert document["version"] == 1
     assert document["files"][f"talks/{TXT}"]["cue-order"] == {
         # cue-order names the cue pasted too high (line 681), not the one below it.
-        "00:28:23 the moment. I have a one that I created for a Jinja card Jinja partials and also a chameleon": 1,
+        "00:28:23 the moment. I have a one that I created for a Jinja card Jinja partials "
+        "and also a chameleon": 1,
         "00:51:28 it's priced in dollars. Yeah. So you guys can have a discount code, "
         "talk_Python, talk underscore": 1,
     }

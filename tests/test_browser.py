@@ -8,25 +8,14 @@ browser can seek).  Nothing is fetched from the network.
 from __future__ import annotations
 
 import os
-import re
-import threading
-import wave
-from functools import partial
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from .browser_util import serve, write_silence
 from .sphinx_util import build_once
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--autoplay-policy=no-user-gesture-required",
-]
 SECONDS = 30
 # One cue every three seconds, two speakers taking turns every four cues, and
 # a long paragraph of filler so the page scrolls.
@@ -41,55 +30,6 @@ def write_vtt(path):
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def write_silence(path):
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(1)
-        out.setframerate(8000)
-        out.writeframes(b"\x80" * 8000 * SECONDS)
-
-
-class RangeHandler(SimpleHTTPRequestHandler):
-    """Static files with ``Range: bytes=a-b`` support, so media can seek."""
-
-    def log_message(self, *args):  # keep the test output quiet
-        pass
-
-    def send_head(self):
-        match = re.fullmatch(r"bytes=(\d*)-(\d*)", self.headers.get("Range", ""))
-        path = self.translate_path(self.path)
-        if match is None or not os.path.isfile(path):
-            return super().send_head()
-        size = os.path.getsize(path)
-        first = int(match[1]) if match[1] else max(size - int(match[2] or 0), 0)
-        last = min(int(match[2]) if match[1] and match[2] else size - 1, size - 1)
-        if first > last:
-            self.send_error(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
-            return None
-        handle = open(path, "rb")  # noqa: SIM115  (closed by copyfile's caller)
-        handle.seek(first)
-        self.send_response(HTTPStatus.PARTIAL_CONTENT)
-        self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Accept-Ranges", "bytes")
-        self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
-        self.send_header("Content-Length", str(last - first + 1))
-        self.end_headers()
-        self._remaining = last - first + 1
-        return handle
-
-    def copyfile(self, source, outputfile):
-        remaining = getattr(self, "_remaining", None)
-        if remaining is None:
-            return super().copyfile(source, outputfile)
-        while remaining > 0:
-            chunk = source.read(min(64 * 1024, remaining))
-            if not chunk:
-                break
-            outputfile.write(chunk)
-            remaining -= len(chunk)
-        return None
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """Build the page and serve it; yields the page's URL."""
@@ -99,31 +39,18 @@ def site(tmp_path_factory):
         "Listening test\n==============\n\n"
         ".. transcript:: talk.vtt\n   :name: ep\n   :media: silence.wav\n   :merge: chars=2000\n"
     )
+    # An excerpt, 00:06 to 00:09, whose player stays in the flow of the page.
+    (srcdir / "excerpt.rst").write_text(
+        ":orphan:\n\nExcerpt\n=======\n\n"
+        ".. transcript:: talk.vtt\n   :name: ex\n   :media: silence.wav\n   :start: 6\n"
+        "   :end: 9\n   :sticky-player: no\n\n" + "More text after the excerpt. " * 400 + "\n"
+    )
     write_vtt(srcdir / "talk.vtt")
     write_silence(srcdir / "silence.wav")
     app = build_once(srcdir, freshenv=True)
     assert app.warning.getvalue() == ""
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 partial(RangeHandler, directory=str(app.outdir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with serve(app.outdir) as base:
+        yield base + "index.html"
 
 
 @pytest.fixture
@@ -223,6 +150,113 @@ def test_autoscroll_is_opt_in_and_stops_when_the_reader_scrolls(page, site):
     page.mouse.wheel(0, -200)
     page.wait_for_function("!document.querySelector('.transcript-autoscroll input').checked")
     page.evaluate("document.querySelector('audio').pause()")
+
+
+AUDIO = "document.querySelector('audio')"
+
+
+@pytest.fixture(scope="module")
+def offset_site(tmp_path_factory):
+    """The page again, with transcript_scroll_offset = 120 (a header the script cannot see)."""
+    srcdir = tmp_path_factory.mktemp("offset")
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinxcontrib_transcript"]\ntranscript_scroll_offset = 120\n')
+    (srcdir / "index.rst").write_text(
+        "Offset test\n===========\n\n"
+        ".. transcript:: talk.vtt\n   :name: ep\n   :media: silence.wav\n   :merge: chars=2000\n\n"
+        + "More text after the transcript. " * 300 + "\n"
+    )
+    write_vtt(srcdir / "talk.vtt")
+    write_silence(srcdir / "silence.wav")
+    app = build_once(srcdir, freshenv=True)
+    assert app.warning.getvalue() == ""
+    with serve(app.outdir) as base:
+        yield base + "index.html"
+
+
+def test_the_scroll_offset_adds_room_above_the_docked_player(page, offset_site):
+    page.goto(offset_site + "#ep-t-00-00-24")
+    ready(page)
+    page.wait_for_load_state("load")
+    page.wait_for_function("document.querySelector('.transcript-docked')")
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    top, docked_at, bottom = page.evaluate(
+        "[document.getElementById('ep-t-00-00-24').getBoundingClientRect().top,"
+        " document.querySelector('.transcript-media').getBoundingClientRect().top,"
+        " document.querySelector('.transcript-media').getBoundingClientRect().bottom]")
+    assert docked_at == pytest.approx(120, abs=1)  # the player docks below the room too
+    assert bottom < top < bottom + 30
+
+
+def test_an_excerpt_holds_on_every_play_seek_and_resume(page, site):
+    page.goto(site.replace("index.html", "excerpt.html"))
+    ready(page)
+    # The first play stops at :end: (the media fragment #t=6,9 does that much).
+    page.evaluate(f"{AUDIO}.play()")
+    page.wait_for_function(f"{AUDIO}.paused && {AUDIO}.currentTime > 8", timeout=8_000)
+    assert 8.9 <= current_time(page) <= 9.3
+    # Playing again starts over at :start: and stops at :end: again.
+    page.evaluate(f"{AUDIO}.play()")
+    page.wait_for_function(f"!{AUDIO}.paused && {AUDIO}.currentTime < 7.5")
+    page.wait_for_function(f"{AUDIO}.paused", timeout=8_000)
+    assert 8.9 <= current_time(page) <= 9.3
+    # A seek past the end comes back to it; one before the start, to the start.
+    page.evaluate(f"{AUDIO}.currentTime = 20")
+    page.wait_for_function(f"Math.abs({AUDIO}.currentTime - 9) < 0.05")
+    page.evaluate(f"{AUDIO}.currentTime = 2")
+    page.wait_for_function(f"Math.abs({AUDIO}.currentTime - 6) < 0.05")
+    # Paused mid-excerpt and resumed: it still stops at :end:.
+    page.evaluate(f"{AUDIO}.currentTime = 7.5; {AUDIO}.play()")
+    page.wait_for_function(f"!{AUDIO}.paused && {AUDIO}.currentTime > 7.8")
+    page.evaluate(f"{AUDIO}.pause()")
+    page.evaluate(f"{AUDIO}.play()")
+    page.wait_for_function(f"{AUDIO}.paused", timeout=8_000)
+    assert 8.9 <= current_time(page) <= 9.3
+
+
+def test_a_player_kept_in_the_flow_does_not_dock(page, site):
+    page.goto(site.replace("index.html", "excerpt.html"))
+    ready(page)
+    assert page.get_attribute(".transcript-media", "class").split()[:2] == [
+        "transcript-media", "transcript-static"]
+    page.mouse.wheel(0, 2000)
+    page.wait_for_function("window.scrollY > 1000")
+    assert page.evaluate("getComputedStyle(document.querySelector('.transcript-media')).position"
+                         ) == "static"
+
+
+def test_the_keyboard_reaches_timestamps_seeks_plays_and_pauses(page, site):
+    page.goto(site)
+    ready(page)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.transcript-time')"):
+            break
+    else:
+        pytest.fail("Tab never reached a timestamp")
+    page.keyboard.press("Tab")  # the second timestamp, 00:12
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#ep-t-00-00-12"
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"!{AUDIO}.paused")
+    assert 12 <= current_time(page) < 13.5
+    assert current_cues(page) == ["ep-t-00-00-12"]
+    # "k" pauses and plays again (the documented shortcut), focus staying put.
+    page.keyboard.press("k")
+    page.wait_for_function(f"{AUDIO}.paused")
+    page.keyboard.press("k")
+    page.wait_for_function(f"!{AUDIO}.paused")
+    page.evaluate(f"{AUDIO}.pause()")
+
+
+def test_one_cue_is_marked_at_a_time(page, site):
+    page.goto(site + "#ep-t-00-00-24")
+    ready(page)
+    page.locator("a.transcript-time").nth(1).click()
+    outlined = page.eval_on_selector_all(
+        ".transcript-cue", "els => els.filter(e => getComputedStyle(e).outlineStyle !== 'none')"
+        ".map(e => e.id)")
+    assert outlined == ["ep-t-00-00-12"]  # the opened cue's :target outline is gone
+    page.evaluate(f"{AUDIO}.pause()")
 
 
 def test_without_javascript_the_links_still_navigate(browser, site):

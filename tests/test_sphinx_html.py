@@ -32,15 +32,15 @@ def test_every_cue_has_its_stable_anchor(built):
     assert re.search(r'<section aria-label="Transcript: ep"[^>]* id="ep"', html)
 
 
-def test_each_paragraph_shows_time_speaker_and_a_permalink(built):
+def test_each_paragraph_shows_time_speaker_and_its_timestamp_is_the_permalink(built):
     (section,) = transcript_sections(read(built, "episode.html"))
     paragraphs = re.findall(r'<p class="transcript-paragraph">(.*?)</p>', section, re.S)
     assert len(paragraphs) == 3
     metas = [re.search(r'<span class="transcript-meta">(.*?)</span>', p).group(1)
              for p in paragraphs]
     assert metas[0] == (
+        # No separate ¶ (furo shows it, other themes leave its gap).
         '<a class="transcript-time reference internal" href="#ep-t-00-00-01">00:01</a>'
-        '<a class="headerlink" href="#ep-t-00-00-01" title="Link to this moment">¶</a>'
         " <strong>Ann</strong>:"
     )
     assert 'href="#ep-t-00-00-06">00:06</a>' in metas[1] and "<strong>Bob</strong>" in metas[1]
@@ -63,7 +63,8 @@ def test_cues_keep_their_times_and_webvtt_markup_becomes_nodes(built):
 def test_the_player_plays_the_copied_media(built):
     html = read(built, "episode.html")
     match = re.search(
-        r'<div class="transcript-media">\s*<audio class="transcript-player" controls="" '
+        r'<div class="transcript-media transcript-sticky">\s*'
+        r'<audio class="transcript-player" controls="" '
         r'preload="metadata" src="(_downloads/[0-9a-f]+/talk\.wav)">Audio: <a [^>]*>talk\.wav</a>'
         r"</audio></div>",
         html,

@@ -18,9 +18,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sphinx.config import ENUM
+from sphinx.util import logging
 
 from .. import __version__
-from . import assets, captions, domain, offline, problems
+from . import assets, captions, domain, hosted, offline, problems
 from . import nodes as tn
 from .directive import TranscriptDirective
 from .tree import TIMESTAMPS, ExpandCues
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+logger = logging.getLogger(__name__)
+
 #: Bumped whenever what the extension stores in the environment changes shape.
 ENV_VERSION = 1
 
@@ -36,6 +39,9 @@ ENV_VERSION = 1
 def _on_builder_inited(app: Sphinx) -> None:
     assets.on_builder_inited(app)
     problems.lint_config(app.config, str(app.confdir))
+    for problem in hosted.config_problems(app.config.transcript_hosted_players):
+        logger.warning("transcript_hosted_players: %s; the default is used", problem,
+                       type="transcript", subtype="config")
 
 
 def _on_before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -59,6 +65,8 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     )
     app.add_config_value("transcript_lint_ignore", [], "env", types=frozenset({list, tuple}))
     app.add_config_value("transcript_scroll_offset", 0, "html", types=frozenset({int}))
+    app.add_config_value("transcript_sticky_player", True, "env", types=frozenset({bool}))
+    app.add_config_value("transcript_hosted_players", {}, "html", types=frozenset({dict}))
 
     for node_class, (visit, depart) in tn.HTML_VISITORS.items():
         others = {fmt: table[node_class] for fmt, table in tn.OTHER_VISITORS.items()

@@ -1,7 +1,8 @@
 """The player script and style sheet: shipped with the package, loaded only where needed.
 
 The package's ``static/`` directory joins ``html_static_path`` at
-``builder-inited``, for HTML-format builders only.  ``transcript.js`` and
+``builder-inited``, for HTML-format builders only.  ``transcript.js``
+(with ``transcript-players.js`` and ``transcript-dock.js``) and
 ``transcript.css`` are then added in ``html-page-context`` to pages whose
 doctree holds a transcript (or to every page under
 ``app.set_html_assets_policy("always")``), the pattern of
@@ -60,4 +61,8 @@ def on_html_page_context(
         "data-scroll-offset": str(app.config.transcript_scroll_offset),
         "data-autoscroll-label": str(_("Follow the media")),
     }
+    # One interface over <audio>, <video> and hosted players, and the
+    # docking player box: both run before transcript.js, which uses them.
+    app.add_js_file("transcript-players.js", 498, "defer")
+    app.add_js_file("transcript-dock.js", 499, "defer")
     app.add_js_file("transcript.js", 500, "defer", **data)

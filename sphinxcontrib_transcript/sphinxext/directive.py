@@ -87,6 +87,7 @@ class TranscriptDirective(SphinxDirective):
         "rolling": directives.unchanged_required,
         "language": directives.unchanged_required,
         "class": directives.class_option,
+        "sticky-player": lambda value: directives.choice(value, ("yes", "no")),
     }
 
     def run(self) -> list[nodes.Node]:
@@ -202,6 +203,7 @@ class TranscriptDirective(SphinxDirective):
                 if player.get("kind") == "video":
                     player.insert(0, captions_node(transcript, data, path, settings.language))
                 container.insert(0, player)
+                media.configure_player(self, container, player)
         formats = conversions.download_formats(self.options.get("download") or "")
         if formats:
             container += conversions.downloads_node(self.env, rel, argument, data, transcript,

@@ -4,7 +4,11 @@ A local media file or transcript goes through Sphinx's own download
 machinery (:class:`~sphinx.addnodes.download_reference`): Sphinx records the
 dependency, copies the file into ``_downloads/`` for HTML builders, and
 renders a plain link or text elsewhere.  A remote media file must be an
-http(s) URL; anything else (``javascript:``, ``data:``, ``file:``) is refused.
+http(s) URL of a file a browser plays (an audio or video suffix) or of a
+video on YouTube, Vimeo or PeerTube (:mod:`.hosted`, whose player the page
+embeds); anything else (``javascript:``, ``data:``, ``file:``, an HLS
+``.m3u8`` playlist, a web page) is refused with a warning naming what is
+accepted.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from . import nodes as tn
+from .hosted import SERVICES, Hosted, recognise
 
 if TYPE_CHECKING:
     from sphinx.util.docutils import SphinxDirective
@@ -70,6 +75,29 @@ def classify(value: str) -> str:
     return "refused"
 
 
+#: What a refused URL's warning says is accepted.
+ACCEPTED = (
+    "give a local file (relative to this document), an http(s) URL of an audio or video "
+    f"file ({', '.join(sorted(AUDIO_SUFFIXES | VIDEO_SUFFIXES))}) or a "
+    f"{', '.join(SERVICES.values())} video URL"
+)
+
+
+def _url_refusal(value: str) -> str | None:
+    """Why the http(s) URL *value* cannot be played, or ``None`` if it can.
+
+    >>> _url_refusal("https://x.org/a.mp3") is None, _url_refusal("https://x.org/live.m3u8")[:9]
+    (True, 'an HLS pl')
+    """
+    suffix = PurePosixPath(urllib.parse.urlsplit(value).path).suffix.lower()
+    if suffix in AUDIO_SUFFIXES or suffix in VIDEO_SUFFIXES:
+        return None
+    if suffix == ".m3u8":
+        return ("an HLS playlist (.m3u8) plays in Safari only, without a player library; "
+                "link the stream in the text and " + ACCEPTED)
+    return "it is neither an audio or video file nor a known video service; " + ACCEPTED
+
+
 def _fragment(start: int | None, end: int | None) -> str:
     """A media fragment (``#t=12,80``) that plays just the excerpt."""
     if start is None and end is None:
@@ -86,18 +114,31 @@ def media_node(
     kind = media_kind(value)
     label = _("Video") if kind == "video" else _("Audio")
     node = tn.transcript_media(kind=kind, fragment=_fragment(start, end),
-                               classes=["transcript-media"])
+                               classes=["transcript-media"], start=start, end=end)
     kind_of = classify(value)
+    location = directive.get_location()
     if kind_of == "url":
+        hosted = recognise(value)
+        if hosted is not None:
+            node.update_all_atts({"kind": "hosted", "service": hosted.service,
+                                  "video": hosted.video, "host": hosted.host,
+                                  "secret": hosted.secret, "fragment": ""})
+            node += nodes.Text(_("%s video: ") % hosted.name)
+            node += nodes.reference(hosted.watch(), hosted.watch(), refuri=hosted.watch())
+            return node
+        refusal = _url_refusal(value)
+        if refusal is not None:
+            logger.warning("media %r refused: %s", value, refusal,
+                           location=location, type="transcript", subtype="media")
+            return None
         shown = posixpath.basename(urllib.parse.urlsplit(value).path) or value
         node += nodes.Text(f"{label}: ")
         node += nodes.reference(shown, shown, refuri=value)
         return node
-    location = directive.get_location()
     if kind_of == "refused":
         logger.warning(
-            "media %r refused: give a local file (relative to this document) or an "
-            "http(s) URL", value, location=location, type="transcript", subtype="media",
+            "media %r refused: %s", value, ACCEPTED,
+            location=location, type="transcript", subtype="media",
         )
         return None
     env = directive.env
@@ -120,6 +161,25 @@ def media_node(
     node += nodes.Text(f"{label}: ")
     node += addnodes.download_reference(shown, shown, reftarget="/" + rel, refexplicit=True)
     return node
+
+
+def configure_player(
+    directive: SphinxDirective, container: tn.transcript, player: tn.transcript_media
+) -> None:
+    """Settle how the player behaves: sticky or not, and hosted moments.
+
+    ``:sticky-player: no`` (or ``transcript_sticky_player = False``) keeps the
+    player in the flow of the page.  A hosted video gives the transcript a
+    ``moment`` template, so that each timestamp links to the service's page
+    at that second where the embedded player cannot follow (no JavaScript,
+    PDF, EPUB).
+    """
+    option = directive.options.get("sticky-player")
+    sticky = directive.config.transcript_sticky_player if option is None else option == "yes"
+    player["sticky"] = bool(sticky)
+    if player.get("kind") == "hosted":
+        hosted = Hosted(player["service"], player["video"], player["host"], player["secret"])
+        container["moment"] = hosted.template()
 
 
 def download_node(rel: str, shown: str, text: str) -> nodes.paragraph:

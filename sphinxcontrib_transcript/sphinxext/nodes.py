@@ -25,6 +25,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import get_translation
 
+from .hosted import SERVICES, Hosted, endpoints
+
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
@@ -144,7 +146,52 @@ def _media_source(self: HTML5Translator, node: transcript_media) -> str | None:
     return None
 
 
+def _player_atts(node: transcript_media) -> dict[str, str]:
+    """The player box's classes and ``data-*``: stickiness and the excerpt's bounds."""
+    atts = {"CLASS": "transcript-sticky" if node.get("sticky", True) else "transcript-static"}
+    for name in ("start", "end"):
+        if node.get(name) is not None:
+            atts[f"data-{name}"] = _seconds(node[name])
+    return atts
+
+
+def _host(url: str) -> str:
+    return urllib.parse.urlsplit(url).netloc
+
+
+def visit_hosted_html(self: HTML5Translator, node: transcript_media) -> None:
+    """A hosted video: a link to it, and a button that loads the service's player.
+
+    Nothing is fetched from the service until the reader presses the button;
+    the note next to it says which sites the player connects to.  Without
+    JavaScript the button stays hidden and the link remains.
+    """
+    hosted = Hosted(node["service"], node["video"], node["host"], node["secret"])
+    urls = endpoints(self.config)
+    embed, api = hosted.embed(urls), urls[hosted.service]["api"]
+    atts = _player_atts(node)
+    atts["CLASS"] += " transcript-hosted"
+    self.body.append(self.starttag(node, "div", "\n", False, **atts, **{
+        "data-service": hosted.service, "data-embed": embed, "data-api": api,
+        "data-title": _("%s player") % SERVICES[hosted.service],  # the iframe's name
+    }))
+    self.body.append('<p class="transcript-hosted-link">')
+    name = SERVICES[hosted.service]
+    hosts = ", ".join(dict.fromkeys(host for host in (_host(embed), _host(api)) if host))
+    note = _("Nothing is loaded from %(service)s until you press the button; the player "
+             "then connects to %(hosts)s.") % {"service": name, "hosts": hosts}
+    self.context.append(
+        '</p>\n<p class="transcript-consent" hidden="">'
+        f'<button type="button" class="transcript-load">'
+        f"{self.encode(_('Load the %s player') % name)}</button> "
+        f"<span>{self.encode(note)}</span></p>\n</div>\n"
+    )
+
+
 def visit_transcript_media_html(self: HTML5Translator, node: transcript_media) -> None:
+    if node.get("kind") == "hosted":
+        visit_hosted_html(self, node)
+        return
     source = _media_source(self, node)
     if source is None:
         # No player possible (EPUB has no downloads): the fallback paragraph.
@@ -152,7 +199,7 @@ def visit_transcript_media_html(self: HTML5Translator, node: transcript_media) -
         self.context.append("</p>\n")
         return
     kind = "video" if node.get("kind") == "video" else "audio"
-    self.body.append(self.starttag(node, "div", CLASS="transcript-media"))
+    self.body.append(self.starttag(node, "div", "\n", False, **_player_atts(node)))
     self.body.append(
         f'<{kind} class="transcript-player" controls="" preload="metadata" '
         f'src="{escape(source + node.get("fragment", ""), quote=True)}">'
@@ -171,11 +218,8 @@ def visit_transcript_paragraph_html(self: HTML5Translator, node: transcript_para
         return
     self.body.append('<span class="transcript-meta">')
     if time:
-        anchor = node["anchor"]
-        self.body.append(
-            f'<a class="transcript-time reference internal" href="#{anchor}">{time}</a>'
-        )
-        self.add_permalink_ref(nodes.Element(ids=[anchor]), _("Link to this moment"))
+        # The timestamp is the link to its moment (no separate ¶ permalink).
+        self.body.append(f"{_time_start(node, node['anchor'], node['start'])}{time}</a>")
     if speaker:
         self.body.append(f"{' ' if time else ''}<strong>{self.encode(speaker)}</strong>:")
     self.body.append("</span> ")
@@ -185,13 +229,34 @@ def depart_transcript_paragraph_html(self: HTML5Translator, node: transcript_par
     self.body.append("</p>\n")
 
 
+def _moment(node: nodes.Element) -> str:
+    """The hosted video's moment template of the transcript holding *node*, or ``""``."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, transcript):
+        parent = parent.parent
+    return str(parent.get("moment") or "") if parent is not None else ""
+
+
+def _time_start(node: nodes.Element, anchor: str, start: int) -> str:
+    """The ``<a>`` of a timestamp: to its cue, or to the hosted video at that second.
+
+    With a hosted video the link works without JavaScript (the service's
+    page at the moment); the script turns it back into ``#anchor`` and keeps
+    the cue in ``data-cue``.
+    """
+    moment = _moment(node)
+    if not moment:
+        return f'<a class="transcript-time reference internal" href="#{anchor}">'
+    href = escape(moment.format(start // 1000), quote=True)
+    return f'<a class="transcript-time reference external" href="{href}" data-cue="{anchor}">'
+
+
 def visit_transcript_time_html(self: HTML5Translator, node: transcript_time) -> None:
-    self.visit_reference(node)
+    self.body.append(_time_start(node, node["refid"], node["start"]))
 
 
 def depart_transcript_time_html(self: HTML5Translator, node: transcript_time) -> None:
-    self.depart_reference(node)
-    self.add_permalink_ref(nodes.Element(ids=[node["refid"]]), _("Link to this moment"))
+    self.body.append("</a>")
 
 
 def visit_transcript_cue_html(self: HTML5Translator, node: transcript_cue) -> None:

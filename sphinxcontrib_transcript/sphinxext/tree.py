@@ -41,7 +41,7 @@ class Look:
 def _time_link(anchor: str, ms: int, hours: bool) -> tn.transcript_time:
     text = display_time(ms, hours)
     return tn.transcript_time(
-        text, text, refid=anchor, internal=True, classes=["transcript-time"]
+        text, text, refid=anchor, internal=True, classes=["transcript-time"], start=ms
     )
 
 
@@ -158,7 +158,7 @@ def paragraph_node(paragraph: Paragraph, look: Look, hours: bool) -> tn.transcri
     speaker = clean(paragraph.speaker) if paragraph.speaker else ""
     node = tn.transcript_paragraph(
         classes=["transcript-paragraph"], translatable=False,
-        anchor=first.anchor,
+        anchor=first.anchor, start=first.cue.start_ms,
         time=display_time(first.cue.start_ms, hours) if look.timestamps == "show" else "",
         speaker=speaker + bidi_closers([speaker]),
     )
@@ -198,7 +198,7 @@ def meta_nodes(paragraph: tn.transcript_paragraph) -> list[nodes.Node]:
     if paragraph.get("time"):
         text = paragraph["time"]
         meta += tn.transcript_time(text, text, refid=paragraph["anchor"], internal=True,
-                                   classes=["transcript-time"])
+                                   classes=["transcript-time"], start=paragraph["start"])
     if paragraph.get("speaker"):
         if len(meta):
             meta += nodes.Text(" ")
@@ -230,6 +230,21 @@ class ExpandCues(SphinxPostTransform):
                 elif isinstance(child, tn.transcript_search):
                     paragraph.remove(child)
             paragraph[:0] = meta_nodes(paragraph)
+        for container in self.document.findall(tn.transcript):
+            if container.get("moment"):
+                link_moments(container, container["moment"])
+
+
+def link_moments(container: tn.transcript, moment: str) -> None:
+    """Point each timestamp at the hosted video's page at that second.
+
+    Where the embedded player cannot follow (PDF, EPUB, man pages), a
+    timestamp of a YouTube, Vimeo or PeerTube transcript opens the video there.
+    """
+    for time in container.findall(tn.transcript_time):
+        del time["refid"]
+        time["internal"] = False
+        time["refuri"] = moment.format(time["start"] // 1000)
 
 
 def expand(run: tn.transcript_text) -> list[nodes.Node]:
