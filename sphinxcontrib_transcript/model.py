@@ -23,7 +23,7 @@ from itertools import repeat
 #: The fields of a :class:`Cue`, in order.
 _CUE_FIELDS = (
     "start_ms", "end_ms", "text", "plain_text", "speaker", "identifier", "line", "settings",
-    "text_line",
+    "text_line", "words",
 )
 
 TYPE_CHECKING = False
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     Column: TypeAlias = Sequence[Any]
 
     #: The formats the readers understand, by their short name.
-    Format = Literal["vtt", "srt", "txt", "json"]
+    Format = Literal["vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html"]
     #: Diagnostic levels, least to most severe.
     Level = Literal["warning", "error"]
 
@@ -56,6 +56,14 @@ if TYPE_CHECKING:
         line: int = 0
         settings: str = ""
         text_line: int = 0
+        words: tuple[Word, ...] | None = None
+
+    class Word(NamedTuple):
+        """One word's timing inside a cue (Whisper and WhisperX JSON)."""
+
+        start_ms: int
+        end_ms: int
+        text: str
 
 else:
     # At run time the aliases only need to exist (for imports); checkers see
@@ -65,9 +73,14 @@ else:
     _DiagnosticFields = namedtuple(
         "Diagnostic", ("line", "column", "rule", "level", "message"), defaults=("error", "")
     )
-    _CueFields = namedtuple("Cue", _CUE_FIELDS, defaults=("", None, "", 0, "", 0))
+    _CueFields = namedtuple("Cue", _CUE_FIELDS, defaults=("", None, "", 0, "", 0, None))
+    #: One word's timing inside a cue: ``Word(start_ms, end_ms, text)``, the
+    #: text as written (Whisper keeps the space before a word).
+    Word = namedtuple("Word", ("start_ms", "end_ms", "text"))
 
-FORMATS: tuple[Format, ...] = ("vtt", "srt", "txt", "json")
+FORMATS: tuple[Format, ...] = (
+    "vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html",
+)
 LEVELS: tuple[Level, ...] = ("warning", "error")
 
 
@@ -110,6 +123,8 @@ class Cue(_CueFields):
         (``"align:start line:0"``), unvalidated; ``""`` when none.
     :param text_line: 1-based line where the payload starts (equal to
         ``line`` for formats that keep text on the timing line).
+    :param words: the timing of each word, a tuple of :class:`Word`, where the
+        file gives them (Whisper and WhisperX JSON); ``None`` where it does not.
     """
 
     __slots__ = ()
@@ -195,7 +210,8 @@ class Transcript:
         """Take the cues as columns: one sequence of values per :class:`Cue` field, in
         file order, all of one length; the cues are made from them when first read.
 
-        For readers that build their cues column by column anyway.  A column is
+        For readers that build their cues column by column anyway; ``words`` may
+        be left out (all ``None``: no fast path reads word timings).  A column is
         any sequence (see :meth:`_known_column`).  The linter reads the columns as
         long as the cues are not made.
 
@@ -205,6 +221,8 @@ class Transcript:
         """
         if "text" not in columns:
             raise ValueError("columns need at least 'text', the length every column has")
+        if "words" not in columns:  # the one column a reader may leave out
+            columns["words"] = [None] * len(columns["text"])
         self._cues, self._columns = None, columns
         self._facts = {} if facts is None else facts
 

@@ -108,9 +108,11 @@ CUE_FIELDS = _CUE_FIELDS
 
 
 def new_cues(columns: Sequence[Iterable[object]], count: int) -> list[Cue]:
-    """*count* cues from one iterable per field, in the order of :data:`CUE_FIELDS`."""
+    """*count* cues from one iterable per field, in the order of :data:`CUE_FIELDS`;
+    fields left off at the end (``words``, which no fast path has) are ``None``."""
     # Not strict: constant columns are endless repeat() iterators.
-    rows = zip(*columns, strict=False)
+    missing = len(CUE_FIELDS) - len(columns)
+    rows = zip(*columns, *repeat(repeat(None), missing), strict=False)
     cues: list[Cue] = list(map(tuple.__new__, repeat(Cue, count), rows))
     return cues
 

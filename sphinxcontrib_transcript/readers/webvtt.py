@@ -505,7 +505,7 @@ class _Reader:
         values per Cue field): handed to the transcript, which makes the cues when
         they are first read (the linter mostly reads the columns instead)."""
         if self.cues:  # pragma: no cover - the fast paths read the whole body
-            made = [columns[name] for name in CUE_FIELDS]
+            made = [columns[name] for name in CUE_FIELDS if name in columns]
             self.cues.extend(new_cues(made, len(made[0])))
             return
         self.transcript._keep_columns(columns, facts)
