@@ -61,8 +61,8 @@ if TYPE_CHECKING:
     class Word(NamedTuple):
         """One word's timing inside a cue (Whisper and WhisperX JSON)."""
 
-        start_ms: int
-        end_ms: int
+        start_ms: int | None
+        end_ms: int | None
         text: str
 
 else:
@@ -75,7 +75,8 @@ else:
     )
     _CueFields = namedtuple("Cue", _CUE_FIELDS, defaults=("", None, "", 0, "", 0, None))
     #: One word's timing inside a cue: ``Word(start_ms, end_ms, text)``, the
-    #: text as written (Whisper keeps the space before a word).
+    #: text as written (Whisper keeps the space before a word); the times are
+    #: ``None`` for a word the file gives none (WhisperX leaves numbers unaligned).
     Word = namedtuple("Word", ("start_ms", "end_ms", "text"))
 
 FORMATS: tuple[Format, ...] = (

@@ -48,7 +48,7 @@ from . import markup
 from .decoding import split_lines
 from .model import Cue, Transcript
 from .readers import normalize_format
-from .readers.text import _split_speaker
+from .readers._lines import split_speaker as _split_speaker
 from .timecode import format_clock, format_srt, format_vtt
 
 #: How long a cue with no end and no later cue lasts when an end is required.
@@ -197,4 +197,6 @@ def dumps(transcript: Transcript | Iterable[Cue], format: str) -> str:
         return _srt(cues)
     if fmt == "txt":
         return _txt(cues)
+    if fmt != "json":
+        raise ValueError(f"no writer for {fmt!r} transcripts; write vtt, srt, txt or json")
     return _json(cues, metadata)
