@@ -42,11 +42,6 @@ if TYPE_CHECKING:
     from .lint import Config, Problem
 
 PROG = "transcript-lint"
-#: How much of a ``.txt`` or ``.json`` file is read to decide it is a transcript.
-SNIFF_BYTES = 8192
-#: Suffixes always linted, and those linted when their content is a transcript.
-ALWAYS = frozenset({".vtt", ".webvtt", ".srt"})
-SNIFFED = frozenset({".txt", ".json"})
 #: Directories never walked into (hidden ones and virtual environments neither).
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "_build"})
 
@@ -194,7 +189,8 @@ def _run(argv: list[str]) -> int:
         return 0
 
     mode = "diff" if args.diff else "fix" if (args.fix or args.unsafe_fixes) else "check"
-    settings = _Settings(config, mode, args.unsafe_fixes, args.verbose)
+    named = frozenset(path for path in paths if not os.path.isdir(path))
+    settings = _Settings(config, mode, args.unsafe_fixes, args.verbose, named)
     outcomes = _process_all(files, settings, args.jobs)
     problems = sorted(listing_problems + [p for o in outcomes for p in o.problems])
     for outcome in outcomes:
@@ -283,7 +279,7 @@ def _collect(
     for path in paths:
         if os.path.isdir(path):
             walked = True
-            found = _walk(path, config, problems)
+            found = _walk(path, config, problems, verbose)
         else:
             if config.is_excluded(path):
                 if verbose:
@@ -298,9 +294,23 @@ def _collect(
     return files, problems, walked
 
 
-def _walk(top: str, config: Config, problems: list[Problem]) -> Iterator[str]:
+def _skipped_directory(name: str, path: str, config: Config) -> str | None:
+    """Why a directory is not walked into, or ``None``."""
+    if name.startswith("."):
+        return "a hidden directory"
+    if name in SKIP_DIRS:
+        return "a directory of installed or built files"
+    if os.path.exists(os.path.join(path, "pyvenv.cfg")):
+        return "a virtual environment"
+    if config.is_excluded(path):
+        return "excluded by the configuration"
+    return None
+
+
+def _walk(top: str, config: Config, problems: list[Problem], verbose: bool) -> Iterator[str]:
     """Transcript candidates under *top*, in sorted order, symlinked directories not followed."""
     from .lint.engine import io_problem
+    from .readers.discover import CANDIDATES
 
     try:
         entries = sorted(os.scandir(top), key=lambda entry: entry.name)
@@ -314,19 +324,19 @@ def _walk(top: str, config: Config, problems: list[Problem]) -> Iterator[str]:
         except OSError:
             is_dir = False
         if is_dir:
-            if (
-                entry.name.startswith(".")
-                or entry.name in SKIP_DIRS
-                or os.path.exists(os.path.join(path, "pyvenv.cfg"))
-                or config.is_excluded(path)
-            ):
+            reason = _skipped_directory(entry.name, path, config)
+            if reason is not None:
+                if verbose:
+                    _note(f"{path}{os.sep}: skipped ({reason})")
                 continue
-            yield from _walk(path, config, problems)
+            yield from _walk(path, config, problems, verbose)
             continue
         suffix = os.path.splitext(entry.name)[1].lower()
-        if suffix not in ALWAYS and suffix not in SNIFFED:
+        if suffix not in CANDIDATES:
             continue
         if config.is_excluded(path):
+            if verbose:
+                _note(f"{path}: skipped (excluded by the configuration)")
             continue
         try:
             regular = entry.is_file() or entry.is_symlink()  # dangling links get reported
@@ -344,13 +354,17 @@ def _walk(top: str, config: Config, problems: list[Problem]) -> Iterator[str]:
 class _Settings:
     """What every file is processed with (pickled to worker processes)."""
 
-    __slots__ = ("config", "mode", "unsafe", "verbose")
+    __slots__ = ("config", "mode", "named", "unsafe", "verbose")
 
-    def __init__(self, config: Config, mode: str, unsafe: bool, verbose: bool) -> None:
+    def __init__(
+        self, config: Config, mode: str, unsafe: bool, verbose: bool,
+        named: frozenset[str] = frozenset(),
+    ) -> None:
         self.config = config
         self.mode = mode  # "check", "fix" or "diff"
         self.unsafe = unsafe
         self.verbose = verbose
+        self.named = named  # the files named on the command line
 
 
 class _Outcome:
@@ -401,6 +415,7 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
 
     from .lint import lint_bytes
     from .lint.engine import io_problem
+    from .readers.discover import SNIFF_BYTES, is_binary, skip_reason
 
     try:
         info = os.stat(path)
@@ -425,12 +440,14 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
             path, f"cannot read the file: {exc.strerror or exc}; check that it is readable"))
         return
     suffix = os.path.splitext(path)[1].lower()
-    if suffix in SNIFFED and not is_transcript(data, suffix):
-        if settings.verbose:
-            outcome.notes.append(f"{path}: skipped (not a transcript)")
+    reason = skip_reason(data, suffix)
+    if reason is not None:
+        # Named on the command line (a pre-commit hook names every .txt), one
+        # line; found by the walk, a line for --verbose.
+        if settings.verbose or path in settings.named:
+            outcome.notes.append(f"{path}: not a transcript, not linted ({reason})")
         return
-    # A .txt that is a transcript passed this very test in is_transcript().
-    if suffix != ".txt" and is_binary(data[:SNIFF_BYTES]):
+    if is_binary(data[:SNIFF_BYTES]):
         outcome.problems.append(io_problem(
             path,
             "binary content, not text (NUL or control bytes in its first 8 KB); "
@@ -467,63 +484,11 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
 
 
 def is_transcript(data: bytes, suffix: str) -> bool:
-    """Whether a ``.txt`` or ``.json`` file holds a transcript (cheap content sniff).
+    """Whether a file with *suffix* holds a transcript (see
+    :func:`~sphinxcontrib_transcript.readers.discover.skip_reason`)."""
+    from .readers.discover import skip_reason
 
-    JSON: an object with a ``"segments"`` key near the start (Podcasting 2.0).
-    Text: a ``WEBVTT`` line or a ``-->`` timing line anywhere (a web page
-    capture may bury it), or at least half the non-blank lines of its start
-    being ``HH:MM:SS`` timestamp lines.
-    """
-    import re
-
-    head = _text_of(data[:SNIFF_BYTES])
-    if suffix == ".json":
-        return head.lstrip("\ufeff \t\r\n").startswith("{") and '"segments"' in head
-    if is_binary(data[:SNIFF_BYTES]):
-        return False
-    lines = head.splitlines()
-    if len(data) > SNIFF_BYTES and lines:
-        lines.pop()  # cut in the middle
-    stamp = re.compile(r"\[?(?:\d{1,3}:)?[0-5]?\d:[0-5]\d\]?(?:[ \t]|$)")
-    # Stripped, the blank ones dropped, matched: each line in C, no loop here.
-    nonblank = list(filter(None, map(str.strip, lines)))
-    timed = len(nonblank) - list(map(stamp.match, nonblank)).count(None)
-    if timed and timed * 2 >= len(nonblank):
-        return True
-    return re.search(
-        rb"(?m)^(?:\xef\xbb\xbf)?WEBVTT(?:[ \t\r\n]|$)|\d:\d\d[.,]\d{1,3}[ \t]*-->[ \t]*\d", data
-    ) is not None
-
-
-def is_binary(head: bytes) -> bool:
-    """Whether the start of a file looks binary rather than like text.
-
-    A UTF-16 or UTF-32 byte order mark means text.  Otherwise two NULs in a
-    row (common in binary formats and in UTF-16 without a BOM, rare in text
-    with a stray NUL, which ``control-character`` reports), or more than a
-    tenth of the bytes being control codes other than whitespace.
-    """
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
-    if b"\x00\x00" in head:
-        return True
-    if len(head) < 32:
-        return False
-    # Deleting every other byte leaves the control codes: a short result to
-    # count, where deleting them would copy the whole head.
-    controls = len(head.translate(None, _NOT_CONTROL))
-    return controls * 10 > len(head)
-
-
-# The bytes is_binary counts: control codes other than whitespace and ESC.
-_CONTROL_BYTES = bytes((*range(0, 8), *range(14, 27), *range(28, 32), 127))
-_NOT_CONTROL = bytes(byte for byte in range(256) if byte not in _CONTROL_BYTES)
-
-
-def _text_of(head: bytes) -> str:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return head.decode("utf-16", errors="replace")
-    return head.decode("utf-8", errors="replace")
+    return skip_reason(data, suffix) is None
 
 
 def unified_diff(path: str, before: bytes, after: bytes) -> str:

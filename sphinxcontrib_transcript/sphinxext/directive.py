@@ -28,7 +28,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..cli import SNIFF_BYTES, is_binary
+from ..readers.discover import SNIFF_BYTES, is_binary
 from ..readers import SUFFIXES, normalize_format
 from . import media, problems
 from .domain import TranscriptDomain
