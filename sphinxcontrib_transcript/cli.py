@@ -440,12 +440,12 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
             path, f"cannot read the file: {exc.strerror or exc}; check that it is readable"))
         return
     suffix = os.path.splitext(path)[1].lower()
-    reason = skip_reason(data, suffix)
-    if reason is not None:
+    skipped = skip_reason(data, suffix)
+    if skipped is not None:
         # Named on the command line (a pre-commit hook names every .txt), one
         # line; found by the walk, a line for --verbose.
         if settings.verbose or path in settings.named:
-            outcome.notes.append(f"{path}: not a transcript, not linted ({reason})")
+            outcome.notes.append(f"{path}: not a transcript, not linted ({skipped})")
         return
     if is_binary(data[:SNIFF_BYTES]):
         outcome.problems.append(io_problem(

@@ -494,7 +494,8 @@ def test_named_files_that_are_not_transcripts_are_skipped(
     write("README.txt", b"Notes\twith a tab.\n")
     write("package.json", b'{"name": "x"}\n')
     write("other.rst", b"00:00:01 a\tb\n")
-    status, out, err = run(capsys, "README.txt", "package.json", "other.rst", "--select", "tab-char")
+    named = ("README.txt", "package.json", "other.rst")
+    status, out, err = run(capsys, *named, "--select", "tab-char")
     # Named files of other suffixes are read when their content is a transcript.
     assert (status, out) == (1, "other.rst:1:11: error [tab-char] tab character; use a space\n")
     # The others get one line each, not a problem per untimed line.

@@ -57,13 +57,17 @@ _AFTER = rf"(?:\*\*(?P<bold>[^*]{{1,60}}?)(?::\*\*|\*\*:)|(?P<name>{_NAME}):)(?:
 _HEADING = rf"[ \t]*(?:\*\*(?P<bold>[^*]{{1,60}}?)(?::\*\*|\*\*:)|(?P<name>{_NAME}):)[ \t]*$"
 _VERBOSE = r"\[(?P<a>[\d:.]+) --> (?P<b>[\d:.]+)\](?:[ \t]+|$)"
 # Shaped like a time, at the start or after a bracketed name: reported when not one.
-_TIME_LIKE = r"[ \t]*(?:\[[^\]]*\][ \t]+)?(?P<token>[\[(]?\d+:\d+(?::\d+)?(?:[.,]\d+)?[\])]?)(?:[ \t:]|$)"
+_TIME_LIKE = (
+    r"[ \t]*(?:\[[^\]]*\][ \t]+)?"
+    r"(?P<token>[\[(]?\d+:\d+(?::\d+)?(?:[.,]\d+)?[\])]?)(?:[ \t:]|$)"
+)
 # Markdown around the text: bold, italics, links, code, escapes.
 _MARKDOWN = (
     (r"\*\*(.+?)\*\*", r"\1"), (r"__(.+?)__", r"\1"),
     (r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1"),
     (r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)", r"\1"),
-    (r"!?\[([^\]]*)\]\([^)]*\)", r"\1"), (r"`([^`]*)`", r"\1"), (r"\\([\\`*_{}\[\]()#+\-.!])", r"\1"),
+    (r"!?\[([^\]]*)\]\([^)]*\)", r"\1"), (r"`([^`]*)`", r"\1"),
+    (r"\\([\\`*_{}\[\]()#+\-.!])", r"\1"),
 )
 # Markdown block marks before a line's content: list bullets and quotes.
 _BLOCK = r"[ \t]*(?:[-*+][ \t]+|>[ \t]?)*"

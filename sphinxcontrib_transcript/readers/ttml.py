@@ -43,8 +43,8 @@ _UNIT_MS = {"h": 3_600_000, "m": 60_000, "s": 1000, "ms": 1}
 def looks_like_ttml(text: str) -> bool:
     """Whether *text* is a TTML document: a ``<tt`` root element (after any
     XML declaration, comments or doctype)."""
-    return re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:\w+:)?tt\b",
-                    text, re.DOTALL) is not None
+    prolog = r"\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
+    return re.match(prolog + r"<(?:\w+:)?tt\b", text, re.DOTALL) is not None
 
 
 class _Refused(Exception):
@@ -105,7 +105,9 @@ class _Element:
 
     __slots__ = ("agent", "begin", "cue")
 
-    def __init__(self, begin: int, agent: str | None, cue: list[object] | None) -> None:
+    def __init__(
+        self, begin: int, agent: str | None, cue: tuple[int, int | None, int] | None
+    ) -> None:
         self.begin, self.agent, self.cue = begin, agent, cue
 
 
@@ -176,14 +178,14 @@ class _Reader:
         begin = self.time(attrs, "begin")
         offset = parent.begin + (begin or 0)
         agent = attrs.get("agent", parent.agent)
-        cue: list[object] | None = None
+        cue: tuple[int, int | None, int] | None = None
         if tag == "p" and self.paragraph is None:
             cue = self.open_paragraph(attrs, begin, offset, parent.begin)
         self.stack.append(_Element(offset, agent, cue))
 
     def open_paragraph(
         self, attrs: dict[str, str], begin: int | None, offset: int, base: int
-    ) -> list[object]:
+    ) -> tuple[int, int | None, int]:
         line, column = self.where()
         end = self.time(attrs, "end")
         duration = self.time(attrs, "dur")
@@ -194,7 +196,7 @@ class _Reader:
         end_ms = base + end if end is not None else offset + duration if duration is not None \
             else None
         self.paragraph = []
-        return [offset, end_ms, line]
+        return offset, end_ms, line
 
     def end(self, name: str) -> None:
         element = self.stack.pop()
@@ -211,7 +213,7 @@ class _Reader:
         lines = ("".join(self.paragraph)).split("\n")
         text = "\n".join(" ".join(part.split()) for part in lines).strip()
         self.transcript.cues.append(Cue(start, end, text, text, element.agent, "", line, "",
-                                        line))  # type: ignore[arg-type]
+                                        line))
         self.paragraph = None
 
     def data(self, text: str) -> None:

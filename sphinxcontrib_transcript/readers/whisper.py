@@ -95,7 +95,8 @@ class _Reader:
         except ValueError:  # an integer too long to convert
             huge = _HUGE_NUMBER.search(self.text)
             where = self.lines.advance((0, 1, 0), huge.start() if huge else 0)
-            self.report(where, "a number with 4300 digits or more cannot be read; nothing was read")
+            self.report(where, "a number with 4300 digits or more cannot be read; "
+                        "nothing was read")
         return _FAILED
 
     def segment(self, number: int, segment: Any, where: tuple[int, int, int]) -> None:

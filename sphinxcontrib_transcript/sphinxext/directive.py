@@ -28,8 +28,8 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..readers.discover import SNIFF_BYTES, is_binary
 from ..readers import SUFFIXES, normalize_format
+from ..readers.discover import SNIFF_BYTES, is_binary
 from . import media, problems
 from .domain import TranscriptDomain
 from .media import confined

@@ -36,6 +36,7 @@ from . import (
     json_schema,
     leading_junk,
     line_too_long,
+    malformed_markup,
     max_duration,
     merge_conflict,
     min_duration,
@@ -94,6 +95,7 @@ GROUPS: dict[str, tuple[ModuleType, ...]] = {
         srt_index,
         untimed_line,
         json_schema,
+        malformed_markup,
         no_cues,
     ),
     "Timing": (

@@ -48,7 +48,7 @@ from ._reader import from_reader
 ID = "json-schema"
 LEVEL = "error"
 ENABLED = True
-FORMATS = frozenset({"json"})
+FORMATS = frozenset({"json", "whisper"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 

@@ -47,7 +47,7 @@ from ._reader import from_reader, reported
 ID = "missing-blank-line"
 LEVEL = "error"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt"})
+FORMATS = frozenset({"vtt", "srt", "sbv"})
 OPTIONS: dict[str, Option] = {}
 FIX = "safe"
 

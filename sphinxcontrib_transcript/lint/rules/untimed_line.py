@@ -40,7 +40,7 @@ from ._reader import from_reader
 ID = "untimed-line"
 LEVEL = "error"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "txt"})
+FORMATS = frozenset({"vtt", "srt", "txt", "md", "sbv", "html"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 

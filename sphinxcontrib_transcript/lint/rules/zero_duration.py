@@ -48,7 +48,7 @@ from ._timing import end_column_at, stamp, times, zero_durations
 ID = "zero-duration"
 LEVEL = "warning"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "json"})
+FORMATS = frozenset({"vtt", "srt", "json", "whisper", "sbv", "ttml"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 
