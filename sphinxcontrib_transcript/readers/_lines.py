@@ -26,7 +26,9 @@ is kept as text, and the one defect gets one report.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
+from itertools import compress, repeat
+from operator import contains, is_
 
 from ..decoding import split_lines
 from ..model import Cue, Diagnostic, Transcript
@@ -62,12 +64,13 @@ _TIME_LIKE = (
     r"(?P<token>[\[(]?\d+:\d+(?::\d+)?(?:[.,]\d+)?[\])]?)(?:[ \t:]|$)"
 )
 # Markdown around the text: bold, italics, links, code, escapes.
+# Each with the character it needs: most texts have none of them.
 _MARKDOWN = (
-    (r"\*\*(.+?)\*\*", r"\1"), (r"__(.+?)__", r"\1"),
-    (r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1"),
-    (r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)", r"\1"),
-    (r"!?\[([^\]]*)\]\([^)]*\)", r"\1"), (r"`([^`]*)`", r"\1"),
-    (r"\\([\\`*_{}\[\]()#+\-.!])", r"\1"),
+    (r"\*\*(.+?)\*\*", r"\1", "*"), (r"__(.+?)__", r"\1", "_"),
+    (r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", "*"),
+    (r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)", r"\1", "_"),
+    (r"!?\[([^\]]*)\]\([^)]*\)", r"\1", "]("), (r"`([^`]*)`", r"\1", "`"),
+    (r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", "\\"),
 )
 # Markdown block marks before a line's content: list bullets and quotes.
 _BLOCK = r"[ \t]*(?:[-*+][ \t]+|>[ \t]?)*"
@@ -81,6 +84,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     ))
 
 
+@lru_cache(maxsize=1 << 16)  # a file repeats its times' forms: "03:40" is met once
 def time_ms(token: str) -> int | None:
     """Milliseconds of ``H:MM:SS`` or ``M:SS`` (any minutes), with optional
     fraction, or ``None`` when the values are out of range."""
@@ -118,8 +122,8 @@ def _is_name(name: str) -> bool:
 
 def markdown_plain(text: str) -> str:
     """*text* without its Markdown emphasis, links and escapes."""
-    for pattern, replacement in _MARKDOWN:
-        if any(mark in text for mark in "*_[`\\"):
+    for pattern, replacement, mark in _MARKDOWN:
+        if mark in text:
             text = re.sub(pattern, replacement, text)
     return text
 
@@ -177,9 +181,10 @@ class _Reader:
                 at = block.match(line).end()  # type: ignore[union-attr]  # matches ""
                 if line.startswith("#"):
                     at = len(line) - len(line.lstrip("#").lstrip())
-            match = verbose.match(line, at)
-            if match is not None and self._verbose(match, line, number):
-                continue
+            if "-->" in line:
+                match = verbose.match(line, at)
+                if match is not None and self._verbose(match, line, number):
+                    continue
             match = timed.match(line, at)
             if match is not None and self._timed(match, line, number):
                 continue
@@ -276,7 +281,10 @@ class _Reader:
         # The cue's own label ("Ann:" after its time) wins over one before it.
         label, words = split_speaker(payload)
         speaker = label or cue.speaker
-        plain = "\n".join(part.strip() for part in words.split("\n")).strip()
+        if len(cue.body) == 1:
+            plain = words.strip()
+        else:
+            plain = "\n".join(part.strip() for part in words.split("\n")).strip()
         if self.markdown:
             plain = markdown_plain(plain)
         self.transcript.cues.append(Cue(
@@ -289,11 +297,73 @@ class _Reader:
 def _skip_markdown_line(line: str) -> bool:
     """Markdown that is no text of a cue: rules (``---``), fences, HTML comments."""
     stripped = line.strip()
+    if stripped[:1] not in ("-", "*", "_", "`", "<"):
+        return False
     return (
         len(stripped) >= 3 and set(stripped) <= {"-", "*", "_", " "}
     ) or stripped.startswith(("```", "<!--"))
 
 
+# One timed line, bracketed time first or after a bracketed speaker: the
+# layouts Whisper pipelines and call notes write, read a file at a time.
+_FAST_LINE = (
+    r"(?:\[((?![\d:.,]+\])[^\[\]\n]{1,60})\][ \t]+)?"
+    r"\[(\d{1,3}:\d{1,2}(?::\d{1,2})?)\][ \t]+(\S[^\n]*)"
+)
+
+
+def _fast(text: str, fmt: str) -> Transcript | None:
+    """The cues of a file of nothing but such lines (blank lines between them, and
+    in Markdown headings without times), or ``None`` for the line reader.
+
+    Every field is a column made by ``map`` over all the lines at once; only
+    a payload with a colon is tried for a speaker, and only one with a
+    Markdown mark is cleaned of them.
+    """
+    if "\r" in text:
+        return None
+    lines = text.split("\n")
+    numbers = list(compress(range(1, len(lines) + 1), lines))  # of the lines not empty
+    filled = list(compress(lines, lines))
+    found = list(map(re.compile(_FAST_LINE).fullmatch, filled))
+    if None in found:
+        unmatched = compress(filled, map(is_, found, repeat(None)))
+        if fmt != "md" or not all(map(_heading, unmatched)):
+            return None
+        numbers = list(compress(numbers, found))
+    matches: list[re.Match[str]] = list(filter(None, found))
+    count = len(matches)
+    if not count:
+        return None
+    leads, tokens, payloads = zip(*map(re.Match.groups, matches), strict=True)
+    starts = list(map(time_ms, tokens))
+    if None in starts:
+        return None
+    speakers = list(leads)
+    plain = list(map(str.strip, payloads))
+    # As the line reader: the cue's own label wins over a speaker before the time.
+    for index in compress(range(count), map(contains, payloads, repeat(":"))):
+        label, words = split_speaker(payloads[index])
+        if label is not None:
+            speakers[index], plain[index] = label, words.strip()
+    if fmt == "md":
+        marked = re.compile(r"[*_`\\]|\]\(").search
+        for index in compress(range(count), map(marked, plain)):
+            plain[index] = markdown_plain(plain[index])
+    transcript = Transcript(fmt)  # type: ignore[arg-type]  # "txt" or "md"
+    transcript._keep_columns({
+        "start_ms": starts, "end_ms": [None] * count, "text": list(payloads),
+        "plain_text": plain, "speaker": speakers, "identifier": [""] * count,
+        "line": numbers, "settings": [""] * count, "text_line": numbers,
+    })
+    return transcript
+
+
+def _heading(line: str) -> bool:
+    """A Markdown heading that names no time (which the line reader would read)."""
+    return line.startswith("#") and ":" not in line
+
+
 def read(text: str, fmt: str) -> Transcript:
     """Read timed lines of any layout above; *fmt* is ``"txt"`` or ``"md"``."""
-    return _Reader(text, fmt).read()
+    return _fast(text, fmt) or _Reader(text, fmt).read()

@@ -20,6 +20,8 @@ before any time, as a cue at 0:00).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from html import unescape
 from html.parser import HTMLParser
 
 from ..model import Cue, Diagnostic, Transcript
@@ -114,6 +116,62 @@ class _Parser(HTMLParser):
         cues[-1] = last._replace(text=joined, plain_text=joined)
 
 
+# A turn as feeds write it, nothing inside the elements but text, entities and
+# <br>: the common file is read by one pattern pass, not a tag at a time.
+_TURN = (
+    r"<cite>([^<]*)</cite>\s*<time>([^<]*)</time>\s*<p>((?:[^<]|<br\s*/?>)*)</p>"
+)
+# What must not stand between turns (else the parser reads the file).
+_OTHER_ELEMENTS = r"<(?:p|time|cite|script|style)\b|<!--"
+
+
+@lru_cache(maxsize=1 << 16)
+def _time(token: str) -> int | None:
+    token = token.strip()
+    return time_ms(token) if re.fullmatch(_CLOCK, token) else None
+
+
+def _clean(text: str) -> str:
+    """Element text as the parser gives it: references decoded, layout spaces
+    collapsed, ``<br>`` a line break."""
+    if "&" in text:
+        text = unescape(text)
+    if "<" in text:
+        text = re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE)
+    if "\n" in text:
+        return "\n".join(" ".join(part.split()) for part in text.split("\n")).strip()
+    return " ".join(text.split())
+
+
+def _fast(text: str) -> Transcript | None:
+    """The cues of a file of well-formed turns (any page around them), or ``None``."""
+    transcript = Transcript("html")
+    cues = transcript.cues
+    position, line = 0, 1
+    count = text.count
+    for match in re.finditer(_TURN, text, re.IGNORECASE):
+        start = match.start()
+        if "<" in text[position:start] and re.search(
+            _OTHER_ELEMENTS, text[position:start], re.IGNORECASE
+        ):
+            return None
+        line += count("\n", position, start)
+        name, token, body = match.groups()
+        ms = _time(token)
+        if ms is None:
+            return None
+        time_line = line + count("\n", start, match.start(2))
+        text_line = time_line + count("\n", match.start(2), match.start(3))
+        speaker = _clean(name).rstrip(":").strip() or None
+        words = _clean(body)
+        cues.append(Cue(ms, None, words, words, speaker, "", time_line, "", text_line))
+        position = match.end()
+        line = text_line + count("\n", match.start(3), position)
+    if not cues or re.search(_OTHER_ELEMENTS, text[position:], re.IGNORECASE):
+        return None
+    return transcript
+
+
 def parse(text: str) -> Transcript:
     """Read a Podcasting 2.0 HTML transcript (decoded, without a BOM).
 
@@ -125,6 +183,9 @@ def parse(text: str) -> Transcript:
     """
     if "\r" in text:  # the parser counts lines at "\n" only
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fast = _fast(text)
+    if fast is not None:
+        return fast
     parser = _Parser()
     parser.feed(text)
     parser.close()

@@ -31,6 +31,7 @@ time in no TTML form), each at the element's line and column.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from xml.parsers import expat
 
 from ..model import Cue, Diagnostic, Transcript
@@ -38,6 +39,7 @@ from ..model import Cue, Diagnostic, Transcript
 _CLOCK = r"(\d+):(\d\d):(\d\d)(?:(\.\d+)|:(\d+)(?:\.(\d+))?)?"
 _OFFSET = r"(\d+(?:\.\d+)?)(h|ms|m|s|f|t)"
 _UNIT_MS = {"h": 3_600_000, "m": 60_000, "s": 1000, "ms": 1}
+_UNKNOWN = object()
 
 
 def looks_like_ttml(text: str) -> bool:
@@ -63,10 +65,17 @@ class _Rates:
         self.tick = _number(attrs.get("tickRate")) or (
             self.frame * self.sub_frame if "frameRate" in attrs else 1.0
         )
+        self.known: dict[str, object] = {}
 
     def ms(self, value: str) -> int | None:
-        """Milliseconds of a TTML time expression, or ``None``."""
-        value = value.strip()
+        """Milliseconds of a TTML time expression, or ``None`` (remembered: a
+        file's times repeat their forms, and many repeat outright)."""
+        known = self.known.get(value, _UNKNOWN)
+        if known is _UNKNOWN:
+            known = self.known[value] = self._ms(value.strip())
+        return known  # type: ignore[return-value]
+
+    def _ms(self, value: str) -> int | None:
         clock = re.fullmatch(_CLOCK, value)
         if clock is not None:
             hours, minutes, seconds, fraction, frames, sub = clock.groups()
@@ -95,6 +104,7 @@ def _number(value: str | None) -> float | None:
     return number if number and number > 0 else None
 
 
+@lru_cache(maxsize=4096)
 def _local(name: str) -> str:
     """An element or attribute name without its namespace (expat gives ``ns name``)."""
     return name.rpartition(" ")[2]
@@ -165,7 +175,7 @@ class _Reader:
 
     def start(self, name: str, raw: dict[str, str]) -> None:
         tag = _local(name)
-        attrs = {_local(key): value for key, value in raw.items()}
+        attrs = {_local(key): value for key, value in raw.items()} if raw else raw
         parent = self.stack[-1]
         if tag == "tt":
             self.rates = _Rates(attrs)
