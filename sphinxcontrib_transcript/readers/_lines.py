@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 from itertools import compress, repeat
-from operator import contains, is_
+from operator import and_, contains, is_
 
 from ..decoding import split_lines
 from ..model import Cue, Diagnostic, Transcript
@@ -70,8 +70,10 @@ _MARKDOWN = (
     (r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", "*"),
     (r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)", r"\1", "_"),
     (r"!?\[([^\]]*)\]\([^)]*\)", r"\1", "]("), (r"`([^`]*)`", r"\1", "`"),
-    (r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", "\\"),
 )
+# A backslash escape, set aside (as a private-use character) while the marks go.
+_ESCAPE = r"\\([\\`*_{}\[\]()#+\-.!])"
+_SET_ASIDE = 0xE000
 # Markdown block marks before a line's content: list bullets and quotes.
 _BLOCK = r"[ \t]*(?:[-*+][ \t]+|>[ \t]?)*"
 
@@ -122,9 +124,17 @@ def _is_name(name: str) -> bool:
 
 def markdown_plain(text: str) -> str:
     """*text* without its Markdown emphasis, links and escapes."""
+    escaped = "\\" in text
+    if escaped:
+        text = re.sub(_ESCAPE, lambda match: chr(_SET_ASIDE + ord(match[1])), text)
     for pattern, replacement, mark in _MARKDOWN:
         if mark in text:
             text = re.sub(pattern, replacement, text)
+    if escaped:
+        text = "".join(
+            chr(ord(char) - _SET_ASIDE) if _SET_ASIDE <= ord(char) < _SET_ASIDE + 128 else char
+            for char in text
+        )
     return text
 
 
@@ -143,10 +153,11 @@ def split_speaker(payload: str) -> tuple[str | None, str]:
 class _Open:
     """The cue being read: its time, where it is, its text lines so far."""
 
-    __slots__ = ("body", "end", "line", "speaker", "start", "text_line")
+    __slots__ = ("body", "end", "lead", "line", "speaker", "start", "text_line")
 
     def __init__(self, start: int, end: int | None, line: int, speaker: str | None) -> None:
         self.start, self.end, self.line, self.speaker = start, end, line, speaker
+        self.lead = False  # the speaker was named before the time, on its line
         self.body: list[str] = []
         self.text_line = line
 
@@ -229,6 +240,7 @@ class _Reader:
                 "the time is indented; start the line with it (read as this line's time)",
             ))
         cue = self._start(start, None, number, lead.strip() if lead else self.heading_speaker)
+        cue.lead = lead is not None
         # A time with no text is a heading: its text is the paragraphs below.
         self.under_heading = not rest.strip()
         if self.under_heading:
@@ -278,8 +290,9 @@ class _Reader:
         if cue is None:
             return
         payload = "\n".join(cue.body)
-        # The cue's own label ("Ann:" after its time) wins over one before it.
-        label, words = split_speaker(payload)
+        # A label after the time ("Ann:") names the speaker, over a heading's; a
+        # speaker named before the time makes "Note:" there just text.
+        label, words = (None, payload) if cue.lead else split_speaker(payload)
         speaker = label or cue.speaker
         if len(cue.body) == 1:
             plain = words.strip()
@@ -341,8 +354,9 @@ def _fast(text: str, fmt: str) -> Transcript | None:
         return None
     speakers = list(leads)
     plain = list(map(str.strip, payloads))
-    # As the line reader: the cue's own label wins over a speaker before the time.
-    for index in compress(range(count), map(contains, payloads, repeat(":"))):
+    # As the line reader: a label after the time counts where none is before it.
+    unnamed = map(is_, leads, repeat(None))
+    for index in compress(range(count), map(and_, unnamed, map(contains, payloads, repeat(":")))):
         label, words = split_speaker(payloads[index])
         if label is not None:
             speakers[index], plain[index] = label, words.strip()

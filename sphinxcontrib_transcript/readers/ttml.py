@@ -228,7 +228,8 @@ class _Reader:
 
     def data(self, text: str) -> None:
         if self.paragraph is not None:
-            self.paragraph.append(text)
+            # A line break in the file is layout, a space; <br/> is the line break.
+            self.paragraph.append(text.replace("\n", " "))
         elif self.naming is not None:
             self.naming[1].append(text)
 
