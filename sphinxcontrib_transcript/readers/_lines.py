@@ -108,7 +108,7 @@ def _seconds_ms(token: str) -> int | None:
     if ":" in token:
         return time_ms(token)
     whole, _, fraction = token.partition(".")
-    if not whole.isdigit() or not (fraction.isdigit() or fraction == ""):
+    if not whole.isdecimal() or not (fraction.isdecimal() or fraction == ""):
         return None
     return int(whole) * 1000 + int((fraction + "00")[:3])
 
@@ -117,7 +117,7 @@ def _is_name(name: str) -> bool:
     """A speaker's name is capitalised word by word, or a numbered speaker
     ("Speaker 2"): a sentence starting "Note that:" or "At 10:" is no name."""
     words = name.split(" ")
-    if words[-1].isdigit():
+    if words[-1].isdecimal():
         return len(words) == 2 and words[0].lower() in _NUMBERED
     return all(word[0].isupper() for word in words)
 

@@ -119,7 +119,7 @@ class _Parser(HTMLParser):
 # A turn as feeds write it, nothing inside the elements but text, entities and
 # <br>: the common file is read by one pattern pass, not a tag at a time.
 _TURN = (
-    r"<cite>([^<]*)</cite>\s*<time>([^<]*)</time>\s*<p>((?:[^<]|<br\s*/?>)*)</p>"
+    r"<cite>([^<]*)</cite>\s*<time>([^<]*)</time>\s*<p>((?:[^<]+|<br\s*/?>)*)</p>"
 )
 # What must not stand between turns (else the parser reads the file).
 _OTHER_ELEMENTS = r"<(?:p|time|cite|script|style)\b|<!--"

@@ -25,12 +25,12 @@ A file of well-formed cues is read by one regular expression pass.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..decoding import split_lines
 from ..model import Cue, Diagnostic, Transcript
 
-_TIME = r"(\d{1,3}):([0-5]\d):([0-5]\d)\.(\d{3})"
+_TIME = r"(\d{1,3}:[0-5]\d:[0-5]\d)\.(\d{3})"
 # A well-formed cue: timing line, then one or more lines of text.
 _CUE = rf"{_TIME},{_TIME}\n((?:(?!\d+:\d+:\d+)[^\n]*[^\s\n][^\n]*(?:\n|$))+)"
 # Shaped like a timing line: two times and a comma, whatever their values.
@@ -43,8 +43,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return re.compile(_CUE), re.compile(_TIME), re.compile(_TIMING_LIKE)
 
 
-def _ms(hours: str, minutes: str, seconds: str, millis: str) -> int:
-    return ((int(hours) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
+@lru_cache(maxsize=1 << 16)  # a file's clocks repeat: a look-up beats three int()
+def _clock(clock: str) -> int:
+    hours, minutes, seconds = clock.split(":")
+    return ((int(hours) * 60 + int(minutes)) * 60 + int(seconds)) * 1000
+
+
+def _ms(clock: str, millis: str) -> int:
+    return _clock(clock) + int(millis)
 
 
 def _time(token: str) -> int | None:
@@ -67,10 +73,10 @@ def _fast(text: str) -> Transcript | None:
         if text.startswith("\n", pos):
             pos += 1
         groups = match.groups()
-        body = groups[8].rstrip("\n")
+        body = groups[4].rstrip("\n")
         lines = body.split("\n")
         line += 1
-        cues.append(Cue(_ms(*groups[:4]), _ms(*groups[4:8]), body,
+        cues.append(Cue(_ms(*groups[:2]), _ms(*groups[2:4]), body,
                         "\n".join(map(str.strip, lines)), None, "", line, "", line + 1))
         line += len(lines) + 1
     return transcript if cues and pos == len(text) else None

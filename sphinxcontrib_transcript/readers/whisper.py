@@ -29,7 +29,7 @@ import re
 from typing import Any
 
 from ..model import Cue, Diagnostic, Transcript, Word
-from .json import _HUGE_NUMBER, _Lines, _quote, _seconds, _skip, _walk
+from .json import _HUGE_NUMBER, _NUMBER, _TOO_LATE, _Lines, _quote, _seconds, _skip, _walk
 
 # The first key a segment object has that only one of the two formats uses.
 _SEGMENT_KEY = r'"(startTime|endTime|body|start|end|seek|tokens|words|avg_logprob)"[ \t\r\n]*:'
@@ -139,12 +139,20 @@ class _Reader:
             return None
         kept: list[Word] = []
         for word in words:
-            text = word.get("word") if isinstance(word, dict) else None
-            if not isinstance(text, str):
+            text = word.get("word") if type(word) is dict else None
+            if type(text) is not str:
                 self.report(where, f"segment {number}: the word {_quote(word)} is not "
                             '{"word": "...", "start": ..., "end": ...}; left out of the timings')
                 continue
-            kept.append(Word(_seconds(word.get("start")), _seconds(word.get("end")), text))
+            # _seconds, inlined for the usual numbers in range (a word at a time).
+            start, end = word.get("start"), word.get("end")
+            kept.append(Word(
+                round(start * 1000) if type(start) in _NUMBER and 0 <= start < _TOO_LATE
+                else _seconds(start),
+                round(end * 1000) if type(end) in _NUMBER and 0 <= end < _TOO_LATE
+                else _seconds(end),
+                text,
+            ))
         return tuple(kept)
 
 

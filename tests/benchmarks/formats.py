@@ -66,7 +66,8 @@ def write_whisper(cues: Sequence[Cue]) -> str:
                       for k, word in enumerate(words)],
             "speaker": f"SPEAKER_{n % 3:02d}",
         })
-    return json.dumps({"segments": segments, "language": "en"}, indent=1)
+    # As Whisper writes it: json.dump with the default separators, no indent.
+    return json.dumps({"segments": segments, "language": "en"})
 
 
 def write_sbv(cues: Sequence[Cue]) -> str:
