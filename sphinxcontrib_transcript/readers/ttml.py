@@ -81,8 +81,8 @@ class _Rates:
         if len(fields) == 3 and len(fields[2]) == 6 and fields[2][2] == ".":
             # HH:MM:SS.mmm, what nearly every tool writes, without a pattern.
             hours, minutes, seconds = fields
-            clock = (hours + minutes + seconds[:2] + seconds[3:]).isdecimal()
-            if clock and len(minutes) == 2 and int(minutes) < 60 and int(seconds[:2]) < 60:
+            digits = (hours + minutes + seconds[:2] + seconds[3:]).isdecimal()
+            if digits and len(minutes) == 2 and int(minutes) < 60 and int(seconds[:2]) < 60:
                 return ((int(hours) * 60 + int(minutes)) * 60 + int(seconds[:2])) * 1000 + int(
                     seconds[3:])
         clock = re.fullmatch(_CLOCK, value)
@@ -303,12 +303,15 @@ def _fast(text: str) -> Transcript | None:
         position = match.start()
         attributes = dict(timing(match[1]))
         begin = rates.ms(attributes.get("begin", ""))
-        end = attributes.get("end")
-        duration = attributes.get("dur")
-        end_ms = rates.ms(end) if end is not None else None if duration is None else (
-            None if rates.ms(duration) is None or begin is None else begin + rates.ms(duration))
-        if begin is None or (end_ms is None and (end or duration) is not None):
+        end, duration = attributes.get("end"), attributes.get("dur")
+        if begin is None:
             return None  # the element walk reports it
+        end_ms = rates.ms(end) if end is not None else None
+        if end is None and duration is not None:
+            length = rates.ms(duration)
+            end_ms = None if length is None else begin + length
+        if end_ms is None and (end or duration) is not None:
+            return None
         # A line break in the file is layout, a space; <br/> is the line break.
         body = match[2].replace("\n", " ")
         if "<" in body:
