@@ -268,3 +268,39 @@ def test_each_format_survives_any_text(suffix: str) -> None:
     for text in ("", "\x00", "<", "<tt", "[", "0:00:01.000,", "<!DOCTYPE x [<!ENTITY a 'b'>]>"):
         transcript = loads(text, format=suffix)
         assert all(d.line >= 1 and d.column >= 1 for d in transcript.diagnostics)
+
+
+# -- the fast paths give what the full readers give ------------------------------------
+
+_TTML_BODIES = [
+    '<p begin="00:00:01.000" end="00:00:02.500">Hello <span>there</span>.</p>',
+    '<p begin="1.5s" dur="40f" ttm:agent="ann">Two<br/>rows &amp; more</p>',
+    '<p begin="00:00:03:12" end="4500ms">\n  Frames\n  and   spaces</p>',
+    '<p begin="00:00:05.000" end="00:00:06.000"><span tts:color="red">Red</span> text</p>',
+]
+
+
+@pytest.mark.parametrize("count", [1, 2, 4])
+def test_ttml_fast_path_agrees_with_the_element_walk(count: int) -> None:
+    from sphinxcontrib_transcript.readers import ttml
+
+    source = ('<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata"'
+              ' xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:frameRate="25"'
+              ' xmlns:tts="http://www.w3.org/ns/ttml#styling"><body><div>\n'
+              + "\n".join(_TTML_BODIES[:count]) + "\n</div></body></tt>\n")
+    fast = ttml._fast(source)
+    assert fast is not None and len(fast.cues) == count
+    assert fast == ttml._Reader(source).read()
+
+
+def test_html_and_sbv_fast_paths_agree() -> None:
+    from sphinxcontrib_transcript.readers import html, sbv
+
+    page = HTML.replace("Glad to<br>be here.", "Glad to<br/>be\n  here &lt;3")
+    fast = html._fast(page)
+    parser = html._Parser()
+    parser.feed(page)
+    parser.close()
+    assert fast is not None and fast == parser.transcript
+    fast_sbv = sbv._fast(SBV)
+    assert fast_sbv is not None and fast_sbv == sbv._Reader(SBV).read()

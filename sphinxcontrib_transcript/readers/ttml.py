@@ -272,7 +272,7 @@ def _attributes(source: str) -> dict[str, str]:
 def _well_formed(text: str) -> bool:
     """Whether expat reads *text* to the end, no entity declared (in C: no
     handler in Python but the refusal)."""
-    parser = expat.ParserCreate()
+    parser = expat.ParserCreate(namespace_separator=" ")  # as the walk: prefixes bound
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.EntityDeclHandler = _refuse
     try:
