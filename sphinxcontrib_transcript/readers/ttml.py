@@ -36,6 +36,7 @@ from html import unescape
 from xml.parsers import expat
 
 from ..model import Cue, Diagnostic, Transcript
+from ._bulk import CLOCK, MILLIS
 
 _CLOCK = r"(\d+):(\d\d):(\d\d)(?:(\.\d+)|:(\d+)(?:\.(\d+))?)?"
 _OFFSET = r"(\d+(?:\.\d+)?)(h|ms|m|s|f|t)"
@@ -77,14 +78,13 @@ class _Rates:
         return known  # type: ignore[return-value]
 
     def _ms(self, value: str) -> int | None:
-        fields = value.split(":")
-        if len(fields) == 3 and len(fields[2]) == 6 and fields[2][2] == ".":
-            # HH:MM:SS.mmm, what nearly every tool writes, without a pattern.
-            hours, minutes, seconds = fields
-            digits = (hours + minutes + seconds[:2] + seconds[3:]).isdecimal()
-            if digits and len(minutes) == 2 and int(minutes) < 60 and int(seconds[:2]) < 60:
-                return ((int(hours) * 60 + int(minutes)) * 60 + int(seconds[:2])) * 1000 + int(
-                    seconds[3:])
+        if (
+            len(value) == 12 and value[2] == value[5] == ":" and value[8] == "."
+            and value[3] < "6" and value[6] < "6" and value.isascii()
+            and value.replace(":", "").replace(".", "").isdigit()
+        ):
+            # HH:MM:SS.mmm, what nearly every tool writes: by table, no pattern.
+            return CLOCK[value[:8]] + MILLIS[value[9:]]
         clock = re.fullmatch(_CLOCK, value)
         if clock is not None:
             hours, minutes, seconds, fraction, frames, sub = clock.groups()

@@ -76,8 +76,9 @@ def write_sbv(cues: Sequence[Cue]) -> str:
 
 
 def write_ttml(cues: Sequence[Cue]) -> str:
+    # TTML clock times have two-digit hours at least.
     paragraphs = "".join(
-        f'  <p begin="{_hms(c.start)}" end="{_hms(c.end)}" ttm:agent="a{n % 3}">'
+        f'  <p begin="0{_hms(c.start)}" end="0{_hms(c.end)}" ttm:agent="a{n % 3}">'
         + "<br/>".join(escape(line) for line in c.lines) + "</p>\n"
         for n, c in enumerate(cues)
     )
