@@ -1,13 +1,15 @@
-"""``transcript-lint``: lint WebVTT, SRT, timestamped-text and JSON transcripts.
+"""``transcript-lint``: lint WebVTT, SRT, SubViewer, TTML, timestamped-text,
+Markdown, Whisper and Podcasting 2.0 transcripts.
 
 Usage: ``transcript-lint [options] [PATH ...]`` (also ``python -m
 sphinxcontrib_transcript``).  Directories are walked for ``.vtt`` and ``.srt``
-files, and for ``.txt`` and ``.json`` files whose content is a transcript;
-hidden directories, ``node_modules``, ``__pycache__`` and virtual environments
-are passed over.  Files named on the command line are always read, except
-``.txt`` and ``.json`` files that are plainly not transcripts (a README, a
-``package.json``), which are skipped without a word (``--verbose`` names them)
-so that the pre-commit hook can match every ``.txt`` and ``.json``.
+files, and for files of the other suffixes transcripts have whose content is
+a transcript (:mod:`sphinxcontrib_transcript.readers.discover`); hidden
+directories, ``node_modules``, ``__pycache__`` and virtual environments are
+passed over (``--verbose`` lists what is, and why).  A file named on the
+command line that is no transcript (a README, a ``package.json``) gets one
+line saying so, so that the pre-commit hook can match every ``.txt``,
+``.md``, ``.json``, ``.xml`` and ``.html`` file.
 
 Exit status:
 
