@@ -198,6 +198,9 @@ def _run(argv: list[str]) -> int:
     for outcome in outcomes:
         for note in outcome.notes:
             _note(note)
+    if walked and not problems and all(outcome.skipped for outcome in outcomes):
+        _note(f"{PROG}: warning: no transcript files found in {', '.join(paths)}")
+        return 0
 
     if mode == "diff":
         diffs = [outcome.diff for outcome in outcomes if outcome.diff]
@@ -372,13 +375,14 @@ class _Settings:
 class _Outcome:
     """What processing one file gave: problems, notes for stderr, a diff."""
 
-    __slots__ = ("diff", "notes", "path", "problems")
+    __slots__ = ("diff", "notes", "path", "problems", "skipped")
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
         self.notes: list[str] = []
         self.diff = ""
+        self.skipped = False  # not a transcript: not linted
 
 
 def _process_all(files: list[str], settings: _Settings, jobs: int) -> list[_Outcome]:
@@ -444,6 +448,7 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
     suffix = os.path.splitext(path)[1].lower()
     skipped = skip_reason(data, suffix)
     if skipped is not None:
+        outcome.skipped = True
         # Named on the command line (a pre-commit hook names every .txt), one
         # line; found by the walk, a line for --verbose.
         if settings.verbose or path in settings.named:
