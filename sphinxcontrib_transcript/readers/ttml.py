@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import unescape
+from itertools import accumulate, compress, repeat
+from operator import itemgetter
 from xml.parsers import expat
 
 from ..model import Cue, Diagnostic, Transcript
@@ -294,41 +296,71 @@ def _fast(text: str) -> Transcript | None:
     if re.search(_TIMED_ELSEWHERE, text) or not _well_formed(text):
         return None
     rates = _Rates(_attributes(root[1]))
-    transcript = Transcript("ttml")
-    cues = transcript.cues
-    position, line = 0, 1
-    timing = re.compile(_TIMING_ATTRIBUTE).findall
-    for match in re.finditer(_P, text):
-        line += text.count("\n", position, match.start())
-        position = match.start()
-        attributes = dict(timing(match[1]))
-        begin = rates.ms(attributes.get("begin", ""))
-        end, duration = attributes.get("end"), attributes.get("dur")
-        if begin is None:
-            return None  # the element walk reports it
-        end_ms = rates.ms(end) if end is not None else None
-        if end is None and duration is not None:
-            length = rates.ms(duration)
-            end_ms = None if length is None else begin + length
-        if end_ms is None and (end or duration) is not None:
-            return None
-        # A line break in the file is layout, a space; <br/> is the line break.
-        body = match[2].replace("\n", " ")
-        if "<" in body:
-            body = re.sub(r"<br\s*/>", "\n", re.sub(r"</?span\b[^>]*>", "", body))
-        if "&" in body:
-            body = unescape(body)
-        if "\n" in body:
-            words = "\n".join(" ".join(part.split()) for part in body.split("\n")).strip()
-        else:
-            words = " ".join(body.split())
-        agent = attributes.get("agent")
-        if agent is not None and "&" in agent:
-            agent = unescape(agent)
-        cues.append(Cue(begin, end_ms, words, words, agent, "", line, "", line))
-    if len(cues) != len(re.findall(r"<(?:[\w.-]+:)?p\b", text)):
+    matches = list(re.finditer(_P, text))
+    if not matches or len(matches) != len(re.findall(r"<(?:[\w.-]+:)?p\b", text)):
         return None  # a paragraph the pattern did not take
+    # Every field a column, made by map() over all the paragraphs at once.
+    attributes = list(map(dict, map(re.compile(_TIMING_ATTRIBUTE).findall,
+                                    map(itemgetter(1), matches))))
+    begins = list(map(rates.ms, map(dict.get, attributes, repeat("begin"), repeat(""))))
+    if None in begins:
+        return None  # the element walk reports it
+    ends = _ends(rates, attributes, begins)
+    if ends is None:
+        return None
+    bodies = list(map(str.replace, map(itemgetter(2), matches), repeat("\n"), repeat(" ")))
+    words = list(map(" ".join, map(str.split, bodies)))
+    for index in compress(range(len(bodies)), map(re.compile("[<&]").search, bodies)):
+        words[index] = _clean(bodies[index])
+    agents: list[str | None] = list(map(dict.get, attributes, repeat("agent")))
+    for index in compress(range(len(agents)), map(_has_reference, agents)):
+        agents[index] = unescape(agents[index] or "")
+    starts = list(map(re.Match.start, matches))
+    breaks = map(text.count, repeat("\n"), [0, *starts[:-1]], starts)
+    lines = list(accumulate(breaks, initial=1))[1:]
+    count = len(matches)
+    transcript = Transcript("ttml")
+    transcript._keep_columns({
+        "start_ms": begins, "end_ms": ends, "text": words, "plain_text": words,
+        "speaker": agents, "identifier": [""] * count, "line": lines,
+        "settings": [""] * count, "text_line": lines,
+    })
     return transcript
+
+
+def _ends(
+    rates: _Rates, attributes: list[dict[str, str]], begins: list[int | None]
+) -> list[int | None] | None:
+    """Each paragraph's end, from ``end`` or ``begin`` + ``dur``; ``None`` when one
+    is no time (for the element walk to report)."""
+    ends: list[int | None] = []
+    for found, begin in zip(attributes, begins, strict=True):
+        end, duration = found.get("end"), found.get("dur")
+        if end is not None:
+            ends.append(rates.ms(end))
+        elif duration is not None:
+            length = rates.ms(duration)
+            ends.append(None if length is None or begin is None else begin + length)
+        else:
+            ends.append(None)
+            continue
+        if ends[-1] is None:
+            return None
+    return ends
+
+
+def _has_reference(value: str | None) -> bool:
+    return value is not None and "&" in value
+
+
+def _clean(body: str) -> str:
+    """A paragraph's text: <span> tags gone, <br/> a line break, references
+    decoded, layout whitespace collapsed (line breaks in it are spaces already)."""
+    if "<" in body:
+        body = re.sub(r"<br\s*/>", "\n", re.sub(r"</?span\b[^>]*>", "", body))
+    if "&" in body:
+        body = unescape(body)
+    return "\n".join(" ".join(part.split()) for part in body.split("\n")).strip()
 
 
 def parse(text: str) -> Transcript:
