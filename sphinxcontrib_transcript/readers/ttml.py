@@ -31,14 +31,15 @@ time in no TTML form), each at the element's line and column.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from html import unescape
 from itertools import accumulate, compress, repeat
-from operator import itemgetter
+from operator import getitem, itemgetter
 from xml.parsers import expat
 
 from ..model import Cue, Diagnostic, Transcript
-from ._bulk import CLOCK, MILLIS
+from ._bulk import CLOCK, MILLIS, clock_ms
 
 _CLOCK = r"(\d+):(\d\d):(\d\d)(?:(\.\d+)|:(\d+)(?:\.(\d+))?)?"
 _OFFSET = r"(\d+(?:\.\d+)?)(h|ms|m|s|f|t)"
@@ -302,10 +303,14 @@ def _fast(text: str) -> Transcript | None:
     # Every field a column, made by map() over all the paragraphs at once.
     attributes = list(map(dict, map(re.compile(_TIMING_ATTRIBUTE).findall,
                                     map(itemgetter(1), matches))))
-    begins = list(map(rates.ms, map(dict.get, attributes, repeat("begin"), repeat(""))))
+    begins = _times(rates, list(map(dict.get, attributes, repeat("begin"), repeat(""))))
     if None in begins:
         return None  # the element walk reports it
-    ends = _ends(rates, attributes, begins)
+    ends_given = list(map(dict.get, attributes, repeat("end")))
+    ends = (
+        _times(rates, ends_given) if None not in ends_given  # type: ignore[arg-type]
+        else _ends(rates, attributes, begins)
+    )
     if ends is None:
         return None
     bodies = list(map(str.replace, map(itemgetter(2), matches), repeat("\n"), repeat(" ")))
@@ -326,6 +331,21 @@ def _fast(text: str) -> Transcript | None:
         "settings": [""] * count, "text_line": lines,
     })
     return transcript
+
+
+# A column of HH:MM:SS.mmm times, joined by line breaks (what tools write).
+_CANONICAL = r"(?:\d\d:[0-5]\d:[0-5]\d\.\d{3}\n)*\d\d:[0-5]\d:[0-5]\d\.\d{3}"
+
+
+def _times(rates: _Rates, values: list[str]) -> list[int | None]:
+    """Milliseconds of a column of time expressions: by the shared clock tables
+    in C when all are ``HH:MM:SS.mmm``, else one at a time."""
+    joined = "\n".join(values)
+    if joined.isascii() and re.fullmatch(_CANONICAL, joined):
+        clocks: Iterable[str] = map(getitem, values, repeat(slice(0, 8)))
+        millis: Iterable[str] = map(getitem, values, repeat(slice(9, None)))
+        return list(clock_ms(clocks, millis))
+    return list(map(rates.ms, values))
 
 
 def _ends(
