@@ -261,7 +261,7 @@ _ATTRIBUTE = r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')"""
 _TIMED_ELSEWHERE = r"<(?!p\b)[\w:.-]+\b[^>]*\b(?:begin|end|dur|agent)\s*="
 _ROOT = r"<(?:[\w.-]+:)?tt\b([^>]*)>"
 # The attributes the fast path reads, by local name (a <p> has few others).
-_TIMING_ATTRIBUTE = r"""\b(?:[\w.-]+:)?(begin|end|dur|agent)\s*=\s*["']([^"']*)["']"""
+_TIMING_ATTRIBUTE = r"""(?<=[\s:])(begin|end|dur|agent)\s*=\s*["']([^"']*)["']"""
 
 
 def _attributes(source: str) -> dict[str, str]:
