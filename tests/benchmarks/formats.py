@@ -79,7 +79,7 @@ def write_ttml(cues: Sequence[Cue]) -> str:
     # TTML clock times have two-digit hours at least.
     paragraphs = "".join(
         f'  <p begin="0{_hms(c.start)}" end="0{_hms(c.end)}" ttm:agent="a{n % 3}">'
-        + "<br/>".join(escape(line) for line in c.lines) + "</p>\n"
+        + "<br/>".join(escape(line, quote=False) for line in c.lines) + "</p>\n"
         for n, c in enumerate(cues)
     )
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<tt xmlns="http://www.w3.org/ns/ttml" '
@@ -90,7 +90,7 @@ def write_ttml(cues: Sequence[Cue]) -> str:
 def write_html(cues: Sequence[Cue]) -> str:
     return "".join(
         f"<cite>{_NAMES[n % 3]}:</cite>\n<time>{_hms(c.start, False)}</time>\n"
-        f"<p>{escape(' '.join(c.lines))}</p>\n"
+        f"<p>{escape(' '.join(c.lines), quote=False)}</p>\n"
         for n, c in enumerate(cues)
     )
 
