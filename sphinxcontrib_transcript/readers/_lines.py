@@ -356,10 +356,16 @@ def _fast(text: str, fmt: str) -> Transcript | None:
     plain = list(map(str.strip, payloads))
     # As the line reader: a label after the time counts where none is before it.
     unnamed = map(is_, leads, repeat(None))
-    for index in compress(range(count), map(and_, unnamed, map(contains, payloads, repeat(":")))):
-        label, words = split_speaker(payloads[index])
-        if label is not None:
-            speakers[index], plain[index] = label, words.strip()
+    labelled = map(and_, unnamed, map(contains, payloads, repeat(":")))
+    after = _patterns()[1].match
+    for index in compress(range(count), labelled):
+        payload = payloads[index]
+        found = after(payload)  # split_speaker, inlined: a call a cue is a third of the time
+        if found is None:
+            continue
+        bold, name = found["bold"], found["name"]
+        if bold is not None or _is_name(name):
+            speakers[index], plain[index] = (bold or name).strip(), payload[found.end():].strip()
     if fmt == "md":
         marked = re.compile(r"[*_`\\]|\]\(").search
         for index in compress(range(count), map(marked, plain)):
