@@ -360,12 +360,12 @@ def _fast(text: str, fmt: str) -> Transcript | None:
     after = _patterns()[1].match
     for index in compress(range(count), labelled):
         payload = payloads[index]
-        found = after(payload)  # split_speaker, inlined: a call a cue is a third of the time
-        if found is None:
+        label = after(payload)  # split_speaker, inlined: a call a cue is a third of the time
+        if label is None:
             continue
-        bold, name = found["bold"], found["name"]
+        bold, name = label["bold"], label["name"]
         if bold is not None or _is_name(name):
-            speakers[index], plain[index] = (bold or name).strip(), payload[found.end():].strip()
+            speakers[index], plain[index] = (bold or name).strip(), payload[label.end():].strip()
     if fmt == "md":
         marked = re.compile(r"[*_`\\]|\]\(").search
         for index in compress(range(count), map(marked, plain)):
