@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import compress, repeat
-from operator import add, contains, is_
+from operator import add, contains, is_, not_
 
 from ..model import Transcript
 from ._bulk import Constant
@@ -140,6 +140,8 @@ def _one_line_cues(text: str) -> Transcript | None:
         return None  # a line that does not start with a time: the slow path reports it
     speakers: list[str | None] = [None] * count
     plain = list(map(str.strip, payloads))
+    if "" in plain and any(compress(payloads, map(not_, plain))):
+        return None  # a time with only blanks after it heads the lines below: the line reader's
     # str.strip() gives back the very string when there is nothing to strip: a
     # file whose texts all come back so, none empty (a time alone may have had
     # blanks after it), has no line that ends in a blank, and trailing-whitespace
