@@ -7,7 +7,7 @@ The core (model, readers, linter, CLI) needs neither Sphinx nor docutils; only
 
 from __future__ import annotations
 
-from .model import Cue, Diagnostic, Transcript
+from .model import Cue, Diagnostic, Transcript, Word
 from .readers import load, loads
 
 # Not typing.TYPE_CHECKING: importing typing costs the CLI start-up time;
@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["Cue", "Diagnostic", "Transcript", "__version__", "load", "loads", "setup"]
+__all__ = [
+    "Cue", "Diagnostic", "Transcript", "Word", "__version__", "load", "loads", "setup",
+]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -51,7 +51,7 @@ def note(message: str) -> None:
 class Outcome:
     """What processing one file gave: problems, notes for stderr, a diff."""
 
-    __slots__ = ("diff", "keys", "notes", "path", "problems")
+    __slots__ = ("diff", "keys", "notes", "path", "problems", "skipped")
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -59,3 +59,4 @@ class Outcome:
         self.notes: list[str] = []
         self.diff = ""
         self.keys: list[str] = []  # each problem's baseline key, when asked for
+        self.skipped = False  # not a transcript: not linted

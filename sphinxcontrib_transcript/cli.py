@@ -46,9 +46,6 @@ if TYPE_CHECKING:
     from .lint import Config, Problem
     from .lint.configs import Configs
 
-#: Suffixes always linted, and those linted when their content is a transcript.
-ALWAYS = frozenset({".vtt", ".webvtt", ".srt"})
-SNIFFED = frozenset({".txt", ".json"})
 #: Directories never walked into (hidden ones and virtual environments neither).
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "_build"})
 
@@ -171,7 +168,7 @@ def _run(argv: list[str]) -> int:
     missing = [path for path in paths if not os.path.lexists(path)]
     if missing:
         return _fail(f"{missing[0]}: no such file or directory")
-    files, listing_problems, walked = _collect(paths, configs, args.verbose)
+    files, listing_problems, walked = _collect(paths, configs, args.verbose and not args.quiet)
     if not files and not listing_problems:
         if walked:
             _note(f"{PROG}: warning: no transcript files found in {', '.join(paths)}")
@@ -182,8 +179,18 @@ def _run(argv: list[str]) -> int:
     mode = "diff" if args.diff else "fix" if (args.fix or args.unsafe_fixes) else "check"
     keyed = bool(args.baseline or args.write_baseline or any(
         c.baseline for c in configs.used()))
-    settings = _Settings(configs, mode, args.unsafe_fixes, args.verbose and not args.quiet, keyed)
+    named = frozenset(path for path in paths if not os.path.isdir(path))
+    settings = _Settings(configs, mode, args.unsafe_fixes, args.verbose and not args.quiet, keyed,
+                         named)
     outcomes = _process_all(files, settings, args.jobs)
+    if walked and not listing_problems and all(outcome.skipped for outcome in outcomes):
+        for outcome in outcomes:
+            for line in outcome.notes:
+                _note(line)
+        _note(f"{PROG}: warning: no transcript files found in {', '.join(paths)}")
+        from ._report import empty
+
+        return empty(args)
     from ._report import report
 
     return report(args, configs, outcomes, listing_problems)
@@ -234,7 +241,7 @@ def _collect(
     for path in paths:
         if os.path.isdir(path):
             walked = True
-            found = _walk(path, configs, problems)
+            found = _walk(path, configs, problems, verbose)
         else:
             if configs.excludes(path):
                 if verbose:
@@ -249,9 +256,23 @@ def _collect(
     return files, problems, walked
 
 
-def _walk(top: str, configs: Configs, problems: list[Problem]) -> Iterator[str]:
+def _skipped_directory(name: str, path: str, configs: Configs) -> str | None:
+    """Why a directory is not walked into, or ``None``."""
+    if name.startswith("."):
+        return "a hidden directory"
+    if name in SKIP_DIRS:
+        return "a directory of installed or built files"
+    if os.path.exists(os.path.join(path, "pyvenv.cfg")):
+        return "a virtual environment"
+    if configs.excludes(path):
+        return "excluded by the configuration"
+    return None
+
+
+def _walk(top: str, configs: Configs, problems: list[Problem], verbose: bool) -> Iterator[str]:
     """Transcript candidates under *top*, in sorted order, symlinked directories not followed."""
     from .lint.problems import io_problem
+    from .readers.discover import CANDIDATES
 
     try:
         entries = sorted(os.scandir(top), key=lambda entry: entry.name)
@@ -265,19 +286,19 @@ def _walk(top: str, configs: Configs, problems: list[Problem]) -> Iterator[str]:
         except OSError:
             is_dir = False
         if is_dir:
-            if (
-                entry.name.startswith(".")
-                or entry.name in SKIP_DIRS
-                or os.path.exists(os.path.join(path, "pyvenv.cfg"))
-                or configs.excludes(path)
-            ):
+            reason = _skipped_directory(entry.name, path, configs)
+            if reason is not None:
+                if verbose:
+                    _note(f"{path}{os.sep}: skipped ({reason})")
                 continue
-            yield from _walk(path, configs, problems)
+            yield from _walk(path, configs, problems, verbose)
             continue
         suffix = os.path.splitext(entry.name)[1].lower()
-        if suffix not in ALWAYS and suffix not in SNIFFED:
+        if suffix not in CANDIDATES:
             continue
         if configs.excludes(path):
+            if verbose:
+                _note(f"{path}: skipped (excluded by the configuration)")
             continue
         try:
             regular = entry.is_file() or entry.is_symlink()  # dangling links get reported
@@ -295,16 +316,18 @@ def _walk(top: str, configs: Configs, problems: list[Problem]) -> Iterator[str]:
 class _Settings:
     """What every file is processed with (pickled to worker processes)."""
 
-    __slots__ = ("configs", "keyed", "mode", "unsafe", "verbose")
+    __slots__ = ("configs", "keyed", "mode", "named", "unsafe", "verbose")
 
-    def __init__(
-        self, configs: Configs, mode: str, unsafe: bool, verbose: bool, keyed: bool
+    def __init__(  # noqa: PLR0917 - one place makes it, positionally
+        self, configs: Configs, mode: str, unsafe: bool, verbose: bool, keyed: bool,
+        named: frozenset[str] = frozenset(),
     ) -> None:
         self.configs = configs
         self.mode = mode  # "check", "fix" or "diff"
         self.unsafe = unsafe
         self.verbose = verbose
         self.keyed = keyed  # give each problem its baseline key
+        self.named = named  # the files named on the command line
 
 
 def _process_all(files: list[str], settings: _Settings, jobs: int) -> list[_Outcome]:
@@ -367,15 +390,18 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
             path, f"cannot read the file: {exc.strerror or exc}; check that it is readable"))
         return
     from .decoding import SNIFF_BYTES, is_binary
-    from .readers import is_transcript
+    from .readers.discover import skip_reason
 
     suffix = os.path.splitext(path)[1].lower()
-    if suffix in SNIFFED and not is_transcript(data, suffix):
-        if settings.verbose:
-            outcome.notes.append(f"{path}: skipped (not a transcript)")
+    skipped = skip_reason(data, suffix)
+    if skipped is not None:
+        outcome.skipped = True
+        # Named on the command line (a pre-commit hook names every .txt), one
+        # line; found by the walk, a line for --verbose.
+        if settings.verbose or path in settings.named:
+            outcome.notes.append(f"{path}: not a transcript, not linted ({skipped})")
         return
-    # A .txt that is a transcript passed this very test in is_transcript().
-    if suffix != ".txt" and is_binary(data[:SNIFF_BYTES]):
+    if is_binary(data[:SNIFF_BYTES]):
         outcome.problems.append(io_problem(
             path,
             "binary content, not text (NUL or control bytes in its first 8 KB); "

@@ -240,11 +240,3 @@ def is_binary(head: bytes) -> bool:
     # count, where deleting them would copy the whole head.
     controls = len(head.translate(None, _NOT_CONTROL))
     return controls * 10 > len(head)
-
-
-def head_text(head: bytes) -> str:
-    """The start of a file as text, for sniffing: UTF-16 where its BOM says so,
-    else UTF-8 with bad bytes replaced (a cut character at the end is no matter)."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return head.decode("utf-16", errors="replace")
-    return head.decode("utf-8", errors="replace")

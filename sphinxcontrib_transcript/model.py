@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     Column: TypeAlias = Sequence[Any]
 
     #: The formats the readers understand, by their short name.
-    Format = Literal["vtt", "srt", "txt", "json"]
+    Format = Literal["vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html"]
     #: Diagnostic levels, least to most severe.
     Level = Literal["warning", "error"]
 
@@ -55,6 +55,14 @@ if TYPE_CHECKING:
         line: int = 0
         settings: str = ""
         text_line: int = 0
+        words: tuple[Word, ...] | None = None
+
+    class Word(NamedTuple):
+        """One word's timing inside a cue (Whisper and WhisperX JSON)."""
+
+        start_ms: int | None
+        end_ms: int | None
+        text: str
 
 else:
     # At run time the aliases only need to exist (for imports); checkers see
@@ -64,9 +72,15 @@ else:
     _DiagnosticFields = namedtuple(
         "Diagnostic", ("line", "column", "rule", "level", "message"), defaults=("error", "")
     )
-    _CueFields = namedtuple("Cue", _CUE_FIELDS, defaults=("", None, "", 0, "", 0))
+    _CueFields = namedtuple("Cue", _CUE_FIELDS, defaults=("", None, "", 0, "", 0, None))
+    #: One word's timing inside a cue: ``Word(start_ms, end_ms, text)``, the
+    #: text as written (Whisper keeps the space before a word); the times are
+    #: ``None`` for a word the file gives none (WhisperX leaves numbers unaligned).
+    Word = namedtuple("Word", ("start_ms", "end_ms", "text"))
 
-FORMATS: tuple[Format, ...] = ("vtt", "srt", "txt", "json")
+FORMATS: tuple[Format, ...] = (
+    "vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html",
+)
 LEVELS: tuple[Level, ...] = ("warning", "error")
 
 
@@ -109,6 +123,8 @@ class Cue(_CueFields):
         (``"align:start line:0"``), unvalidated; ``""`` when none.
     :param text_line: 1-based line where the payload starts (equal to
         ``line`` for formats that keep text on the timing line).
+    :param words: the timing of each word, a tuple of :class:`Word`, where the
+        file gives them (Whisper and WhisperX JSON); ``None`` where it does not.
     """
 
     __slots__ = ()

@@ -42,6 +42,7 @@ COLUMNS: dict[str, str] = {
     "line": "lines",
     "settings": "settings",
     "text_line": "text_lines",
+    "words": "words",
 }
 
 
@@ -94,6 +95,8 @@ class CueTable:
     :param lines: 1-based line of each cue's timing line.
     :param settings: WebVTT cue settings as written (default ``""``).
     :param text_lines: 1-based line where each payload starts (default: ``lines``).
+    :param words: each cue's word timings, a tuple of ``Word``, or ``None``
+        (default: none).
 
     Every column has the length of *texts*; the field meanings are those of
     :class:`~sphinxcontrib_transcript.model.Cue`.
@@ -110,6 +113,7 @@ class CueTable:
     lines: Sequence[int]
     settings: Sequence[str]
     text_lines: Sequence[int]
+    words: Sequence[Any]
 
     def __init__(
         self,
@@ -123,6 +127,7 @@ class CueTable:
         identifiers: Sequence[str] | None = None,
         settings: Sequence[str] | None = None,
         text_lines: Sequence[int] | None = None,
+        words: Sequence[Any] | None = None,
     ) -> None:
         size = len(texts)
         self.starts, self.ends, self.texts, self.lines = starts, ends, texts, lines
@@ -131,6 +136,7 @@ class CueTable:
         self.identifiers = Constant("", size) if identifiers is None else identifiers
         self.settings = Constant("", size) if settings is None else settings
         self.text_lines = lines if text_lines is None else text_lines
+        self.words = Constant(None, size) if words is None else words
         for name in self.__slots__:
             if len(getattr(self, name)) != size:
                 raise ValueError(f"column {name!r} is not as long as texts ({size})")

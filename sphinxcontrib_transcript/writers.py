@@ -48,7 +48,7 @@ from . import markup
 from .decoding import split_lines
 from .model import Cue, Transcript
 from .readers import normalize_format
-from .readers.text import _split_speaker
+from .readers._lines import split_speaker as _split_speaker
 from .timecode import format_clock, format_srt, format_vtt
 
 #: How long a cue with no end and no later cue lasts when an end is required.
@@ -219,4 +219,7 @@ def dumps(transcript: Transcript | Iterable[Cue], format: str) -> str:
         cues, metadata = list(transcript.cues), transcript.metadata
     else:
         cues, metadata = list(transcript), {}
-    return WRITERS[fmt](cues, metadata)
+    writer = WRITERS.get(fmt)
+    if writer is None:
+        raise ValueError(f"no writer for {fmt!r} transcripts; write one of {', '.join(WRITERS)}")
+    return writer(cues, metadata)

@@ -16,8 +16,9 @@ import pytest
 
 from sphinxcontrib_transcript.lint import presets, rules
 from sphinxcontrib_transcript.lint.base import Context, Finding, Option
+from sphinxcontrib_transcript.model import FORMATS
 
-ALL_FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+ALL_FORMATS = frozenset(FORMATS)
 
 
 def make_rule(

@@ -24,6 +24,7 @@ import pytest
 from sphinxcontrib_transcript import __version__
 from sphinxcontrib_transcript.cli import main
 from sphinxcontrib_transcript.decoding import is_binary
+from sphinxcontrib_transcript.model import FORMATS
 from sphinxcontrib_transcript.readers import is_transcript
 
 from . import _fake_rules
@@ -274,13 +275,15 @@ def test_list_rules_shows_the_effective_configuration(
     records = {record["rule"]: record for record in json.loads(out)}
     assert records["long-line"] == {
         "rule": "long-line", "level": "error", "enabled": True, "fix": None,
-        "formats": ["json", "srt", "txt", "vtt"], "summary": "A line longer than max characters.",
+        "formats": sorted(FORMATS),
+            "summary": "A line longer than max characters.",
     }
 
 
 def test_explain(fake: object, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--explain", "tab-char") == (0, (
-        "tab-char (error, on by default; fix: safe; formats: json, srt, txt, vtt)\n"
+        "tab-char (error, on by default; fix: safe; formats: "
+        f"{', '.join(sorted(FORMATS))})\n"
         "\n"
         "A tab character.\n"
         "\n"
@@ -421,10 +424,20 @@ def test_directories_are_walked_for_transcripts(
     write("show/ep1.txt", b"00:00:01 a\tb\n")
     write("show/seg.json", b'{"version": "1.0.0",\t"segments": [{"startTime": 1, "body": "a"}]}\n')
     write("show/Upper.VTT", tab)
+    write("show/call.md", b"# Call\n\n[00:19] **Ann**: a\tb\n")
+    write("show/yt.sbv", b"0:00:01.000,0:00:02.000\na\tb\n")
+    write("show/feed.html", b"<cite>Ann:</cite><time>0:01</time><p>a\tb</p>\n")
+    write("show/tt.xml", b'<tt xmlns="http://www.w3.org/ns/ttml"><body><p begin="1s">a\tb</p>'
+          b"</body></tt>\n")
+    write("show/whisper.json", b'{"text": "ab",\t"segments": [{"start": 0, "end": 1, '
+          b'"text": "ab"}]}\n')
     # Not transcripts, or places never walked into:
     write("show/README.txt", b"Notes\twith a tab.\nNo times here.\n")
+    write("show/README.md", b"# Notes\n\nMeet at 10:30\tsharp.\n")
+    write("show/page.html", b"<p>Posted <time>2024-01-01</time>\ta</p>\n")
+    write("show/pom.xml", b"<project>\ta</project>\n")
     write("show/package.json", b'{"name": "x", "x": "a\tb"}\n')
-    write("show/notes.md", tab)
+    write("show/notes.rst", tab)
     write("show/.git/x.vtt", tab)
     write("show/.hidden/x.vtt", tab)
     write("show/node_modules/x.vtt", tab)
@@ -435,9 +448,37 @@ def test_directories_are_walked_for_transcripts(
     Path("show/linked").symlink_to(Path("elsewhere").resolve())
     status, out, _err = run(capsys, "show", "--select", "tab-char")
     assert [line.split(":")[0] for line in out.splitlines()] == [
-        "show/Upper.VTT", "show/ep1.srt", "show/ep1.txt", "show/ep1.vtt", "show/seg.json",
+        "show/Upper.VTT", "show/call.md", "show/ep1.srt", "show/ep1.txt", "show/ep1.vtt",
+        "show/feed.html", "show/seg.json", "show/tt.xml", "show/whisper.json", "show/yt.sbv",
     ]
     assert status == 1
+
+
+def test_verbose_lists_every_file_skipped_and_why(
+    fake: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("show/README.md", b"# Notes\n\nNo times here.\n")
+    write("show/data.json", b'{"name": "x"}\n')
+    write("show/.cache/x.vtt", b"WEBVTT\n")
+    write("show/ep.txt", b"Intro without a time.\n\nMore prose.\n\n00:00:05 At last a time.\n")
+    status, _out, err = run(capsys, "-v", "show")
+    assert "show/README.md: not a transcript, not linted (no line starts with a timestamp)" in err
+    assert 'show/data.json: not a transcript, not linted (JSON without a "segments"' in err
+    assert f"show{os.sep}.cache{os.sep}: skipped (a hidden directory)" in err
+    # One timed line among untimed ones is a transcript: linted, not skipped.
+    assert "ep.txt" not in err
+    assert status == 1
+
+
+def test_a_named_file_that_is_no_transcript_gets_one_line(
+    fake: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("notes.txt", b"".join(b"Line %d of prose.\n" % n for n in range(300)))
+    status, out, err = run(capsys, "notes.txt")
+    assert (status, out) == (0, "")
+    assert err.splitlines() == [
+        "notes.txt: not a transcript, not linted (no line starts with a timestamp)",
+    ]
 
 
 def test_current_directory_is_the_default(
@@ -454,15 +495,17 @@ def test_named_files_that_are_not_transcripts_are_skipped(
 ) -> None:
     write("README.txt", b"Notes\twith a tab.\n")
     write("package.json", b'{"name": "x"}\n')
-    write("other.md", b"00:00:01 a\tb\n")
-    out = run(capsys, "README.txt", "package.json", "other.md", "--select", "tab-char")[1]
-    # Named files of other suffixes are read: the user asked for them.
-    assert out == "other.md:1:11: error [tab-char] tab character; use a space\n"
-    assert run(capsys, "README.txt", "package.json", "--verbose") == (0, "", (
-        "configuration: defaults (no config file found)\n"
-        "README.txt: skipped (not a transcript)\n"
-        "package.json: skipped (not a transcript)\n"
-    ))
+    write("other.rst", b"00:00:01 a\tb\n")
+    named = ("README.txt", "package.json", "other.rst")
+    status, out, err = run(capsys, *named, "--select", "tab-char")
+    # Named files of other suffixes are read when their content is a transcript.
+    assert (status, out) == (1, "other.rst:1:11: error [tab-char] tab character; use a space\n")
+    # The others get one line each, not a problem per untimed line.
+    assert err.splitlines()[:2] == [
+        "README.txt: not a transcript, not linted (no line starts with a timestamp)",
+        'package.json: not a transcript, not linted (JSON without a "segments" array '
+        "(neither Podcasting 2.0 nor Whisper))",
+    ]
 
 
 def test_directory_without_transcripts(fake: object, capsys: pytest.CaptureFixture[str]) -> None:

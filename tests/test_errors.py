@@ -414,8 +414,8 @@ CLEAN = b"WEBVTT\n\n00:01.000 --> 00:02.000\nLast words.\n"
 @pytest.mark.parametrize(
     ("option", "kind", "says", "advice"),
     [
-        (":format: text/html", "directive", "unknown transcript format 'text/html'",
-         "use one of vtt, srt, txt, json"),
+        (":format: application/pdf", "directive", "unknown transcript format 'application/pdf'",
+         "use one of vtt, srt, txt, json, md, whisper, sbv, ttml, html"),
         (":start: soon", "directive", "'soon' is not a time", "write HH:MM:SS, MM:SS"),
         (":end: 1:2:3:4", "directive", "'1:2:3:4' is not a time", "write HH:MM:SS, MM:SS"),
         (":speakers: SPEAKER_00 Ann", "directive",

@@ -162,6 +162,20 @@ def test_framework_hook_passes_a_clean_transcript_and_other_files(
     assert log == "add clean.vtt\n"
 
 
+def test_framework_hook_refuses_a_utf16_transcript(
+    framework_repo: Path, environment: dict[str, str]
+) -> None:
+    # pre-commit classes UTF-16 files as binary: a hook limited to `types: [text]`
+    # never sees this file, and it is committed unchecked.
+    data = "\ufeff[00:01] **Ann**: Hello.\n\n[00:05] **Ben**: Hi.\n".encode("utf-16-le")
+    refused = commit(framework_repo, "episode.md", data, environment)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "episode.md:1:1: error [utf16-file]" in output
+    must(git(framework_repo, "rm", "-q", "--cached", "episode.md", env=environment))
+    (framework_repo / "episode.md").unlink()
+
+
 def test_try_repo_on_this_checkout(
     framework_repo: Path, environment: dict[str, str], head: str
 ) -> None:

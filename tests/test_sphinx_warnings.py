@@ -60,7 +60,7 @@ def test_the_build_finishes(app):
         ("options.rst:10", "'later' is not a time", "transcript.directive"),
         ("options.rst:13", "the excerpt ends (00:00:02) before it starts (00:00:05)",
          "transcript.directive"),
-        ("options.rst:17", "unknown transcript format 'text/html'", "transcript.directive"),
+        ("options.rst:17", "unknown transcript format 'application/pdf'", "transcript.directive"),
         ("options.rst:20", "'\"><script>' is not a language tag", "transcript.directive"),
         ("options.rst:23", "transcript 'data/clean.vtt' has no cues in the excerpt",
          "transcript.empty"),

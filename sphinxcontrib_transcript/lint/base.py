@@ -12,8 +12,10 @@ A rule is a module in :mod:`sphinxcontrib_transcript.lint.rules` with these name
     style and delivery limits are ``False`` and come on through ``--select``
     or a preset.
 ``FORMATS``
-    the formats the rule applies to (a frozenset of ``"vtt"``, ``"srt"``,
-    ``"txt"``, ``"json"``).
+    the formats the rule applies to (a frozenset of names in
+    :data:`~sphinxcontrib_transcript.model.FORMATS`: ``"vtt"``, ``"srt"``,
+    ``"txt"``, ``"json"``, ``"md"``, ``"whisper"``, ``"sbv"``, ``"ttml"``,
+    ``"html"``).
 ``OPTIONS``
     ``{name: Option(...)}``; the linter validates configured values against
     them and passes the merged values as ``ctx.options``.

@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Callable
 
-from ..decoding import SNIFF_BYTES, decode, head_text, is_binary
+from ..decoding import decode
 from ..model import FORMATS, Format, Transcript
 
 
@@ -40,9 +40,45 @@ def _read_txt(text: str) -> Transcript:
 
 
 def _read_json(text: str) -> Transcript:
+    # One suffix, two formats: Whisper's JSON is told from Podcasting 2.0's by
+    # its segments' keys, whether the suffix or the caller said "json".
+    from .whisper import looks_like_whisper
+
+    if looks_like_whisper(text):
+        return _read_whisper(text)
     from . import json as json_reader
 
     return json_reader.parse(text)
+
+
+def _read_whisper(text: str) -> Transcript:
+    from . import whisper
+
+    return whisper.parse(text)
+
+
+def _read_md(text: str) -> Transcript:
+    from . import markdown
+
+    return markdown.parse(text)
+
+
+def _read_sbv(text: str) -> Transcript:
+    from . import sbv
+
+    return sbv.parse(text)
+
+
+def _read_ttml(text: str) -> Transcript:
+    from . import ttml
+
+    return ttml.parse(text)
+
+
+def _read_html(text: str) -> Transcript:
+    from . import html
+
+    return html.parse(text)
 
 
 #: The reader of each format.
@@ -51,6 +87,11 @@ READERS: dict[Format, Callable[[str], Transcript]] = {
     "srt": _read_srt,
     "txt": _read_txt,
     "json": _read_json,
+    "md": _read_md,
+    "whisper": _read_whisper,
+    "sbv": _read_sbv,
+    "ttml": _read_ttml,
+    "html": _read_html,
 }
 
 #: File suffixes that name a format outright.  ``.txt`` is not here: a text
@@ -60,6 +101,14 @@ SUFFIXES: dict[str, Format] = {
     ".webvtt": "vtt",
     ".srt": "srt",
     ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".sbv": "sbv",
+    ".ttml": "ttml",
+    ".dfxp": "ttml",
+    ".xml": "ttml",
+    ".html": "html",
+    ".htm": "html",
 }
 
 #: Names accepted for ``format``: short names, suffixes and MIME types
@@ -75,11 +124,21 @@ FORMAT_ALIASES: dict[str, Format] = {
     "text/srt": "srt",
     "text/plain": "txt",
     "application/json": "json",
+    "markdown": "md",
+    "text/markdown": "md",
+    "whisperx": "whisper",
+    "subviewer": "sbv",
+    "dfxp": "ttml",
+    "imsc": "ttml",
+    "application/ttml+xml": "ttml",
+    "text/html": "html",
 }
 
 # Strings: re compiles them on first use, which most runs never reach.
 _SRT_TIMING = r"(?m)^\s*\d+\s*\r?\n\s*\d+:\d\d:\d\d[,.]\d+\s*-->"
 _WEBVTT_LINE = r"(?m)^WEBVTT(?:[ \t]|$)"
+_SBV_TIMING = r"\d{1,3}:\d\d:\d\d\.\d{3},\d{1,3}:\d\d:\d\d\.\d{3}[ \t]*\r?\n"
+_VERBOSE_LINE = r"\[[\d:.]+ --> [\d:.]+\]"
 
 
 def _suffix(path: str | os.PathLike[str]) -> str:
@@ -116,20 +175,47 @@ def sniff(sample: str) -> Format:
     WebVTT when a line starts with ``WEBVTT`` (wherever it is: a web page
     capture may put page chrome before it) or when timing lines use ``.``
     without numbered blocks; SRT for numbered blocks of ``-->`` timing lines;
-    JSON when the text starts with ``{`` or ``[``; timestamped text otherwise.
+    JSON when the text starts with ``{`` or ``[`` and a JSON value (Whisper's
+    when its segments have Whisper's keys); TTML for a ``<tt>`` document, HTML
+    for a page with ``<time>`` clock times; SubViewer when the first line is
+    its timing line; timestamped text otherwise (``[00:03]`` and
+    ``[Speaker 1]`` lines, and Whisper's ``[0.00 --> 2.90]`` console lines).
     """
     head = sample.lstrip("\ufeff \t\r\n")
-    if head[:1] == "{" or (head[:1] == "[" and not head[1:2].isdigit()):
-        return "json"
+    # "[" opens a JSON array, or a "[00:03]" or "[Speaker 1]" line.
+    if head[:1] == "{" or (head[:1] == "[" and head[1:].lstrip()[:1] in ('"', "{", "[", "]", "")):
+        from .whisper import looks_like_whisper
+
+        return "whisper" if looks_like_whisper(sample) else "json"
     if head.startswith("WEBVTT"):
         return "vtt"
+    if head[:1] == "<":
+        markup = _sniff_markup(sample)
+        if markup is not None:
+            return markup
+    if re.match(_SBV_TIMING, head) is not None:
+        return "sbv"
     if "-->" not in sample:  # no timing line anywhere: one C scan, not a regex one
+        return "txt"
+    if re.match(_VERBOSE_LINE, head) is not None:
         return "txt"
     if re.search(_WEBVTT_LINE, sample) is not None:
         return "vtt"
     if re.search(_SRT_TIMING, sample) is not None:
         return "srt"
     return "vtt"
+
+
+def _sniff_markup(sample: str) -> Format | None:
+    """TTML or Podcasting 2.0 HTML, for text that starts with a tag."""
+    from .html import looks_like_html_transcript
+    from .ttml import looks_like_ttml
+
+    if looks_like_ttml(sample):
+        return "ttml"
+    if looks_like_html_transcript(sample):
+        return "html"
+    return None
 
 
 def format_for(path: str | os.PathLike[str], sample: str) -> Format:
@@ -148,30 +234,11 @@ def format_for(path: str | os.PathLike[str], sample: str) -> Format:
 
 
 def is_transcript(data: bytes, suffix: str) -> bool:
-    """Whether a ``.txt`` or ``.json`` file holds a transcript (cheap content sniff).
+    """Whether a file with *suffix* (lower case, with its dot) holds a transcript
+    a reader can read (see :func:`.discover.skip_reason`)."""
+    from .discover import skip_reason
 
-    JSON: an object with a ``"segments"`` key near the start (Podcasting 2.0).
-    Text: a ``WEBVTT`` line or a ``-->`` timing line anywhere (a web page
-    capture may bury it), or at least half the non-blank lines of its start
-    being ``HH:MM:SS`` timestamp lines.
-    """
-    head = head_text(data[:SNIFF_BYTES])
-    if suffix == ".json":
-        return head.lstrip("\ufeff \t\r\n").startswith("{") and '"segments"' in head
-    if is_binary(data[:SNIFF_BYTES]):
-        return False
-    lines = head.splitlines()
-    if len(data) > SNIFF_BYTES and lines:
-        lines.pop()  # cut in the middle
-    stamp = re.compile(r"\[?(?:\d{1,3}:)?[0-5]?\d:[0-5]\d\]?(?:[ \t]|$)")
-    # Stripped, the blank ones dropped, matched: each line in C, no loop here.
-    nonblank = list(filter(None, map(str.strip, lines)))
-    timed = len(nonblank) - list(map(stamp.match, nonblank)).count(None)
-    if timed and timed * 2 >= len(nonblank):
-        return True
-    return re.search(
-        rb"(?m)^(?:\xef\xbb\xbf)?WEBVTT(?:[ \t\r\n]|$)|\d:\d\d[.,]\d{1,3}[ \t]*-->[ \t]*\d", data
-    ) is not None
+    return skip_reason(data, suffix) is None
 
 
 def read(

@@ -133,7 +133,7 @@ class TableBuilder:
                  "texts")
 
     #: The columns kept as one value until a cue differs, with that value.
-    SPARSE = (("speakers", None), ("identifiers", ""), ("settings", ""))
+    SPARSE = (("speakers", None), ("identifiers", ""), ("settings", ""), ("words", None))
 
     def __init__(self) -> None:
         from array import array  # (imported when first needed: start-up time)
@@ -158,6 +158,7 @@ class TableBuilder:
         lines: Iterable[int],
         settings: Iterable[str],
         text_lines: Iterable[int],
+        words: Iterable[Any] | None = None,
     ) -> None:
         """Add a run of cues, one iterable per column (*texts* and *plain_texts*
         lists of one length)."""
@@ -172,8 +173,10 @@ class TableBuilder:
             self.plain_texts.extend(plain_texts)
         self.texts.extend(texts)
         self.count = before + len(texts)
-        for (name, default), values in zip(self.SPARSE, (speakers, identifiers, settings),
-                                           strict=True):
+        columns: tuple[Iterable[Any], ...] = (
+            speakers, identifiers, settings, Constant(None, len(texts)) if words is None else words
+        )
+        for (name, default), values in zip(self.SPARSE, columns, strict=True):
             self._add_sparse(name, default, values, before)
 
     def _add_sparse(self, name: str, default: object, values: Iterable[Any], before: int) -> None:
@@ -189,7 +192,8 @@ class TableBuilder:
 
     def append(self, cue: Sequence[Any]) -> None:
         """Add one cue given as its fields, in cue field order."""
-        start, end, text, plain, speaker, identifier, line, settings, text_line = cue
+        start, end, text, plain, speaker, identifier, line, settings, text_line, *rest = cue
+        words = rest[0] if rest else None
         self.starts.append(start)
         self.ends.append(end)
         self.lines.append(line)
@@ -199,8 +203,9 @@ class TableBuilder:
         if self.plain_texts is not None:
             self.plain_texts.append(plain)
         self.texts.append(text)
-        for (name, default), value in zip(self.SPARSE, (speaker, identifier, settings),
-                                          strict=True):
+        for (name, default), value in zip(
+            self.SPARSE, (speaker, identifier, settings, words), strict=True
+        ):
             kept = self._sparse[name]
             if kept is None and value != default:
                 kept = self._sparse[name] = [default] * self.count

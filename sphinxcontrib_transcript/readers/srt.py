@@ -48,7 +48,7 @@ from ..model import Cue, Diagnostic, Level, Transcript
 from ..table import CueTable
 from ..timecode import format_srt
 from ._bulk import all_canonical, plain_columns, timing_ms
-from .text import _split_speaker
+from ._lines import split_speaker as _split_speaker
 
 # A timestamp as written.  Hours are optional because ffmpeg and Whisper tools
 # write ``MM:SS,mmm``; field widths are loose so a one-digit field or a

@@ -1,24 +1,17 @@
-"""Reader for timestamped text transcripts, the talk-python style.
+"""Reader for timestamped text transcripts.
 
-One paragraph per line, each starting with its time, blank lines between::
+The talk-python layout, one paragraph per line, each starting with its time,
+blank lines between, is read by a fast path::
 
     00:04:23 Hannah Sim: Yes, and that's the point.
 
     00:04:31 So the next thing is...
 
-Accepted times: ``HH:MM:SS``, ``H:MM:SS``, ``MM:SS`` and any of them in square
-brackets (``[00:04:23]``).  An optional ``Speaker Name:`` may follow the time.
-The format has no end times: every cue's ``end_ms`` is ``None`` and consumers
-take the next cue's start.
-
-Deviations are kept, never dropped, and reported:
-
-* a non-blank line with no timestamp continues the previous cue's text
-  (``untimed-line``); text before the first timestamp becomes a cue at 0:00;
-* a line that starts with something shaped like a time that is not one
-  (``00:61:10``) is reported as ``bad-timestamp`` and kept as text;
-* a time indented by spaces or tabs is read as the line's time and reported
-  (``bad-timestamp``, warning).
+Every other layout (speakers before the time, ``[MM:SS]`` past the hour,
+speaker headings, Whisper's console lines...) goes to the general line
+reader, :mod:`sphinxcontrib_transcript.readers._lines`, whose docstring lists
+them and what it reports.  The format has no end times (but for Whisper's
+console lines): ``end_ms`` is ``None`` and consumers take the next cue's start.
 """
 
 from __future__ import annotations
@@ -26,28 +19,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import compress, repeat
-from operator import add, contains
+from operator import add, contains, not_
 
-from ..decoding import split_lines
-from ..model import Cue, Diagnostic, Transcript
+from ..model import Transcript
 from ..table import Constant, CueTable
+from ._lines import read as read_lines
+from ._lines import split_speaker
 
 # Patterns are kept as source and compiled on first use (re caches them):
 # compiling them all on import cost a pre-commit hook about 1 ms, and a file
 # in the usual layout needs none of these.
-
-# The time, then at least one space or tab, then the text.  Minutes and seconds
-# are 0-59; hours may have 1-3 digits.  Brackets must pair (checked in code).
-_TIMED = (
-    r"(?P<open>\[?)(?:(?P<h>\d{1,3}):)?(?P<m>[0-5]?\d):(?P<s>[0-5]\d)(?P<close>\]?)"
-    r"(?:[ \t]+|$)"
-)
-# Something that looks like a time but is not a valid one (``00:61:10``,
-# ``1:2:3``): reported rather than silently taken as text.
-_TIME_LIKE = r"\[?\d+:\d+(?::\d+)?(?:[.,]\d+)?\]?(?:[ \t]|$)"
-# ``Speaker Name:`` after the time: one to four capitalised words then a colon.
-_SPEAKER = r"(?P<name>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,3}):[ \t]+"
-
 
 # The fast path reads a file of timed lines with one blank line between them
 # in one regular expression pass: each line is a token (what runs up to the
@@ -120,16 +101,6 @@ class _Clock(dict[str, "int | None"]):
 _CLOCK = _Clock()
 
 
-def _split_speaker(payload: str) -> tuple[str | None, str]:
-    match = re.match(_SPEAKER, payload)
-    if match is None:
-        return None, payload
-    name = match["name"]
-    if not all(word[0].isupper() for word in name.split(" ")):
-        return None, payload
-    return name, payload[match.end() :]
-
-
 def _one_line_cues(text: str) -> Transcript | None:
     """The cues of a file that is nothing but timed lines with one blank line
     between them (the layout talk-python and most tools write), read with one
@@ -167,9 +138,11 @@ def _one_line_cues(text: str) -> Transcript | None:
         return None  # a line that does not start with a time: the slow path reports it
     speakers: list[str | None] = [None] * count
     plain = list(map(str.strip, payloads))
+    if "" in plain and any(compress(payloads, map(not_, plain))):
+        return None  # a time with only blanks after it heads the lines below: the line reader's
     # A speaker needs a colon: only those payloads are tried.
     for index in compress(range(count), map(contains, payloads, repeat(":"))):
-        speaker, words = _split_speaker(payloads[index])
+        speaker, words = split_speaker(payloads[index])
         if speaker is not None:
             speakers[index], plain[index] = speaker, words.strip()
     numbers = range(first, first + 2 * count, 2)
@@ -186,63 +159,4 @@ def parse(text: str) -> Transcript:
     fast = _one_line_cues(text)
     if fast is not None:
         return fast
-    transcript = Transcript("txt")
-    diagnostics = transcript.diagnostics
-    # Each open cue: [start_ms, line, text_lines]; closed into a Cue when the next begins.
-    starts: list[tuple[int, int]] = []
-    bodies: list[list[str]] = []
-    timed = re.compile(_TIMED)
-    for number, line in enumerate(split_lines(text), 1):
-        if not line.strip():
-            continue
-        match = timed.match(line)
-        if match is None and line[0] in " \t":
-            # Hand edits indent a line now and then; the time is still its time.
-            match = timed.match(line, len(line) - len(line.lstrip(" \t")))
-            if match is not None and bool(match["open"]) == bool(match["close"]):
-                diagnostics.append(
-                    Diagnostic(
-                        number, match.start() + 1, "timestamp-form", "warning",
-                        "the time is indented; start the line with it (read as this "
-                        "line's time)",
-                    )
-                )
-        if match is not None and bool(match["open"]) == bool(match["close"]):
-            ms = (int(match["h"] or 0) * 3600 + int(match["m"]) * 60 + int(match["s"])) * 1000
-            starts.append((ms, number))
-            bodies.append([line[match.end() :]])
-            continue
-        if re.match(_TIME_LIKE, line.lstrip()):
-            token = line.split(None, 1)[0]
-            diagnostics.append(
-                Diagnostic(
-                    number, line.index(token) + 1, "bad-timestamp", "error",
-                    f"{token!r} is not a valid time; write HH:MM:SS with minutes and seconds "
-                    "0-59 (the line is kept as text)",
-                )
-            )
-        if not bodies:
-            diagnostics.append(
-                Diagnostic(
-                    number, 1, "untimed-line", "error",
-                    "text before the first timestamp; start the line with its time "
-                    "(HH:MM:SS); it is read as a cue at 00:00:00",
-                )
-            )
-            starts.append((0, number))
-            bodies.append([line])
-            continue
-        diagnostics.append(
-            Diagnostic(
-                number, 1, "untimed-line", "error",
-                f"line has no timestamp, so it runs on from the cue at line {starts[-1][1]}; "
-                "join it to that line or give it its own HH:MM:SS time",
-            )
-        )
-        bodies[-1].append(line)
-    for (start, number), body in zip(starts, bodies, strict=True):
-        payload = "\n".join(body)
-        speaker, words = _split_speaker(payload)
-        plain = "\n".join(part.strip() for part in words.split("\n")).strip()
-        transcript.cues.append(Cue(start, None, payload, plain, speaker, "", number, "", number))
-    return transcript
+    return read_lines(text, "txt")

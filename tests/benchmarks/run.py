@@ -1,7 +1,8 @@
 """``python -m tests.benchmarks``: every section, its table of ratios, and the results page.
 
 Sections (``--only`` picks some): ``read`` (our readers against webvtt-py,
-pysubs2 and srt), ``lint`` (every default rule over the corpus against
+pysubs2 and srt), ``formats`` (each newer reader's time per MB against the
+WebVTT reader's), ``lint`` (every default rule over the corpus against
 webvtt-py merely reading the ``.vtt`` files), ``hook`` (one 100 KB file linted
 by a fresh process against ``python -c pass``), ``scaling`` (1, 10 and 100
 times an episode, and adversarial inputs), ``real`` (lint time per MB and
@@ -40,7 +41,7 @@ from .timing import (
     timed_call,
 )
 
-SECTIONS = ("read", "lint", "hook", "scaling", "real", "sphinx")
+SECTIONS = ("read", "formats", "lint", "hook", "scaling", "real", "sphinx")
 NOTES = Path(__file__).with_name("notes.rst")
 
 
@@ -797,6 +798,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             try:
                 if section == "read":
                     section_read(corpus, args.repeat, results)
+                elif section == "formats":
+                    from .formats import section_formats
+
+                    section_formats(corpus, args.repeat, scratch, results)
                 elif section == "lint":
                     section_lint(corpus, args.repeat, args.jobs, scratch, results)
                 elif section == "hook":

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from sphinxcontrib_transcript.lint.rules import format_mismatch as rule
 
 from .conftest import check, check_example, findings
@@ -37,3 +39,18 @@ def test_matching_and_sniffed_files_are_clean() -> None:
     assert check(rule, VTT, "x.vtt") == []
     assert check(rule, SRT, "x.srt") == []
     assert check(rule, b"", "x.vtt") == []
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "looks"),
+    [
+        (b'<tt xmlns="http://www.w3.org/ns/ttml"><body><p begin="1s">x</p></body></tt>\n',
+         "x.vtt", "TTML; rename it to .ttml"),
+        (b"0:00:01.000,0:00:02.000\nHi\n", "x.srt", "SubViewer; rename it to .sbv"),
+        (b"<cite>A:</cite><time>0:01</time><p>x</p>\n", "x.vtt", "HTML; rename it to .html"),
+    ],
+)
+def test_the_newer_formats_are_named(data: bytes, name: str, looks: str) -> None:
+    [finding] = findings(rule, data, name)
+    assert (finding.line, finding.column) == (1, 1)
+    assert f"looks like {looks}" in finding.message

@@ -98,6 +98,13 @@ def same_cues(ctx: Context, text: str, *, ordered: bool = True) -> bool:
     return before == after
 
 
+#: Formats whose cue text is not a run of the file's lines as written (JSON
+#: strings, markup with its whitespace collapsed): a cue is placed at its line.
+UNPLACED = frozenset({"json", "whisper", "ttml", "html"})
+# Formats whose cue lines may have blank lines between them.
+_PARAGRAPHS = frozenset({"txt", "md"})
+
+
 def payload_line(ctx: Context, cue: Cue, index: int) -> int:
     """File line number of line *index* (0-based) of ``cue.text``.
 
@@ -106,7 +113,7 @@ def payload_line(ctx: Context, cue: Cue, index: int) -> int:
     lines and runs an untimed line on into the cue above), so there the line
     is the *index*-th filled line from ``cue.text_line`` on.
     """
-    if ctx.format != "txt" or index == 0:
+    if ctx.format not in _PARAGRAPHS or index == 0:
         return cue.text_line + index
     filled = ctx.filled_lines
     at = bisect.bisect_left(filled, cue.text_line) + index
@@ -119,8 +126,9 @@ def payload_position(ctx: Context, cue: Cue, offset: int) -> tuple[int, int]:
     The payload's lines are the file's lines from ``cue.text_line`` on (see
     :func:`payload_line`); in timestamped text the first one follows the time
     on the same line, so the column is counted from where the payload line
-    sits in the file line.  JSON bodies are strings inside the file, so only
-    the segment's line is known: column 1 there.  A rule with several
+    sits in the file line.  JSON bodies are strings inside the file, and TTML
+    and HTML texts have their layout whitespace collapsed, so only the
+    segment's or element's line is known: column 1 there.  A rule with several
     positions in one cue uses :class:`PayloadPositions` instead.
     """
     return PayloadPositions(ctx, cue).at(offset)
@@ -148,7 +156,7 @@ class PayloadPositions:
     def at(self, offset: int) -> tuple[int, int]:
         """(line, column) of ``cue.text[offset]``."""
         ctx, cue = self.ctx, self.cue
-        if ctx.format == "json" or not cue.text_line:
+        if ctx.format in UNPLACED or not cue.text_line:
             return cue.line, 1
         text = cue.text
         if offset < self.offset:

@@ -47,7 +47,7 @@ from ._text import non_ascii
 ID = "bidi-control"
 LEVEL = "error"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+FORMATS = frozenset({"vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html"})
 OPTIONS: dict[str, Option] = {}
 FIX = "unsafe"
 

@@ -16,7 +16,11 @@ None.
 Safe: removes the characters.  A C1 control (U+0080-U+009F) right after
 another non-ASCII character is part of mojibake (``â€\x9d`` for ``”``)
 and is left for the ``mojibake`` fix, which can restore what it stood for;
-a run of C1 controls right after an ASCII character is removed whole.
+a run of C1 controls right after an ASCII character is removed whole.  A C1
+control in a cue's text is reported by the ``mojibake`` rule (``\x93Hi\x94``
+is cp1252 quotes read as Latin-1), so not here too, and left for its fix,
+which restores the quotes; C1 controls elsewhere (a header, a note) are
+reported and removed here.
 
 .. rubric:: Examples
 
@@ -41,13 +45,14 @@ import re
 from collections.abc import Iterator
 
 from ..base import Context, Finding, Option
+from ._columns import column
 from ._edit import changed
 from ._text import non_ascii, rare_ascii
 
 ID = "control-character"
 LEVEL = "warning"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+FORMATS = frozenset({"vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html"})
 OPTIONS: dict[str, Option] = {}
 FIX = "safe"
 
@@ -73,32 +78,58 @@ def _present(ctx: Context) -> bool:
     return bool(rest) and (min(rest) <= "\x9f" or any(char in rest for char in _SPECIALS))
 
 
-def _classified(text: str) -> Iterator[tuple[int, str, bool]]:
+def _classified(text: str, reported: frozenset[str]) -> Iterator[tuple[int, str, bool]]:
     """``(offset, character, part of mojibake)`` for each control character in *text*.
 
     A C1 control right after a non-ASCII character is part of mojibake, but
     not right after a control that goes: a run of C1 controls after an ASCII
     character goes as a whole, so that one fix removes all of it (the run
     once lost one character per pass, and a second --fix changed the file).
+    A C1 control on a line of cue text in *reported* is the ``mojibake``
+    rule's too.
     """
     removed_at = -2
     for match in re.finditer(_CONTROL, text):
         start = match.start()
         char = match.group()
-        kept = (
-            "\x80" <= char <= "\x9f" and start > 0 and not text[start - 1].isascii()
-            and start - 1 != removed_at
+        kept = "\x80" <= char <= "\x9f" and (
+            (start > 0 and not text[start - 1].isascii() and start - 1 != removed_at)
+            or _on_reported_line(text, start, reported)
         )
         if not kept:
             removed_at = start
         yield start, char, kept
 
 
+def _mojibake_lines(ctx: Context) -> frozenset[str]:
+    """The lines of cue text with a C1 control: the ``mojibake`` rule reports each
+    such cue (ftfy counts every C1 control as mojibake: ``\x93Hi\x94`` is cp1252
+    quotes read as Latin-1), so a C1 control there is that one defect."""
+    if not any("\x80" <= char <= "\x9f" for char in non_ascii(ctx)):
+        return frozenset()
+    return frozenset(
+        line for text in column(ctx, "text") if not text.isascii()
+        for line in text.split("\n") if any("\x80" <= char <= "\x9f" for char in line)
+    )
+
+
+def _on_reported_line(text: str, offset: int, reported: frozenset[str]) -> bool:
+    if not reported:
+        return False
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    ends = [end for end in (text.find("\n", offset), text.find("\r", offset)) if end >= 0]
+    line = text[start : min(ends, default=len(text))]
+    return any(line.endswith(payload) for payload in reported)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     if not _present(ctx):
         return
+    reported = _mojibake_lines(ctx)
     for number, line in enumerate(ctx.lines, 1):
-        for start, char, mojibake in _classified(line):
+        for start, char, mojibake in _classified(line, reported):
+            if mojibake and _on_reported_line(line, start, reported):
+                continue  # one defect, one report: the mojibake rule's
             name = _NAMES.get(char, "control character")
             advice = (
                 "it looks like part of mojibake (see the mojibake rule)" if mojibake
@@ -113,7 +144,7 @@ def fix(ctx: Context) -> bytes | None:
         return None
     out: list[str] = []
     position = 0
-    for start, _, mojibake in _classified(text):
+    for start, _, mojibake in _classified(text, _mojibake_lines(ctx)):
         if mojibake:
             continue
         out.append(text[position:start])

@@ -57,7 +57,7 @@ from ._timing import out_of_order, stamp, start_column_at, times
 ID = "cue-order"
 LEVEL = "error"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+FORMATS = frozenset({"vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html"})
 OPTIONS: dict[str, Option] = {}
 FIX = "unsafe"
 

@@ -80,7 +80,7 @@ from ._timing import overlap_candidates, stamp, start_column_at, times
 ID = "cue-overlap"
 LEVEL = "error"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "json"})
+FORMATS = frozenset({"vtt", "srt", "json", "whisper", "sbv", "ttml"})
 OPTIONS: dict[str, Option] = {
     "tolerance-ms": Option(
         int, 0, "overlaps up to this many milliseconds are accepted", minimum=0

@@ -60,7 +60,7 @@ from ._edit import payload_position
 ID = "duplicate-adjacent"
 LEVEL = "warning"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+FORMATS = frozenset({"vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html"})
 OPTIONS: dict[str, Option] = {
     "max-gap-ms": Option(int, 250, "cues further apart than this are not compared"),
     "min-words": Option(int, 5, "texts of fewer words are not reported"),

@@ -45,7 +45,7 @@ from ._timing import stamp, start_column
 ID = "empty-cue"
 LEVEL = "warning"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+FORMATS = frozenset({"vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 

@@ -39,7 +39,7 @@ from ._timing import end_column_at, ends_before_starts, stamp, times
 ID = "end-before-start"
 LEVEL = "error"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "json"})
+FORMATS = frozenset({"vtt", "srt", "json", "whisper", "sbv", "ttml"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 

@@ -37,7 +37,7 @@ from ._edit import changed, join, majority_ending, split_keep
 ID = "final-newline"
 LEVEL = "warning"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+FORMATS = frozenset({"vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html"})
 OPTIONS: dict[str, Option] = {}
 FIX = "safe"
 

@@ -44,8 +44,15 @@ FORMATS = frozenset({"vtt", "srt", "json"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 
-_NAMES = {"vtt": "WebVTT", "srt": "SRT", "txt": "timestamped text", "json": "JSON"}
-_SUFFIX = {"vtt": ".vtt", "srt": ".srt", "json": ".json", "txt": ".txt"}
+_NAMES = {
+    "vtt": "WebVTT", "srt": "SRT", "txt": "timestamped text", "json": "JSON",
+    "md": "Markdown", "whisper": "Whisper JSON", "sbv": "SubViewer", "ttml": "TTML",
+    "html": "HTML",
+}
+_SUFFIX = {
+    "vtt": ".vtt", "srt": ".srt", "json": ".json", "txt": ".txt", "md": ".md",
+    "whisper": ".json", "sbv": ".sbv", "ttml": ".ttml", "html": ".html",
+}
 # The start of a file tells its format; sniffing all of a 50 MB file would not.
 _SAMPLE = 65536
 _PROBE = 256

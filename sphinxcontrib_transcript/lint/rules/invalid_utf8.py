@@ -43,7 +43,7 @@ from ._reader import reported
 ID = "invalid-utf8"
 LEVEL = "error"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+FORMATS = frozenset({"vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html"})
 OPTIONS: dict[str, Option] = {}
 FIX = "unsafe"
 

@@ -45,7 +45,7 @@ from ..base import Option
 ID = "json-schema"
 LEVEL = "error"
 ENABLED = True
-FORMATS = frozenset({"json"})
+FORMATS = frozenset({"json", "whisper"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 

@@ -48,7 +48,7 @@ from ._edit import PayloadPositions
 ID = "line-too-long"
 LEVEL = "warning"
 ENABLED = False
-FORMATS = frozenset({"vtt", "srt"})
+FORMATS = frozenset({"vtt", "srt", "sbv"})
 OPTIONS: dict[str, Option] = {
     "max": Option(int, 42, "the most characters on one line"),
     "srt-max": Option(int, 0, "the limit for SRT files; 0 means the same as max"),

@@ -41,7 +41,7 @@ from ._timing import end_column
 ID = "max-duration"
 LEVEL = "warning"
 ENABLED = False
-FORMATS = frozenset({"vtt", "srt", "json"})
+FORMATS = frozenset({"vtt", "srt", "json", "whisper", "sbv", "ttml"})
 OPTIONS: dict[str, Option] = {
     "max-ms": Option(int, 7000, "the longest acceptable duration in milliseconds"),
 }

@@ -41,7 +41,7 @@ from ._timing import end_column
 ID = "min-duration"
 LEVEL = "warning"
 ENABLED = False
-FORMATS = frozenset({"vtt", "srt", "json"})
+FORMATS = frozenset({"vtt", "srt", "json", "whisper", "sbv", "ttml"})
 OPTIONS: dict[str, Option] = {
     "min-ms": Option(int, 833, "the shortest acceptable duration in milliseconds"),
 }

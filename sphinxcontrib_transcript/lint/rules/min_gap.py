@@ -49,7 +49,7 @@ from ._timing import stamp, start_column
 ID = "min-gap"
 LEVEL = "warning"
 ENABLED = False
-FORMATS = frozenset({"vtt", "srt", "json"})
+FORMATS = frozenset({"vtt", "srt", "json", "whisper", "sbv", "ttml"})
 OPTIONS: dict[str, Option] = {
     "min-ms": Option(int, 83, "the shortest acceptable gap between cues in milliseconds"),
 }

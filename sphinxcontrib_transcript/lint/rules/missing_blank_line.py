@@ -45,7 +45,7 @@ from ._reader import reported
 ID = "missing-blank-line"
 LEVEL = "error"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt"})
+FORMATS = frozenset({"vtt", "srt", "sbv"})
 OPTIONS: dict[str, Option] = {}
 FIX = "safe"
 

@@ -38,13 +38,13 @@ from types import ModuleType
 from ...model import Cue
 from ..base import Context, Finding, Option
 from ._columns import column
-from ._edit import changed, join, payload_line, payload_position, split_keep
+from ._edit import UNPLACED, changed, join, payload_line, payload_position, split_keep
 from ._text import non_ascii
 
 ID = "mojibake"
 LEVEL = "warning"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+FORMATS = frozenset({"vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html"})
 OPTIONS: dict[str, Option] = {}
 FIX = "unsafe"
 
@@ -147,7 +147,7 @@ def fix(ctx: Context) -> bytes | None:
     for index, cue in enumerate(cues):
         if id(cue) not in suspects:
             continue
-        if ctx.format == "json":  # the body is somewhere in the segment's lines
+        if ctx.format in UNPLACED:  # the text is somewhere in the segment's lines
             first = cue.line
             last = cues[index + 1].line - 1 if index + 1 < len(cues) else len(lines)
         else:

@@ -43,7 +43,7 @@ from ._timing import start_column
 ID = "reading-speed"
 LEVEL = "warning"
 ENABLED = False
-FORMATS = frozenset({"vtt", "srt", "json"})
+FORMATS = frozenset({"vtt", "srt", "json", "whisper", "sbv", "ttml"})
 OPTIONS: dict[str, Option] = {
     "max-cps": Option(float, 20.0, "the most characters per second accepted"),
 }

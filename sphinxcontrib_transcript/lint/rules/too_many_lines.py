@@ -46,7 +46,7 @@ from ._columns import column
 ID = "too-many-lines"
 LEVEL = "warning"
 ENABLED = False
-FORMATS = frozenset({"vtt", "srt"})
+FORMATS = frozenset({"vtt", "srt", "sbv"})
 OPTIONS: dict[str, Option] = {
     "max": Option(int, 2, "the most lines in one cue"),
     "srt-max": Option(int, 0, "the limit for SRT files; 0 means the same as max"),

@@ -50,7 +50,7 @@ from ._text import rare_ascii, utf8
 ID = "trailing-whitespace"
 LEVEL = "warning"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+FORMATS = frozenset({"vtt", "srt", "txt", "json", "whisper", "sbv", "ttml", "html"})
 OPTIONS: dict[str, Option] = {}
 FIX = "safe"
 

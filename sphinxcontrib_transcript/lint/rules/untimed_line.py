@@ -37,7 +37,7 @@ from ..base import Option
 ID = "untimed-line"
 LEVEL = "error"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "txt"})
+FORMATS = frozenset({"vtt", "srt", "txt", "md", "sbv", "html"})
 OPTIONS: dict[str, Option] = {}
 FIX = None
 

@@ -35,7 +35,7 @@ from ..base import Context, Finding, Option
 ID = "utf16-file"
 LEVEL = "error"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+FORMATS = frozenset({"vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html"})
 OPTIONS: dict[str, Option] = {}
 FIX = "safe"
 

@@ -45,7 +45,7 @@ from ..base import Context, Finding, Option
 ID = "utf8-bom"
 LEVEL = "warning"
 ENABLED = False
-FORMATS = frozenset({"vtt", "srt", "txt", "json"})
+FORMATS = frozenset({"vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html"})
 OPTIONS: dict[str, Option] = {
     "policy": Option(
         str, "forbid", "whether a UTF-8 byte order mark is forbidden or required",

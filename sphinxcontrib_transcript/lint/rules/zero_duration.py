@@ -74,7 +74,7 @@ from ._words import repeats
 ID = "zero-duration"
 LEVEL = "error"
 ENABLED = True
-FORMATS = frozenset({"vtt", "srt", "json"})
+FORMATS = frozenset({"vtt", "srt", "json", "whisper", "sbv", "ttml"})
 OPTIONS: dict[str, Option] = {
     "min-ms": Option(
         int, 500, "the shortest duration the fix gives a cue and leaves its neighbour",
