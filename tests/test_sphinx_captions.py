@@ -138,42 +138,25 @@ def test_other_builders_leave_captions_out(tmp_path):
 
 
 @pytest.mark.browser
-def test_chromium_reads_the_captions_track(built, tmp_path):
+def test_chromium_reads_the_captions_track(built, browser):
     """A real browser loads the converted file as the video's captions, cue by cue."""
-    import threading
-    from functools import partial
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from .browser_util import serve
 
-    from playwright.sync_api import sync_playwright
-
-    from .test_browser import ARGS, CHROMIUM
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(built.outdir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            try:
-                page = browser.new_page()
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
-                page.evaluate("document.querySelector('video').textTracks[0].mode = 'hidden'")
-                page.wait_for_function(
-                    "(document.querySelector('video').textTracks[0].cues || []).length === 2",
-                    timeout=10_000)
-                cues = page.evaluate("""() => {
-                    const track = document.querySelector('video').textTracks[0];
-                    return [track.kind, track.language, track.label,
-                            Array.from(track.cues, c => [c.startTime, c.endTime, c.text])];
-                }""")
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(built.outdir) as base:
+        page = browser.new_page()
+        try:
+            page.goto(f"{base}index.html")
+            page.evaluate("document.querySelector('video').textTracks[0].mode = 'hidden'")
+            page.wait_for_function(
+                "(document.querySelector('video').textTracks[0].cues || []).length === 2",
+                timeout=10_000)
+            cues = page.evaluate("""() => {
+                const track = document.querySelector('video').textTracks[0];
+                return [track.kind, track.language, track.label,
+                        Array.from(track.cues, c => [c.startTime, c.endTime, c.text])];
+            }""")
+        finally:
+            page.close()
     assert cues == ["captions", "cy", "Captions", [
         [1, 2.5, "<v Ann>Ann: Croeso i'r sioe."], [2.5, 4, "<v Ben>Ben: Diolch, Ann."],
     ]]
