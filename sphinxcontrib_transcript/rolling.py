@@ -34,10 +34,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import compress, islice
-from operator import eq
+from itertools import compress, islice, repeat
+from operator import contains, eq
 
-from . import markup
 from .model import Cue
 
 #: Lines carried from one cue into the next, at least, before a file counts
@@ -57,6 +56,8 @@ def _lines(text: str) -> list[str]:
 def _plain(line: str) -> str:
     """A payload line as words: markup gone, spaces collapsed."""
     if "<" in line or "&" in line:
+        from . import markup  # only for lines with markup: a lint run seldom needs it
+
         line = markup.plain_text(markup.parse(line))
     return " ".join(line.split())
 
@@ -94,6 +95,11 @@ def carries(texts: Sequence[str]) -> list[int]:
 
 def first_rolling_text(texts: Sequence[str]) -> int | None:
     """:func:`first_rolling` of the cues with these texts."""
+    # A cue that scrolls holds two lines at least: too few texts with a line
+    # break (counted in C) settle most files without a look at their lines.
+    breaks = sum(map(contains, texts, repeat("\n")))
+    if breaks < MIN_CARRIES or 3 * breaks < len(texts):
+        return None
     found = carries(texts)
     if len(found) < MIN_CARRIES or 3 * len(found) < len(texts):
         return None
@@ -171,6 +177,8 @@ def _within(text: str, start: int, end: int) -> str:
     """*text* without the inline timestamps not strictly inside ``(start, end)``."""
 
     def keep(match: re.Match[str]) -> str:
+        from . import markup
+
         ms, _, _ = markup.scan_timestamp(match[0], 1)
         return match[0] if ms is not None and start < ms < end else ""
 

@@ -106,3 +106,25 @@ def end_column_at(ctx: Context, number: int, start_ms: int | None = None) -> int
             rest = line[arrow + 3 :]
             return arrow + 3 + len(rest) - len(rest.lstrip()) + 1
     return start_column_at(ctx, number)
+
+
+class Edited:
+    """A time column as a fix's plan changes it: the new times kept apart, the
+    rest looked up in the column (a file with a few cues to fix makes no list
+    of all its times)."""
+
+    __slots__ = ("_changed", "_column")
+
+    def __init__(self, column: Sequence[int]) -> None:
+        self._column = column
+        self._changed: dict[int, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._column)
+
+    def __getitem__(self, index: int) -> int:
+        found = self._changed.get(index)
+        return self._column[index] if found is None else found
+
+    def __setitem__(self, index: int, value: int) -> None:
+        self._changed[index] = value

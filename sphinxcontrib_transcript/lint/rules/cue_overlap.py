@@ -75,7 +75,7 @@ from . import _rolling
 from ._columns import column, derived
 from ._edit import changed
 from ._retime import rewrite
-from ._timing import overlap_candidates, stamp, start_column_at, times
+from ._timing import Edited, overlap_candidates, stamp, start_column_at, times
 
 ID = "cue-overlap"
 LEVEL = "error"
@@ -149,7 +149,7 @@ def _make_plan(ctx: Context, min_ms: int) -> dict[int, int]:
     if ctx.format not in ("vtt", "srt"):
         return {}
     starts, ends = times(ctx)
-    start, end = list(starts), list(ends)  # as the plan changes them
+    start, end = Edited(starts), Edited(ends)  # as the plan changes them
     plan = {}
     for i in found:
         following = start[i + 1] if i + 1 < len(start) else None

@@ -68,7 +68,7 @@ from ..base import Context, Finding, Option, Repair
 from ._columns import column, derived
 from ._edit import changed
 from ._retime import rewrite
-from ._timing import end_column_at, stamp, times, zero_durations
+from ._timing import Edited, end_column_at, stamp, times, zero_durations
 from ._words import repeats
 
 ID = "zero-duration"
@@ -114,7 +114,7 @@ def _make_plan(ctx: Context, min_ms: int) -> _Plan:
     found = zero_durations(ctx)
     starts, ends = times(ctx)
     texts: Sequence[str] = column(ctx, "plain_text")
-    start, end = list(starts), list(ends)  # as the plan changes them
+    start, end = Edited(starts), Edited(ends)  # as the plan changes them
     # JSON segments are not removed or retimed; nor is a cue whose neighbours are
     # out of order or overlap it (cue-order's and cue-overlap's to fix first).
     retimed = ctx.format in ("vtt", "srt")
@@ -136,7 +136,7 @@ def _make_plan(ctx: Context, min_ms: int) -> _Plan:
 
 def _give_time(
     plan: _Plan, i: int, previous: int, texts: Sequence[str],
-    times: tuple[list[int], list[int]], *, min_ms: int,
+    times: tuple[Edited, Edited], *, min_ms: int,
 ) -> None:
     """Plan new times for zero-length cue *i* (and the end of the cue before it),
     or leave it when there is no room."""
@@ -153,7 +153,7 @@ def _give_time(
         plan.times[previous] = (plan.times.get(previous, (None, None))[0], previous_end)
 
 
-def _ordered(i: int, previous: int, start: list[int], end: list[int]) -> bool:
+def _ordered(i: int, previous: int, start: Edited, end: Edited) -> bool:
     """Whether zero-length cue *i* starts no earlier than the cue before it (the
     last one kept) ends, and no later than the cue after it starts: only then can
     it be removed or given time without making an overlap or a reorder."""
@@ -181,7 +181,7 @@ def _repeated(
 
 
 def _room(
-    i: int, previous: int, texts: Sequence[str], start: list[int], end: list[int], *,
+    i: int, previous: int, texts: Sequence[str], start: Edited, end: Edited, *,
     min_ms: int,
 ) -> tuple[int, int, int | None] | None:
     """New ``(start, end, end of the cue before or None)`` for zero-length cue *i*, or
