@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from sphinxcontrib_transcript import loads
 from sphinxcontrib_transcript.model import Cue, Transcript
-from sphinxcontrib_transcript.readers import _webvtt_body, webvtt
+from sphinxcontrib_transcript.readers import _webvtt_body
 from sphinxcontrib_transcript.readers.webvtt import parse
 
 DATA = Path(__file__).parent / "data"
