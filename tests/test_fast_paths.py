@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from sphinxcontrib_transcript.lint.base import Context
 from sphinxcontrib_transcript.lint.rules import _timing
 from sphinxcontrib_transcript.model import Cue, Transcript
-from sphinxcontrib_transcript.readers import _bulk, srt, text, webvtt
+from sphinxcontrib_transcript.readers import _bulk, _webvtt_body, srt, text, webvtt
 from sphinxcontrib_transcript.table import Constant
 from sphinxcontrib_transcript.timecode import format_srt, format_vtt
 
@@ -229,9 +229,9 @@ def test_one_line_cues_in_spans_and_windows_match_the_spec_path(
     times a window at a time: any size of either gives the spec's cues."""
     source = _one_line_layout(3000)
     with monkeypatch.context() as patch:
-        patch.setattr(webvtt, "_SETTERS", ())
+        patch.setattr(_webvtt_body, "_SETTERS", ())
         slow = webvtt.parse(source)
-    monkeypatch.setattr(webvtt, "_SPAN", span)
+    monkeypatch.setattr(_webvtt_body, "_SPAN", span)
     monkeypatch.setattr(_bulk, "WINDOW", window)
     fast = webvtt.parse(source)
     assert fast.timing.canonical  # the fast path took it
@@ -255,9 +255,9 @@ def test_one_line_cues_fall_back_whole_for_a_defect_in_any_span(
     at = source.index("\n\n", len(source) * 3 // 4) + 2
     source = source[:at] + defect + source[at:]
     with monkeypatch.context() as patch:
-        patch.setattr(webvtt, "_SETTERS", ())
+        patch.setattr(_webvtt_body, "_SETTERS", ())
         slow = webvtt.parse(source)
-    monkeypatch.setattr(webvtt, "_SPAN", 64)
+    monkeypatch.setattr(_webvtt_body, "_SPAN", 64)
     fast = webvtt.parse(source)
     assert fast.cues == slow.cues
     assert fast.diagnostics == slow.diagnostics
@@ -328,7 +328,7 @@ _TIMING_PIECES = st.sampled_from([
                 max_size=6))
 def test_canonical_check_by_bytes_agrees_with_the_pattern(lines: list[str]) -> None:
     joined = "\n".join(lines)
-    expected = webvtt._ALL_CANONICAL.compiled.fullmatch(joined) is not None
+    expected = _webvtt_body._ALL_CANONICAL.compiled.fullmatch(joined) is not None
     assert _bulk.all_canonical(joined, len(lines)) is expected
 
 
@@ -357,7 +357,7 @@ def test_one_line_layout_with_one_kind_of_mark(marked: str) -> None:
         f"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n\n00:00:02.000 --> 00:00:03.000\n{marked}\n"
     )
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(webvtt, "_SETTERS", ())
+        patch.setattr(_webvtt_body, "_SETTERS", ())
         slow = webvtt.parse(source)
     fast = webvtt.parse(source)
     assert list(fast.table.plain_texts) == [cue.plain_text for cue in slow.cues]
@@ -490,7 +490,7 @@ def test_hours_of_three_digits_keep_the_one_line_path() -> None:
     source = _wide_layout(400)
     assert "100:" in source and "99:" in source
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(webvtt, "_SETTERS", ())
+        patch.setattr(_webvtt_body, "_SETTERS", ())
         slow = webvtt.parse(source)
     fast = webvtt.parse(source)
     assert isinstance(fast.table.lines, range)  # the one-line path took it
@@ -514,10 +514,10 @@ def test_a_long_body_read_span_by_span_gives_the_spec_cues(
     at = source.index("\n\n", len(source) // 2) + 2
     source = source[:at] + defect + "\n" + source[at:]
     with monkeypatch.context() as patch:
-        patch.setattr(webvtt, "_SETTERS", ())
+        patch.setattr(_webvtt_body, "_SETTERS", ())
         slow = webvtt.parse(source)
     for span in (50, 700, 1 << 16):
-        monkeypatch.setattr(webvtt, "_SPAN", span)
+        monkeypatch.setattr(_webvtt_body, "_SPAN", span)
         fast = webvtt.parse(source)
         assert fast.cues == slow.cues
         assert fast.diagnostics == slow.diagnostics
@@ -548,9 +548,9 @@ def test_hours_of_three_digits_keep_the_canonical_path(
     """Cues of more than one line (so not the one-line path) past hour 99."""
     source = _wide_layout(300).replace("\n\n", "\nand a second line\n\n")
     with monkeypatch.context() as patch:
-        patch.setattr(webvtt, "_SETTERS", ())
+        patch.setattr(_webvtt_body, "_SETTERS", ())
         slow = webvtt.parse(source)
-    monkeypatch.setattr(webvtt, "_SPAN", span)
+    monkeypatch.setattr(_webvtt_body, "_SPAN", span)
     fast = webvtt.parse(source)
     assert not fast.cues_made and fast.timing.canonical  # the canonical path took it
     assert fast == slow

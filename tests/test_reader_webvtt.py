@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from sphinxcontrib_transcript import loads
 from sphinxcontrib_transcript.model import Cue, Transcript
-from sphinxcontrib_transcript.readers import webvtt
+from sphinxcontrib_transcript.readers import _webvtt_body
 from sphinxcontrib_transcript.readers.webvtt import parse
 
 DATA = Path(__file__).parent / "data"
@@ -456,7 +456,7 @@ def _spec_only(text: str, monkeypatch: pytest.MonkeyPatch) -> Transcript:
     # With no slot setters the reader sends every block through the spec's
     # line-by-line algorithm.
     with monkeypatch.context() as patch:
-        patch.setattr(webvtt, "_SETTERS", ())
+        patch.setattr(_webvtt_body, "_SETTERS", ())
         return parse(text)
 
 
@@ -528,7 +528,7 @@ def test_any_arrangement_reads_without_error_and_both_paths_agree(
     text = newline.join(pieces)
     fast = parse(text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(webvtt, "_SETTERS", ())
+        patch.setattr(_webvtt_body, "_SETTERS", ())
         slow = parse(text)
     assert fast.cues == slow.cues
     assert fast.diagnostics == slow.diagnostics

@@ -10,6 +10,7 @@ tests that pin them to that algorithm) do.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
@@ -34,6 +35,28 @@ _TENS = (3, 6, 20, 23)
 # each line is 29 characters and a line break, and the last has none): bounds
 # the memory the conversion takes while it runs.
 WINDOW = 30 * 1024
+
+
+class Lazy:
+    """A pattern compiled when first used.
+
+    Compiling a pattern costs start-up time (a pre-commit hook pays it on every
+    commit), and a file as tools write it needs few of a reader's patterns; the
+    others are for files that need the spec's algorithm.
+    """
+
+    __slots__ = ("_compiled", "_flags", "_pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, self._flags)
+        return self._compiled
 
 
 def all_canonical(joined: str, count: int) -> bool:
