@@ -1,0 +1,81 @@
+"""``python -m tests.mutation MODULE...``: score the tests of each module.
+
+A module is named by its path inside ``sphinxcontrib_transcript/``
+(``timecode.py``, ``lint/rules/cue_order.py``) or from the project root.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .runner import mutate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PACKAGE = "sphinxcontrib_transcript"
+# The tests that exercise each module: fast, targeted files (the whole suite
+# would take minutes per mutant).  A module not listed needs --tests.
+_TIMING_RULES = ["tests/test_timing_rules.py", "tests/rules/test_cue_order.py",
+                 "tests/rules/test_zero_duration.py", "tests/rules/test_end_before_start.py",
+                 "tests/rules/test_cue_overlap.py"]
+TESTS = {
+    "timecode.py": ["tests/test_timecode.py", "tests/test_writers.py",
+                    "tests/test_sphinx_render.py"],
+    "lint/rules/cue_order.py": ["tests/rules/test_cue_order.py", "tests/test_timing_rules.py"],
+    "lint/rules/zero_duration.py": ["tests/rules/test_zero_duration.py",
+                                    "tests/test_timing_rules.py"],
+    "lint/rules/end_before_start.py": ["tests/rules/test_end_before_start.py",
+                                       "tests/test_timing_rules.py"],
+    "lint/rules/_timing.py": [*_TIMING_RULES, "tests/test_fast_paths.py"],
+    "readers/srt.py": ["tests/test_reader_srt.py", "tests/test_reader_srt_messages.py",
+                       "tests/rules/test_srt_index.py", "tests/rules/test_bad_timestamp.py",
+                       "tests/rules/test_bad_timing_line.py",
+                       "tests/rules/test_missing_blank_line.py",
+                       "tests/rules/test_blank_in_payload.py", "tests/rules/test_untimed_line.py",
+                       "tests/rules/test_leading_junk.py"],
+    "readers/json.py": ["tests/test_reader_json.py", "tests/rules/test_json_schema.py"],
+}
+
+
+def resolve(name: str) -> tuple[Path, str, str]:
+    """``(file, dotted name, key in TESTS)`` of a module named on the command line.
+
+    A file outside the package is imported by its name, from its directory.
+    """
+    key = name.removeprefix(f"{PACKAGE}/")
+    inside = ROOT / PACKAGE / key
+    if inside.is_file():
+        return inside, f"{PACKAGE}." + key.removesuffix(".py").replace("/", "."), key
+    path = Path(name).resolve()
+    sys.path.insert(0, str(path.parent))
+    return path, path.stem, key
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.mutation", description=__doc__)
+    parser.add_argument("modules", nargs="+", metavar="MODULE")
+    parser.add_argument("--tests", nargs="+", metavar="TEST",
+                        help="pytest arguments to run instead of the module's mapped tests")
+    parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (default 1)")
+    parser.add_argument("--fail-under", type=float, default=0.0, metavar="PERCENT",
+                        help="exit 1 if a module scores below this")
+    args = parser.parse_args(argv)
+    failed = False
+    for name in args.modules:
+        path, module, key = resolve(name)
+        if not path.is_file():
+            parser.error(f"no module {name}")
+        tests = args.tests or [t for t in TESTS.get(key, []) if (ROOT / t).exists()]
+        if not tests:
+            parser.error(f"no tests mapped to {key}; name them with --tests")
+        result = mutate(module, tests, args.jobs, lambda line: print(line, file=sys.stderr))
+        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        print(result.report(str(shown)), flush=True)
+        failed |= result.score < args.fail_under
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""Run the targeted tests against each mutant, in memory, in a forked process.
+
+The driver imports pytest, the tests and the module once (a collection
+run), then forks a child per mutant.  The child executes the mutated source
+in the module's own namespace and moves the new code into the old function
+objects (``__code__``), so every ``from module import name`` made before
+sees the mutant too; then it runs the tests with ``pytest.main`` and exits
+with pytest's status.  No file is ever written: the source on disk is never
+mutated, and a crash or a timeout (``SIGALRM`` in the child) cannot leave it
+so.  Tests that start a new Python process do not see the mutant, so map a
+module to tests that run in-process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from types import FunctionType, ModuleType
+
+from .mutants import Mutant, mutants
+
+PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "-o", "addopts="]
+
+
+@dataclass
+class Result:
+    """What became of the mutants of one module."""
+
+    module: str
+    source: bytes
+    killed: list[Mutant] = field(default_factory=list)
+    survived: list[Mutant] = field(default_factory=list)
+    timed_out: int = 0
+
+    @property
+    def score(self) -> float:
+        total = len(self.killed) + len(self.survived)
+        return 100.0 * len(self.killed) / total if total else 100.0
+
+    def report(self, path: str) -> str:
+        total = len(self.killed) + len(self.survived)
+        lines = [f"{path}: {len(self.killed)}/{total} killed ({self.score:.1f}%), "
+                 f"{len(self.survived)} survived, {self.timed_out} by timeout"]
+        lines += [f"  {path}:{m.describe(self.source)}" for m in self.survived]
+        return "\n".join(lines)
+
+
+def _patch_function(old: FunctionType, new: FunctionType) -> None:
+    old.__code__ = new.__code__
+    old.__defaults__ = new.__defaults__
+    old.__kwdefaults__ = new.__kwdefaults__
+
+
+def _patch_class(old: type, new: type) -> None:
+    for name, value in vars(old).items():
+        replacement = vars(new).get(name)
+        if isinstance(value, FunctionType) and isinstance(replacement, FunctionType):
+            _patch_function(value, replacement)
+        elif isinstance(value, property) and isinstance(replacement, property):
+            for part in ("fget", "fset", "fdel"):
+                before, after = getattr(value, part), getattr(replacement, part)
+                if isinstance(before, FunctionType) and isinstance(after, FunctionType):
+                    _patch_function(before, after)
+        elif isinstance(value, (staticmethod, classmethod)) and isinstance(
+            replacement, type(value)
+        ):
+            _patch_function(value.__func__, replacement.__func__)
+
+
+def install(module: ModuleType, source: bytes) -> None:
+    """Make *module* run *source*: re-execute it in place, keep the old functions
+    and classes (others hold them) with the new code, rebind changed values."""
+    before = dict(vars(module))
+    exec(compile(source, module.__file__ or module.__name__, "exec"), vars(module))
+    namespace = vars(module)
+    for name, old in before.items():
+        new = namespace.get(name)
+        if new is old:
+            continue
+        if isinstance(old, FunctionType) and isinstance(new, FunctionType):
+            _patch_function(old, new)
+            namespace[name] = old
+        elif isinstance(old, type) and isinstance(new, type):
+            _patch_class(old, new)
+            namespace[name] = old
+        else:  # a constant: rebind it wherever it was imported by name
+            for other in list(sys.modules.values()):
+                space = getattr(other, "__dict__", None)
+                if space is not None and space.get(name) is old:
+                    space[name] = new
+
+
+def _start(module: str, source: bytes | None, tests: Sequence[str], timeout: float) -> int:
+    """Fork a child that installs *source* (unless ``None``) and runs *tests*."""
+    pid = os.fork()
+    if pid:
+        return pid
+    status = 3
+    try:
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.alarm(max(1, round(timeout)))
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 1)
+        os.dup2(quiet, 2)
+        if source is not None:
+            install(sys.modules[module], source)
+        status = int(pytest_main([*PYTEST_ARGS, *tests]))
+    except BaseException:
+        status = 1  # the mutant broke the module itself: killed
+    finally:
+        os._exit(status)
+
+
+def pytest_main(args: list[str]) -> int:
+    import pytest
+
+    return int(pytest.main(args))
+
+
+def _outcome(status: int) -> str:
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGALRM:
+        return "timeout"
+    code = os.waitstatus_to_exitcode(status)
+    if code in (0, 1, 2):  # 2: a mutant that breaks collection
+        return "passed" if code == 0 else "failed"
+    raise RuntimeError(f"pytest exited {code}: no tests were run, or a usage error")
+
+
+def _run_one(module: str, source: bytes | None, tests: Sequence[str], timeout: float) -> str:
+    _, status = os.waitpid(_start(module, source, tests, timeout), 0)
+    return _outcome(status)
+
+
+def prepare(module: str, tests: Sequence[str]) -> float:
+    """Import pytest, *tests* and *module* here once; check the tests pass; their time."""
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        collected = pytest_main([*PYTEST_ARGS, "--collect-only", *tests])
+    if collected != 0:
+        raise RuntimeError(f"cannot collect {' '.join(tests)}:\n{out.getvalue()}")
+    importlib.import_module(module)
+    began = time.monotonic()
+    if _run_one(module, None, tests, 900) != "passed":
+        raise RuntimeError(f"the tests of {module} fail before any mutation: {' '.join(tests)}")
+    return time.monotonic() - began
+
+
+def mutate(
+    module: str, tests: Sequence[str], jobs: int = 1,
+    progress: Callable[[str], None] = lambda _: None,
+) -> Result:
+    """Run *tests* against every mutant of *module* (a dotted name), *jobs* at once."""
+    elapsed = prepare(module, tests)
+    path = sys.modules[module].__file__
+    assert path is not None
+    with open(path, "rb") as file:
+        source = file.read()
+    found = list(mutants(source))
+    timeout = 10 + 3 * elapsed
+    progress(f"{module}: {len(found)} mutants, tests take {elapsed:.1f} s")
+    result = Result(module, source)
+    running: dict[int, Mutant] = {}
+    pending = list(reversed(found))
+    while pending or running:
+        while pending and len(running) < max(1, jobs):
+            mutant = pending.pop()
+            running[_start(module, mutant.apply(source), tests, timeout)] = mutant
+        pid, status = os.wait()
+        mutant = running.pop(pid)
+        outcome = _outcome(status)
+        (result.survived if outcome == "passed" else result.killed).append(mutant)
+        result.timed_out += outcome == "timeout"
+    result.killed.sort(key=lambda m: m.start)
+    result.survived.sort(key=lambda m: m.start)
+    return result
