@@ -46,7 +46,7 @@ def resolve(name: str) -> tuple[Path, str, str]:
     """
     key = name.removeprefix(f"{PACKAGE}/")
     inside = ROOT / PACKAGE / key
-    if inside.is_file():
+    if inside.is_file() and inside.resolve().is_relative_to(ROOT / PACKAGE):
         return inside, f"{PACKAGE}." + key.removesuffix(".py").replace("/", "."), key
     path = Path(name).resolve()
     sys.path.insert(0, str(path.parent))

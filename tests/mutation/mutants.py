@@ -144,9 +144,10 @@ class _Finder:
             self.constant(node)
         elif isinstance(node, ast.JoinedStr):
             self.add(node, "string changed", f'("XX" + {self.text(node)})')
-        elif isinstance(node, ast.Return) and node.value is not None:
-            if not (isinstance(node.value, ast.Constant) and node.value.value is None):
-                self.add(node, "return None", "return None")
+        elif isinstance(node, ast.Return) and node.value is not None and not (
+            isinstance(node.value, ast.Constant) and node.value.value is None
+        ):
+            self.add(node, "return None", "return None")
 
     def constant(self, node: ast.Constant) -> None:
         value = node.value
