@@ -11,6 +11,9 @@ from __future__ import annotations
 import pytest
 
 from sphinxcontrib_transcript.lint.engine import fix_kind, lint_bytes
+from sphinxcontrib_transcript.lint.rules import cue_order
+
+from .rules.conftest import fix
 
 TIMING = {"cue-order", "zero-duration", "end-before-start"}
 
@@ -77,3 +80,9 @@ def test_fix_kinds() -> None:
 def test_a_clean_file_in_sequence_has_no_timing_problem() -> None:
     data = b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n\n00:00:02.000 --> 00:00:03.000\nB\n"
     assert [p for p in lint_bytes(data, "x.vtt") if p.rule in TIMING] == []
+
+
+def test_cue_order_fix_leaves_json_segments_in_place() -> None:
+    # The rule's documented fix: JSON segments are not moved.
+    assert fix(cue_order, FILES["x.json"], "x.json") is None
+    assert fix(cue_order, FILES["x.srt"], "x.srt") is not None
