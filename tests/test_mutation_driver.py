@@ -11,7 +11,9 @@ from tests.mutation.mutants import mutants
 ROOT = Path(__file__).resolve().parents[1]
 
 MODULE = '''\
-"""Two functions; only the first is fully tested."""
+"""A constant and two functions; the second is not fully tested."""
+
+LIMIT = 10
 
 
 def double(x):
@@ -23,7 +25,11 @@ def at_least(value, low):
 '''
 
 TESTS = '''\
-from tiny_mutated import at_least, double
+from tiny_mutated import LIMIT, at_least, double
+
+
+def test_limit():
+    assert LIMIT == 10  # read when this module was imported
 
 
 def test_double():
@@ -40,12 +46,14 @@ def test_mutants_change_one_thing_and_name_it():
     source = MODULE.encode()
     found = [m.describe(source) for m in mutants(source)]
     assert found == [
-        "5:5: return None: return x * 2 -> return None",
-        "5:12: * -> /: x * 2 -> ((x) / (2))",
-        "5:16: number + 1: 2 -> 3",
-        "9:5: return None: return value if value >= low else low -> return None",
-        "9:21: >= -> >: value >= low -> ((value) > (low))",
+        "3:9: number + 1: 10 -> 11",
+        "7:5: return None: return x * 2 -> return None",
+        "7:12: * -> /: x * 2 -> ((x) / (2))",
+        "7:16: number + 1: 2 -> 3",
+        "11:5: return None: return value if value >= low else low -> return None",
+        "11:21: >= -> >: value >= low -> ((value) > (low))",
     ]
+    assert [m.import_time for m in mutants(source)] == [True] + [False] * 5
 
 
 def test_a_tested_mutant_is_killed_and_an_equivalent_one_survives(tmp_path):
@@ -58,10 +66,11 @@ def test_a_tested_mutant_is_killed_and_an_equivalent_one_survives(tmp_path):
          "--fail-under", "100"],
         check=False, cwd=ROOT, capture_output=True, text=True, timeout=300,
     )
-    # ">=" to ">" gives the same result when value == low: it survives, the rest die.
+    # ">=" to ">" gives the same result when value == low: it survives, the rest
+    # die, LIMIT too (its test read it at import: only a fresh import sees 11).
     assert done.stdout.splitlines() == [
-        f"{module}: 4/5 killed (80.0%), 1 survived, 0 by timeout",
-        f"  {module}:9:21: >= -> >: value >= low -> ((value) > (low))",
+        f"{module}: 5/6 killed (83.3%), 1 survived, 0 by timeout",
+        f"  {module}:11:21: >= -> >: value >= low -> ((value) > (low))",
     ], done.stderr
     assert done.returncode == 1  # under --fail-under
     assert module.read_text() == MODULE  # never written

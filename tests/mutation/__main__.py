@@ -28,7 +28,7 @@ TESTS = {
                                     "tests/test_timing_rules.py"],
     "lint/rules/end_before_start.py": ["tests/rules/test_end_before_start.py",
                                        "tests/test_timing_rules.py"],
-    "lint/rules/_timing.py": [*_TIMING_RULES, *(
+    "lint/rules/_timing.py": ["tests/test_timing_helpers.py", *_TIMING_RULES, *(
         f"tests/test_fast_paths.py::test_{name}" for name in (
             "the_readers_timing_facts_are_true", "timing_facts_across_windows",
             "timing_facts_and_look_ups_on_any_times",

@@ -44,6 +44,10 @@ class Mutant:
     start: int
     end: int
     replacement: bytes
+    # Whether the change runs when the module is imported (outside any function
+    # body): such a mutant needs a fresh interpreter, as other modules may have
+    # read the value at import time.
+    import_time: bool = False
 
     def apply(self, source: bytes) -> bytes:
         return source[: self.start] + self.replacement + source[self.end :]
@@ -67,6 +71,7 @@ class _Finder:
         for line in self.lines:
             self.offsets.append(self.offsets[-1] + len(line) + 1)
         self.found: list[Mutant] = []
+        self.depth = 0  # function bodies entered
 
     def span(self, node: ast.AST) -> tuple[int, int]:
         # ast columns are UTF-8 byte offsets, as the source here is bytes.
@@ -82,7 +87,7 @@ class _Finder:
         start, end = self.span(node)
         self.found.append(Mutant(
             node.lineno, node.col_offset, kind, start, end,  # type: ignore[attr-defined]
-            replacement.encode(),
+            replacement.encode(), import_time=self.depth == 0,
         ))
 
     def skipped(self, node: ast.AST) -> bool:
@@ -101,6 +106,10 @@ class _Finder:
                 continue
             if isinstance(node, ast.If) and name == "body" and _type_checking(node.test):
                 continue
+            inside = name == "body" and isinstance(
+                node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+            )
+            self.depth += inside
             children = value if isinstance(value, list) else [value]
             body = name == "body" and isinstance(
                 node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
@@ -113,6 +122,7 @@ class _Finder:
                 if isinstance(child, ast.Assign) and _assigns_type_checking(child):
                     continue
                 self.visit(child)
+            self.depth -= inside
 
     def mutate(self, node: ast.AST) -> None:
         if isinstance(node, ast.Compare):

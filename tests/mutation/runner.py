@@ -1,14 +1,17 @@
 """Run the targeted tests against each mutant, in memory, in a forked process.
 
 The driver imports pytest, the tests and the module once (a collection
-run), then forks a child per mutant.  The child executes the mutated source
-in the module's own namespace and moves the new code into the old function
-objects (``__code__``), so every ``from module import name`` made before
-sees the mutant too; then it runs the tests with ``pytest.main`` and exits
-with pytest's status.  No file is ever written: the source on disk is never
-mutated, and a crash or a timeout (``SIGALRM`` in the child) cannot leave it
-so.  Tests that start a new Python process do not see the mutant, so map a
-module to tests that run in-process.
+run), then forks a child per mutant.  For a change inside a function body,
+the child executes the mutated source in the module's own namespace and
+moves the new code into the old function objects (``__code__``), so every
+``from module import name`` made before sees the mutant too; then it runs
+the tests with ``pytest.main``.  A change that runs at import time (a
+constant, a rule's ``ID``, a pattern) may have been read by other modules
+as they were imported, so for those the child starts a fresh interpreter
+whose import system serves the mutated source.  No file is ever written: the
+source on disk is never mutated, and a crash or a timeout (``SIGALRM`` in
+the child) cannot leave it so.  Tests that start a new Python process do not
+see the mutant, so map a module to tests that run in-process.
 """
 
 from __future__ import annotations
@@ -75,30 +78,55 @@ def _patch_class(old: type, new: type) -> None:
 
 
 def install(module: ModuleType, source: bytes) -> None:
-    """Make *module* run *source*: re-execute it in place, keep the old functions
-    and classes (others hold them) with the new code, rebind changed values."""
+    """Make *module* run *source*, which differs in a function body: re-execute it
+    in place and keep the old functions and classes (others hold them), with the
+    new code."""
     before = dict(vars(module))
     exec(compile(source, module.__file__ or module.__name__, "exec"), vars(module))
     namespace = vars(module)
     for name, old in before.items():
         new = namespace.get(name)
-        if new is old:
-            continue
         if isinstance(old, FunctionType) and isinstance(new, FunctionType):
             _patch_function(old, new)
-            namespace[name] = old
         elif isinstance(old, type) and isinstance(new, type):
             _patch_class(old, new)
-            namespace[name] = old
-        else:  # a constant: rebind it wherever it was imported by name
-            for other in list(sys.modules.values()):
-                space = getattr(other, "__dict__", None)
-                if space is not None and space.get(name) is old:
-                    space[name] = new
+        elif isinstance(getattr(old, "__wrapped__", None), FunctionType) and isinstance(
+            getattr(new, "__wrapped__", None), FunctionType
+        ):  # functools.cache and the like
+            _patch_function(old.__wrapped__, new.__wrapped__)
+            getattr(old, "cache_clear", lambda: None)()
+        else:
+            continue
+        namespace[name] = old
 
 
-def _start(module: str, source: bytes | None, tests: Sequence[str], timeout: float) -> int:
-    """Fork a child that installs *source* (unless ``None``) and runs *tests*."""
+# The fresh interpreter of an import-time mutant: its import system serves the
+# mutated source (from the environment) for the one module, then pytest runs.
+_BOOT = """
+import importlib.machinery, os, sys
+NAME, SOURCE = sys.argv[1], os.environb[b"MUTANT_SOURCE"]
+class Loader(importlib.machinery.SourceFileLoader):
+    def get_code(self, fullname):
+        return compile(SOURCE, self.path, "exec")
+class Finder:
+    @staticmethod
+    def find_spec(fullname, path=None, target=None):
+        if fullname != NAME:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        spec.loader = Loader(fullname, spec.origin)
+        return spec
+sys.meta_path.insert(0, Finder)
+import pytest
+sys.exit(int(pytest.main(sys.argv[2:])))
+"""
+
+
+def _start(
+    module: str, source: bytes | None, tests: Sequence[str], timeout: float, fresh: bool = False
+) -> int:
+    """Fork a child that installs *source* (unless ``None``) and runs *tests*, in a
+    fresh interpreter if *fresh*."""
     pid = os.fork()
     if pid:
         return pid
@@ -109,6 +137,12 @@ def _start(module: str, source: bytes | None, tests: Sequence[str], timeout: flo
         quiet = os.open(os.devnull, os.O_WRONLY)
         os.dup2(quiet, 1)
         os.dup2(quiet, 2)
+        if fresh and source is not None:
+            # The alarm and the quiet output carry over into the new program.
+            path = os.pathsep.join(filter(None, sys.path))
+            env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"}
+            os.execve(sys.executable, [sys.executable, "-c", _BOOT, module, *PYTEST_ARGS,
+                                       *tests], {**env, "MUTANT_SOURCE": source.decode()})
         if source is not None:
             install(sys.modules[module], source)
         status = int(pytest_main([*PYTEST_ARGS, *tests]))
@@ -133,8 +167,10 @@ def _outcome(status: int) -> str:
     raise RuntimeError(f"pytest exited {code}: no tests were run, or a usage error")
 
 
-def _run_one(module: str, source: bytes | None, tests: Sequence[str], timeout: float) -> str:
-    _, status = os.waitpid(_start(module, source, tests, timeout), 0)
+def _run_one(
+    module: str, source: bytes | None, tests: Sequence[str], timeout: float, fresh: bool = False
+) -> str:
+    _, status = os.waitpid(_start(module, source, tests, timeout, fresh), 0)
     return _outcome(status)
 
 
@@ -144,11 +180,24 @@ def prepare(module: str, tests: Sequence[str]) -> float:
         collected = pytest_main([*PYTEST_ARGS, "--collect-only", *tests])
     if collected != 0:
         raise RuntimeError(f"cannot collect {' '.join(tests)}:\n{out.getvalue()}")
-    importlib.import_module(module)
+    source = _source(importlib.import_module(module))
     began = time.monotonic()
     if _run_one(module, None, tests, 900) != "passed":
         raise RuntimeError(f"the tests of {module} fail before any mutation: {' '.join(tests)}")
-    return time.monotonic() - began
+    elapsed = time.monotonic() - began
+    # Both ways of running a mutant must pass with the source as it is, or a
+    # broken harness would count as killing mutants.
+    if _run_one(module, source, tests, 900, fresh=True) != "passed":
+        raise RuntimeError(f"the tests of {module} fail in a fresh interpreter")
+    if _run_one(module, source, tests, 900) != "passed":
+        raise RuntimeError(f"the tests of {module} fail once the module is re-executed")
+    return elapsed
+
+
+def _source(module: ModuleType) -> bytes:
+    assert module.__file__ is not None
+    with open(module.__file__, "rb") as file:
+        return file.read()
 
 
 def mutate(
@@ -157,12 +206,9 @@ def mutate(
 ) -> Result:
     """Run *tests* against every mutant of *module* (a dotted name), *jobs* at once."""
     elapsed = prepare(module, tests)
-    path = sys.modules[module].__file__
-    assert path is not None
-    with open(path, "rb") as file:
-        source = file.read()
+    source = _source(sys.modules[module])
     found = list(mutants(source))
-    timeout = 10 + 3 * elapsed
+    timeout = 20 + 3 * elapsed  # import-time mutants start a new interpreter
     progress(f"{module}: {len(found)} mutants, tests take {elapsed:.1f} s")
     result = Result(module, source)
     running: dict[int, Mutant] = {}
@@ -170,7 +216,8 @@ def mutate(
     while pending or running:
         while pending and len(running) < max(1, jobs):
             mutant = pending.pop()
-            running[_start(module, mutant.apply(source), tests, timeout)] = mutant
+            child = _start(module, mutant.apply(source), tests, timeout, mutant.import_time)
+            running[child] = mutant
         pid, status = os.wait()
         mutant = running.pop(pid)
         outcome = _outcome(status)
