@@ -29,6 +29,8 @@ from types import FunctionType, ModuleType
 
 from .mutants import Mutant, mutants
 
+# The exit status of a child that could not install its mutant.
+_HARNESS_ERROR = 7
 PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "-o", "addopts="]
 
 
@@ -71,8 +73,11 @@ def _patch_class(old: type, new: type) -> None:
                 before, after = getattr(value, part), getattr(replacement, part)
                 if isinstance(before, FunctionType) and isinstance(after, FunctionType):
                     _patch_function(before, after)
-        elif isinstance(value, (staticmethod, classmethod)) and isinstance(
-            replacement, type(value)
+        elif (
+            isinstance(value, (staticmethod, classmethod))
+            and isinstance(replacement, type(value))
+            and isinstance(value.__func__, FunctionType)
+            and isinstance(replacement.__func__, FunctionType)
         ):
             _patch_function(value.__func__, replacement.__func__)
 
@@ -144,10 +149,12 @@ def _start(
             os.execve(sys.executable, [sys.executable, "-c", _BOOT, module, *PYTEST_ARGS,
                                        *tests], {**env, "MUTANT_SOURCE": source.decode()})
         if source is not None:
-            install(sys.modules[module], source)
+            try:
+                install(sys.modules[module], source)
+            except BaseException:
+                status = _HARNESS_ERROR  # the code compiled: the driver failed, not the tests
+                raise
         status = int(pytest_main([*PYTEST_ARGS, *tests]))
-    except BaseException:
-        status = 1  # the mutant broke the module itself: killed
     finally:
         os._exit(status)
 
@@ -162,6 +169,8 @@ def _outcome(status: int) -> str:
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGALRM:
         return "timeout"
     code = os.waitstatus_to_exitcode(status)
+    if code == _HARNESS_ERROR:
+        raise RuntimeError("a mutant could not be installed in memory (a bug of the driver)")
     if code in (0, 1, 2):  # 2: a mutant that breaks collection
         return "passed" if code == 0 else "failed"
     raise RuntimeError(f"pytest exited {code}: no tests were run, or a usage error")
