@@ -91,6 +91,8 @@ def install(module: ModuleType, source: bytes) -> None:
     namespace = vars(module)
     for name, old in before.items():
         new = namespace.get(name)
+        if new is old:  # imported from elsewhere
+            continue
         if isinstance(old, FunctionType) and isinstance(new, FunctionType):
             _patch_function(old, new)
         elif isinstance(old, type) and isinstance(new, type):
