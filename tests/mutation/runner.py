@@ -29,8 +29,6 @@ from types import FunctionType, ModuleType
 
 from .mutants import Mutant, mutants
 
-# The exit status of a child that could not install its mutant.
-_HARNESS_ERROR = 7
 PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "-o", "addopts="]
 
 
@@ -144,18 +142,19 @@ def _start(
         quiet = os.open(os.devnull, os.O_WRONLY)
         os.dup2(quiet, 1)
         os.dup2(quiet, 2)
+        if source is not None and not fresh:
+            try:
+                install(sys.modules[module], source)
+            except Exception:
+                # The change runs at import time after all (a function the module
+                # calls as it is imported): let a fresh import say what it does.
+                fresh = True
         if fresh and source is not None:
             # The alarm and the quiet output carry over into the new program.
             path = os.pathsep.join(filter(None, sys.path))
             env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"}
             os.execve(sys.executable, [sys.executable, "-c", _BOOT, module, *PYTEST_ARGS,
                                        *tests], {**env, "MUTANT_SOURCE": source.decode()})
-        if source is not None:
-            try:
-                install(sys.modules[module], source)
-            except BaseException:
-                status = _HARNESS_ERROR  # the code compiled: the driver failed, not the tests
-                raise
         status = int(pytest_main([*PYTEST_ARGS, *tests]))
     finally:
         os._exit(status)
@@ -171,8 +170,6 @@ def _outcome(status: int) -> str:
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGALRM:
         return "timeout"
     code = os.waitstatus_to_exitcode(status)
-    if code == _HARNESS_ERROR:
-        raise RuntimeError("a mutant could not be installed in memory (a bug of the driver)")
     if code in (0, 1, 2):  # 2: a mutant that breaks collection
         return "passed" if code == 0 else "failed"
     raise RuntimeError(f"pytest exited {code}: no tests were run, or a usage error")
