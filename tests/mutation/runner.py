@@ -231,6 +231,9 @@ def mutate(
         outcome = _outcome(status)
         (result.survived if outcome == "passed" else result.killed).append(mutant)
         result.timed_out += outcome == "timeout"
+        done = len(result.killed) + len(result.survived)
+        if done % 50 == 0:
+            progress(f"{module}: {done}/{len(found)} run, {len(result.survived)} survived")
     result.killed.sort(key=lambda m: m.start)
     result.survived.sort(key=lambda m: m.start)
     return result
