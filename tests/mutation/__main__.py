@@ -43,7 +43,14 @@ TESTS = {
                        "tests/rules/test_bad_timing_line.py",
                        "tests/rules/test_missing_blank_line.py",
                        "tests/rules/test_blank_in_payload.py", "tests/rules/test_untimed_line.py",
-                       "tests/rules/test_leading_junk.py"],
+                       "tests/rules/test_leading_junk.py", *(
+                           f"tests/test_fast_paths.py::test_srt_fast_path_{name}" for name in (
+                               "reads_each_kind_of_text",
+                               "leaves_anything_to_report_to_the_line_reader",
+                               "matches_the_line_by_line_reader_on_the_corpus",
+                               "agrees_with_the_line_by_line_reader",
+                           )
+                       )],
     "readers/json.py": ["tests/test_reader_json.py", "tests/rules/test_json_schema.py"],
 }
 
