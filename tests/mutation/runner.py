@@ -169,10 +169,10 @@ def pytest_main(args: list[str]) -> int:
 def _outcome(status: int) -> str:
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGALRM:
         return "timeout"
-    code = os.waitstatus_to_exitcode(status)
-    if code in (0, 1, 2):  # 2: a mutant that breaks collection
-        return "passed" if code == 0 else "failed"
-    raise RuntimeError(f"pytest exited {code}: no tests were run, or a usage error")
+    # The tests pass on the unchanged source both ways (see prepare), so any
+    # other status is the mutant's doing: a failure (1), an import it breaks
+    # during collection (2) or in a conftest (4), a crash.
+    return "passed" if os.waitstatus_to_exitcode(status) == 0 else "failed"
 
 
 def _run_one(
