@@ -46,6 +46,11 @@ def test_cues_with_and_without_ends() -> None:
     assert _timing.overlap_candidates(ctx) == [3, 4, 5]
 
 
+def test_the_second_cue_overlapping_the_first_when_a_later_one_has_no_end() -> None:
+    ctx = json_context((0, 3), (2, 4), (4, None))
+    assert _timing.overlap_candidates(ctx) == [1]
+
+
 def test_touching_cues_do_not_overlap_and_equal_times_are_not_backwards() -> None:
     ctx = json_context((0, 1), (1, 1), (1, None), (2, 3))
     assert _timing.ends_before_starts(ctx) == []
@@ -94,6 +99,11 @@ def test_columns_on_indented_timing_lines() -> None:
     assert (_timing.start_column_at(ctx, 6), _timing.end_column_at(ctx, 6)) == (2, 22)
     assert _timing.start_column(ctx, last) == 2
     assert _timing.end_column(ctx, first) == 20
+
+
+def test_columns_on_the_first_line() -> None:
+    ctx = context(cue_order, b" 00:00:01,000 --> 00:00:02,000\nA\n", "x.srt")  # no index
+    assert (_timing.start_column_at(ctx, 1), _timing.end_column_at(ctx, 1)) == (2, 19)
 
 
 def test_columns_of_lines_outside_the_file_are_1() -> None:
