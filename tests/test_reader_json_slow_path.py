@@ -19,6 +19,11 @@ RANGE = "not a number of seconds from 0 to under a billion hours"
 def read(source: str) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     transcript = parse(source)
     cues = [(c.start_ms, c.end_ms, c.text, c.speaker, c.line) for c in transcript.cues]
+    # A segment has no identifier or settings, and its text is on its line.
+    assert all(
+        (c.plain_text, c.identifier, c.settings, c.text_line) == (c.text, "", "", c.line)
+        for c in transcript.cues
+    )
     found = [(d.line, d.column, d.rule, d.level, d.message) for d in transcript.diagnostics]
     return cues, found
 
@@ -134,3 +139,63 @@ def test_a_segment_not_an_object() -> None:
         [(0, None, "a", None, 2)],
         [(3, 3, "json-schema", "error", 'segment 2 is "oops", not an object; it was not read')],
     )
+
+
+def test_times_up_to_a_billion_hours_on_the_slow_path() -> None:
+    source = HEAD + '  {"startTime": 3599999999999, "speaker": 7, "body": "late"}]}'
+    assert read(source) == (
+        [(3_599_999_999_999_000, None, "late", None, 2)],
+        [(2, 32, "json-schema", "error", '"speaker" is 7, not a string; ignored')],
+    )
+
+
+@pytest.mark.parametrize(("body", "shown"), [
+    ("é" * 38, '"' + "é" * 38 + '"'),  # 40 characters: quoted whole, not escaped
+    ("é" * 39, '"' + "é" * 39 + "…"),
+])
+def test_quotes_are_cut_after_40_characters(body: str, shown: str) -> None:
+    source = HEAD + '  {"body": "' + body + '", "startTime": "x"}]}'
+    _, found = read(source)
+    assert [message for *_, message in found] == [
+        f'"startTime" is "x", {RANGE}; the segment (body {shown}) was not read'
+    ]
+
+
+MINIFIED = (
+    '{"version":"1.0.0","segments":[{"startTime":1,"body":"a"},'
+    '{"body":"b","speaker":7,"startTime":2},{}],"language":"en"}'
+)
+
+
+def test_minified_file_reports_at_each_key() -> None:
+    # Every member parsed without whitespace; "language" after "segments"
+    # keeps the segments' positions.
+    assert read(MINIFIED) == (
+        [(1000, None, "a", None, 1), (2000, None, "b", None, 1)],
+        [(1, 71, "json-schema", "error", '"speaker" is 7, not a string; ignored'),
+         (1, 98, "json-schema", "error",
+          'segment 3 has no "startTime"; the segment (body (empty)) was not read')],
+    )
+
+
+def test_positions_after_a_leading_line_break() -> None:
+    source = "\n" + HEAD + '  {"startTime": 1, "body": 2}]}'
+    _, found = read(source)
+    assert [(line, column) for line, column, *_ in found] == [(3, 20)]
+
+
+def test_a_second_segments_key_that_is_not_an_array_wins() -> None:
+    source = '{"version": "1.0.0", "segments": [{"startTime": 1, "body": "a"}], "segments": 5}'
+    assert read(source) == ([], [(
+        1, 67, "json-schema", "error",
+        '"segments" is 5, not an array of segment objects; nothing was read',
+    )])
+
+
+def test_nesting_too_deep_and_numbers_too_long() -> None:
+    _, deep = read("[" * 100_000)
+    assert deep == [(1, 1, "json-schema", "error",
+                     "JSON nested too deeply to read; nothing was read")]
+    _, huge = read('{"version": "1.0.0", "segments": [{"startTime": ' + "9" * 5000 + "}]}")
+    assert huge == [(1, 49, "json-schema", "error",
+                     "a number with 4300 digits or more cannot be read; nothing was read")]

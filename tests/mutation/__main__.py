@@ -51,7 +51,8 @@ TESTS = {
                                "agrees_with_the_line_by_line_reader",
                            )
                        )],
-    "readers/json.py": ["tests/test_reader_json.py", "tests/rules/test_json_schema.py"],
+    "readers/json.py": ["tests/test_reader_json_slow_path.py", "tests/test_reader_json.py",
+                        "tests/rules/test_json_schema.py"],
 }
 
 
