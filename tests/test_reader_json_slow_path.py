@@ -199,3 +199,10 @@ def test_nesting_too_deep_and_numbers_too_long() -> None:
     _, huge = read('{"version": "1.0.0", "segments": [{"startTime": ' + "9" * 5000 + "}]}")
     assert huge == [(1, 49, "json-schema", "error",
                      "a number with 4300 digits or more cannot be read; nothing was read")]
+
+
+def test_anything_after_the_top_level_object_is_invalid() -> None:
+    _, found = read('{"version": "1.0.0", "segments": []}x')
+    assert found == [(1, 37, "json-schema", "error",
+                      'not valid JSON: Extra data; a Podcasting 2.0 transcript is '
+                      '{"version": "1.0.0", "segments": [...]}')]
