@@ -517,17 +517,43 @@ CASES = [
         id='long-text-after-end',
     ),
     pytest.param(
-        '1\n00:00:01,000 --> 00:00:02,000\nA\n\n1234567890123456789\n'
-        '00:00:03,000 --> 00:00:04,000\nB\nC\n',
+        '1\n00:00:01,000 --> 00:00:02,000\nA\n\n'
+        '1234567890123456789\n00:00:03,000 --> 00:00:04,000\nB\nC\n\n'
+        '3\n00:00:05,000 --> 00:00:06,000\nD\n',
         [
             (1000, 2000, '1', '', 'A'),
             (3000, 4000, '1234567890123456789', '', 'B\nC'),
+            (5000, 6000, '3', '', 'D'),
         ],
         [
             (5, 1, 'srt-index', 'warning',
              "index '1234567890123456789' is not a whole number; write 2"),
         ],
         id='index-of-19-digits',
+    ),
+    pytest.param(
+        '1\n00:00:01.000 --> 00:00:02,000',
+        [
+            (1000, 2000, '1', '', ''),
+        ],
+        [
+            (2, 9, 'bad-timestamp', 'warning',
+             "'.' before the milliseconds in '00:00:01.000': players accept it; write ','"),
+        ],
+        id='index-and-timing-line-end-the-file',
+    ),
+    pytest.param(
+        '1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\nxx --> 00:00:02,000',
+        [
+            (1000, 2000, '1', '', 'A'),
+        ],
+        [
+            (6, 1, 'bad-timing-line', 'error',
+             "cannot read the timing line: it does not start with a time such as "
+             "00:00:01,000; the card's text (the card has no text) was not read "
+             "(write HH:MM:SS,mmm --> HH:MM:SS,mmm)"),
+        ],
+        id='index-and-unreadable-timing-line-end-the-file',
     ),
     pytest.param(
         '1\n00:00:01,000 --> 00:00:02,000\nA\n\n2',
