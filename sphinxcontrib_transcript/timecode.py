@@ -11,8 +11,9 @@ readers decide what a rejected time means for the file.
 '01:02:03'
 >>> parse_clock("1:02:03"), parse_clock("[02:03]"), parse_clock("2:3")
 (3723000, 123000, None)
->>> anchor_id(3_723_004), anchor_id(59_999, prefix="ep33")
-('t-01-02-03', 'ep33-t-00-00-59')
+
+Times shown in a rendered transcript and the ids of its anchors are the
+Sphinx side's (``sphinxext.render.display_time`` and ``assign_anchors``).
 """
 
 from __future__ import annotations
@@ -58,12 +59,6 @@ def format_clock(ms: int) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}"
 
 
-def format_short(ms: int) -> str:
-    """Format for display: ``M:SS`` under an hour, ``H:MM:SS`` from an hour on."""
-    h, m, s, _ = hms(ms)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
 def parse_clock(text: str) -> int | None:
     """Parse ``[HH:]MM:SS[.fff]``, with optional square brackets, to milliseconds.
 
@@ -91,13 +86,3 @@ def parse_seconds(value: object) -> int | None:
         return None
     return round(value * 1000)
 
-
-def anchor_id(ms: int, prefix: str = "") -> str:
-    """The stable HTML id for a cue starting at *ms*: ``t-HH-MM-SS``.
-
-    With *prefix* (a transcript's ``:name:``) it is ``PREFIX-t-HH-MM-SS``.
-    Callers add ``-2``, ``-3`` for later cues in the same second.
-    """
-    h, m, s, _ = hms(ms)
-    ident = f"t-{h:02d}-{m:02d}-{s:02d}"
-    return f"{prefix}-{ident}" if prefix else ident

@@ -41,6 +41,12 @@ def test_anchors_count_cues_in_the_same_second_in_file_order():
     assert assign_anchors(cues[:1], "ep33") == ["ep33-t-00-00-01"]
 
 
+def test_anchors_spell_hours_minutes_and_seconds():
+    # The anchors' one definition (timecode once had an unused second one).
+    cues = [cue(3723.004, "a"), cue(59.999, "b"), cue(100 * 3600 + 61, "c")]
+    assert assign_anchors(cues) == ["t-01-02-03", "t-00-00-59", "t-100-01-01"]
+
+
 def test_a_speaker_change_starts_a_paragraph_and_carries_over():
     result = layout([cue(0, "Hi.", "Ann"), cue(1, "Still me."), cue(2, "Bob here.", "Bob")])
     assert [(p.speaker, len(p.cues)) for p in result.paragraphs] == [("Ann", 2), ("Bob", 1)]

@@ -346,6 +346,18 @@ class _Reader:
             return where
 
         body = segment.get("body", _MISSING)
+        start_ms = _seconds(segment.get("startTime"))
+        if start_ms is None:
+            # Not read: its body, whatever it is, is only quoted (not "read as empty").
+            raw = segment.get("startTime", _MISSING)
+            words = "(empty)" if body is _MISSING or body == "" else _quote(body)
+            if raw is _MISSING:
+                problem, spot = f'segment {number} has no "startTime"', where
+            else:
+                problem = f'"startTime" is {_quote(raw)}, not {_RANGE}'
+                spot = at("startTime")
+            self.report(spot, f"{problem}; the segment (body {words}) was not read")
+            return None
         if not isinstance(body, str):
             if body is _MISSING:
                 self.report(where, f'segment {number} has no "body"; read as empty text')
@@ -354,17 +366,6 @@ class _Reader:
                     at("body"), f'"body" is {_quote(body)}, not a string; read as empty text'
                 )
             body = ""
-        start_ms = _seconds(segment.get("startTime"))
-        if start_ms is None:
-            raw = segment.get("startTime", _MISSING)
-            words = _quote(body) if body else "(empty)"
-            if raw is _MISSING:
-                problem, spot = f'segment {number} has no "startTime"', where
-            else:
-                problem = f'"startTime" is {_quote(raw)}, not {_RANGE}'
-                spot = at("startTime")
-            self.report(spot, f"{problem}; the segment (body {words}) was not read")
-            return None
         end = segment.get("endTime")
         end_ms = _seconds(end)
         if end is not None and end_ms is None:

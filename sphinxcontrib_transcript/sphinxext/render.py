@@ -221,7 +221,7 @@ def display_time(ms: int, hours: bool) -> str:
 
 def assign_anchors(cues: Sequence[Cue], prefix: str = "") -> list[str]:
     """Stable ids for *cues*, in file order: ``t-HH-MM-SS``, then ``-2``, ``-3``."""
-    # anchor_id() inlined: this runs for every cue of every transcript.
+    # The one place anchors are made; inline, as this runs for every cue.
     head = f"{prefix}-t-" if prefix else "t-"
     seen: dict[int, int] = {}
     anchors = []
