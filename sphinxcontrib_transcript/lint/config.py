@@ -88,8 +88,8 @@ class Config:
     """
 
     __slots__ = (
-        "baseline", "enabled", "exclude", "levels", "options", "per_file_ignores", "preset",
-        "root", "source",
+        "_hash", "baseline", "enabled", "exclude", "levels", "options", "per_file_ignores",
+        "preset", "root", "source",
     )
     _FIELDS = (
         "enabled", "levels", "options", "per_file_ignores", "exclude", "root", "source", "preset",
@@ -140,11 +140,18 @@ class Config:
         return self._values() == other._values()
 
     def __hash__(self) -> int:
-        # levels and options are mappings: hashed as their sorted items.
+        # Worked out once (the engine's rule plan is looked up by it for every
+        # file); levels and options are mappings: hashed as their sorted items.
+        try:
+            return self._hash  # type: ignore[attr-defined,no-any-return]
+        except AttributeError:
+            pass
         options = tuple(sorted((rule, tuple(sorted(values.items())))
                                for rule, values in self.options.items()))
-        return hash((self.enabled, tuple(sorted(self.levels.items())), options,
-                     *self._values()[3:]))
+        found = hash((self.enabled, tuple(sorted(self.levels.items())), options,
+                      *self._values()[3:]))
+        object.__setattr__(self, "_hash", found)
+        return found
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)

@@ -118,11 +118,16 @@ class _Stamp:
 # A file whose every time is HH:MM:SS, unbracketed (what tools write): the
 # heads of its timed lines, joined, match this in one pass.
 _ALL_CLOCK = r"(?:\d\d:[0-5]\d:[0-5]\d(?:[ \t][^\n]?)?\n)*"
+# A file of nothing but such lines and blank lines (talk-python's layout): the
+# whole text matches this in one pass, with no line cut out.
+_CLOCK_LINES = r"\n*(?:\d\d:[0-5]\d:[0-5]\d(?:[ \t][^\n]*)?(?:\n+|$))*"
 
 
 def _stamps(ctx: Context) -> list[_Stamp]:
     """The time written at the start of each cue's line, as written; none at all
     when every one is ``HH:MM:SS`` (nothing can deviate then)."""
+    if re.fullmatch(_CLOCK_LINES, ctx.text) is not None:
+        return []
     lines = ctx.lines
     count = len(lines)
     numbers = [n for n in column(ctx, "line") if 0 < n <= count]
