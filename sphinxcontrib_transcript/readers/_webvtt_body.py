@@ -13,6 +13,7 @@ every path here to that algorithm.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, chain, repeat
 from operator import add, getitem, sub
@@ -248,7 +249,8 @@ class BodyReader:
         times_start, times_end, summary = convert(found.timings)
         self.add_table(CueTable(
             starts=times_start, ends=times_end, texts=found.payloads, plain_texts=plain,
-            speakers=speakers, lines=starts, text_lines=list(map(add, starts, repeat(1))),
+            speakers=speakers, lines=starts,
+            text_lines=array("q", map(add, starts, repeat(1))),
         ), summary)
 
     def flush(self, found: Canonical, markup: bool) -> None:
@@ -346,7 +348,8 @@ class Canonical:
 
     def __init__(self) -> None:
         self.payloads: list[str] = []
-        self.starts: list[int] = []
+        # The lines the cues start on, 8 bytes each (a long file has many).
+        self.starts: array[int] = array("q")
         self.timings: list[str] = []
         self.wide = False
 

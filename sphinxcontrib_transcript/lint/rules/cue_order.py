@@ -45,9 +45,11 @@ Passing (``example.txt``)::
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
+from itertools import compress, count, islice, pairwise
+from operator import lt, not_
 
 from ..base import Context, Finding, Option
 from ._columns import column, derived
@@ -62,16 +64,16 @@ OPTIONS: dict[str, Option] = {}
 FIX = "unsafe"
 
 
-def _outside_run(starts: Sequence[int]) -> list[int]:
-    """Indexes of the cues outside one longest non-decreasing run of *starts*, in
-    O(n log n): patience sorting from the last cue back (a non-increasing run of
+def _outside_run(starts: Sequence[int]) -> bytearray:
+    """Which cues are in one longest non-decreasing run of *starts* (a 1 a cue),
+    found in O(n log n): patience sorting from the last cue back (a non-increasing run of
     the starts read backwards), keeping for each run length the run whose
     first cue starts latest, then walking forward from the longest.  Read from
     the end, of two equally long runs the one keeping earlier cues wins: of two
     swapped neighbours the later is named."""
     tails: list[int] = []  # minus the latest start a run of length k + 1 begins with
     begins_at: list[int] = []  # the index of that cue
-    parent = [-1] * len(starts)
+    parent = array("q", [-1]) * len(starts)  # 8 bytes a cue: a long file has many
     for index in range(len(starts) - 1, -1, -1):
         key = -starts[index]
         k = bisect_right(tails, key)
@@ -86,7 +88,7 @@ def _outside_run(starts: Sequence[int]) -> list[int]:
     while index >= 0:
         kept[index] = 1
         index = parent[index]
-    return [index for index, flag in enumerate(kept) if not flag]
+    return kept
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -95,11 +97,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     fmt = ctx.format
     starts, _ = times(ctx)
     lines: Sequence[int] = column(ctx, "line")
-    moved = _outside_run(starts)
-    gone = set(moved)
-    run = [index for index in range(len(starts)) if index not in gone]
-    run_starts = [starts[index] for index in run]
-    fixable = _sorted(ctx) is not None
+    kept = _outside_run(starts)
+    moved = list(compress(count(), map(not_, kept)))
+    run = array("q", compress(count(), kept))
+    run_starts = array("q", map(starts.__getitem__, run))
+    fixable = _movable(ctx)
     for i in moved:
         start = starts[i]
         at = bisect_right(run, i)  # the run's cues above i are run[:at]
@@ -125,13 +127,24 @@ def check(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _movable(ctx: Context) -> bool:
+    """Whether the fix can sort this file's cues: not JSON (segments stay), and each
+    cue's block below the one before (what the fix moves whole).  Told from the
+    line column in C: a long file with a cue out of order is not sorted just to
+    say so (the fix itself checks the sorted file again before it is used)."""
+    if ctx.format == "json":
+        return False
+    lines: Sequence[int] = column(ctx, "line")
+    return all(map(lt, lines, islice(lines, 1, None)))
+
+
 def fix(ctx: Context) -> bytes | None:
     return _sorted(ctx) if out_of_order(ctx) else None
 
 
 def _sorted(ctx: Context) -> bytes | None:
     """The file with its cues sorted by start, or ``None`` when that cannot be done
-    safely (made once per file: ``check`` asks, to say whether it is fixable)."""
+    safely (made once per file)."""
     result: bytes | None = derived(ctx, "cue-order:sorted", _make_sorted)
     return result
 
