@@ -231,16 +231,24 @@ def find_config(start_dir: str | os.PathLike[str] = ".") -> tuple[str, Mapping[s
     """The first config file walking up from *start_dir*, with its table."""
     directory = os.path.abspath(start_dir)
     while True:
-        for name in CONFIG_NAMES:
-            candidate = os.path.join(directory, name)
-            if os.path.isfile(candidate):
-                table = _read_table(candidate, required=False)
-                if table is not None:
-                    return candidate, table
+        found = config_in(directory)
+        if found is not None:
+            return found
         parent = os.path.dirname(directory)
         if parent == directory:
             return None
         directory = parent
+
+
+def config_in(directory: str) -> tuple[str, Mapping[str, Any]] | None:
+    """The configuration file in *directory* itself, with its table, or ``None``."""
+    for name in CONFIG_NAMES:
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate):
+            table = _read_table(candidate, required=False)
+            if table is not None:
+                return candidate, table
+    return None
 
 
 def resolve(

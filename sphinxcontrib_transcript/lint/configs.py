@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 
-from .config import CONFIG_NAMES, Config, _glob_matches, _read_table, _relative, resolve
+from .config import Config, _glob_matches, _relative, config_in, resolve
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class Configs:
                 config = cached
                 break
             visited.append(current)
-            found = _config_in(current)
+            found = config_in(current)
             if found is not None:
                 source, table = found
                 config = self._by_source.get(source) or self._resolved(source, table, current)
@@ -108,17 +108,6 @@ class Configs:
         config = resolve(table, source=source, root=root, **self._overrides)
         self._by_source[source] = config
         return config
-
-
-def _config_in(directory: str) -> tuple[str, Mapping[str, Any]] | None:
-    """The configuration file in *directory* itself, with its table, or ``None``."""
-    for name in CONFIG_NAMES:
-        candidate = os.path.join(directory, name)
-        if os.path.isfile(candidate):
-            table = _read_table(candidate, required=False)
-            if table is not None:
-                return candidate, table
-    return None
 
 
 def unmatched(config: Config, files: Sequence[str], excluded: Iterable[str]) -> list[str]:

@@ -27,6 +27,7 @@ from sphinx.util.osutil import relative_uri
 
 from .. import writers
 from . import nodes as tn
+from .tree import builder_format
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -91,9 +92,7 @@ class DropCaptions(SphinxPostTransform):
     default_priority = 100
 
     def run(self, **kwargs: Any) -> None:
-        builder = getattr(self.env, "_builder_cls", None)  # Sphinx >= 8.2
-        fmt = builder.format if builder is not None else self.app.builder.format
-        if fmt == "html":
+        if builder_format(self) == "html":
             return
         for node in list(self.document.findall(tn.transcript_captions)):
             node.parent.remove(node)

@@ -207,6 +207,12 @@ def meta_nodes(paragraph: tn.transcript_paragraph) -> list[nodes.Node]:
     return [meta, nodes.Text(" ")] if len(meta) else []
 
 
+def builder_format(transform: SphinxPostTransform) -> str:
+    """The format of the builder a post-transform runs for (``"html"``, ``"latex"``...)."""
+    builder = getattr(transform.env, "_builder_cls", None)  # Sphinx >= 8.2
+    return str(builder.format if builder is not None else transform.app.builder.format)
+
+
 class ExpandCues(SphinxPostTransform):
     """Give every cue of a :class:`~.nodes.transcript_text` run its own nodes.
 
@@ -219,9 +225,7 @@ class ExpandCues(SphinxPostTransform):
     default_priority = 100
 
     def run(self, **kwargs: Any) -> None:
-        builder = getattr(self.env, "_builder_cls", None)  # Sphinx >= 8.2
-        fmt = builder.format if builder is not None else self.app.builder.format
-        if fmt == "html":
+        if builder_format(self) == "html":
             return
         for paragraph in list(self.document.findall(tn.transcript_paragraph)):
             for child in list(paragraph.children):
