@@ -91,3 +91,40 @@ def test_cue_order_fix_leaves_json_segments_in_place() -> None:
     # The rule's documented fix: JSON segments are not moved.
     assert fix(cue_order, FILES["x.json"], "x.json") is None
     assert fix(cue_order, FILES["x.srt"], "x.srt") is not None
+
+
+# The newer formats with end times get the same timing rules: a cue ending before
+# it starts, one lasting no time, one starting before the cue above it.
+NEWER = {
+    "x.sbv": b"0:00:05.000,0:00:04.000\nA\n\n0:00:06.000,0:00:06.000\nB\n\n"
+             b"0:00:02.000,0:00:03.000\nC\n",
+    "x.ttml": (
+        b'<?xml version="1.0"?>\n<tt xmlns="http://www.w3.org/ns/ttml">\n<body><div>\n'
+        b'<p begin="00:00:05.000" end="00:00:04.000">A</p>\n'
+        b'<p begin="00:00:06.000" end="00:00:06.000">B</p>\n'
+        b'<p begin="00:00:02.000" end="00:00:03.000">C</p>\n</div></body></tt>\n'
+    ),
+    "x.json": (  # Whisper's JSON, told from Podcasting 2.0's by its segments
+        b'{"text": "A B C", "segments": [\n'
+        b'{"id": 0, "start": 5.0, "end": 4.0, "text": " A"},\n'
+        b'{"id": 1, "start": 6.0, "end": 6.0, "text": " B"},\n'
+        b'{"id": 2, "start": 2.0, "end": 3.0, "text": " C"}]}\n'
+    ),
+}
+
+
+@pytest.mark.parametrize(("name", "fmt", "lines"), [
+    ("x.sbv", "sbv", (1, 4, 7)), ("x.ttml", "ttml", (4, 5, 6)), ("x.json", "whisper", (2, 3, 4)),
+])
+def test_the_newer_formats_get_the_timing_rules(
+    name: str, fmt: str, lines: tuple[int, ...]
+) -> None:
+    from sphinxcontrib_transcript.readers import read
+
+    assert read(NEWER[name], name=name)[0].format == fmt
+    found = sorted((p.line, p.rule, p.level) for p in lint_bytes(NEWER[name], name)
+                   if p.rule in TIMING)
+    assert found == [
+        (lines[0], "end-before-start", "error"), (lines[1], "zero-duration", "error"),
+        (lines[2], "cue-order", "error"),
+    ]

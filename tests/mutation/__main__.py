@@ -23,9 +23,10 @@ _TIMING_RULES = ["tests/test_timing_rules.py", "tests/rules/test_cue_order.py",
 TESTS = {
     "timecode.py": ["tests/test_timecode.py", "tests/test_writers.py",
                     "tests/test_sphinx_render.py"],
-    "lint/rules/cue_order.py": ["tests/rules/test_cue_order.py", "tests/test_timing_rules.py"],
+    "lint/rules/cue_order.py": ["tests/rules/test_cue_order.py", "tests/test_timing_rules.py",
+                                "tests/test_repairs.py"],
     "lint/rules/zero_duration.py": ["tests/rules/test_zero_duration.py",
-                                    "tests/test_timing_rules.py"],
+                                    "tests/test_timing_rules.py", "tests/test_repairs.py"],
     "lint/rules/end_before_start.py": ["tests/rules/test_end_before_start.py",
                                        "tests/test_timing_rules.py"],
     "lint/rules/_timing.py": ["tests/test_timing_helpers.py", *_TIMING_RULES, *(

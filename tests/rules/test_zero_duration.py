@@ -163,3 +163,42 @@ def test_a_blank_zero_length_cue_is_removed() -> None:
     assert finding.level == "warning"
     assert finding.message.endswith("remove it (it is blank)")
     assert fix(rule, data) == first + last
+
+
+def test_messages_and_notes_are_whole() -> None:
+    first = b"WEBVTT\n\n00:01.000 --> 00:02.000\nSo.\n\n"
+    data = first + b"00:02.000 --> 00:02.000\n \n\n00:02.000 --> 00:03.000\nNext.\n"
+    assert [f.message for f in findings(rule, data)] == [
+        "cue starts and ends at 00:00:02.000, so players never show it; "
+        "remove it (it is blank)",
+    ]
+    assert repair(rule, data).notes == (
+        "removed the zero-length cue at line 6 (00:00:02.000): it was blank",
+    )
+
+
+def test_a_first_cue_takes_its_time_before_a_short_gap() -> None:
+    # No cue before it: the time ends where the next starts, min-ms before that
+    # (or from 0).
+    after = b"\n\n00:00:01.300 --> 00:00:02.000\nNext.\n"
+    data = b"WEBVTT\n\n00:00:01.000 --> 00:00:01.000\nHello there." + after
+    done = repair(rule, data)
+    assert done.data == b"WEBVTT\n\n00:00:00.800 --> 00:00:01.300\nHello there." + after
+    assert done.notes == (
+        "gave the zero-length cue at line 3 (00:00:01.000) the time "
+        "00:00:00.800 --> 00:00:01.300",
+    )
+    early = b"WEBVTT\n\n00:00:00.000 --> 00:00:00.000\nHi.\n\n00:00:00.300 --> 00:00:02.000\nN.\n"
+    assert fix(rule, early) == early.replace(
+        b"00.000 --> 00:00:00.000", b"00.000 --> 00:00:00.300"
+    )
+
+
+def test_a_gap_of_exactly_min_ms_is_used() -> None:
+    data = (
+        b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA.\n\n00:00:02.000 --> 00:00:02.000\nB.\n\n"
+        b"00:00:02.500 --> 00:00:03.000\nC.\n"
+    )
+    assert fix(rule, data) == data.replace(
+        b"00:00:02.000 --> 00:00:02.000", b"00:00:02.000 --> 00:00:02.500"
+    )
