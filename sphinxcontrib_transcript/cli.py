@@ -18,11 +18,18 @@ Exit status:
 ``2``  a usage or configuration error, or a path that does not exist: one
        line on stderr, nothing linted.
 
+This module is the main flow: the command line read, the files collected,
+each one linted, the report made.  Walking directories
+(:mod:`sphinxcontrib_transcript._walk`), fixing and diffing
+(:mod:`sphinxcontrib_transcript._fix`) and the report
+(:mod:`sphinxcontrib_transcript._report`) live apart.
+
 Start-up time matters (a pre-commit hook runs this on every commit): this
 module imports only :mod:`os` and :mod:`sys` (and two small modules) at the
 top; :mod:`argparse` only for a command line with options
-(:mod:`sphinxcontrib_transcript._arguments`), the linter, JSON,
-:mod:`difflib` and process pools when used, and Sphinx and docutils never.
+(:mod:`sphinxcontrib_transcript._arguments`), the linter, JSON, the
+directory walk, :mod:`difflib` and process pools when used, and Sphinx and
+docutils never.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from . import __version__
 from ._options import PROG, defaults, note
@@ -45,9 +52,6 @@ if TYPE_CHECKING:
 
     from .lint import Config, Problem
     from .lint.configs import Configs
-
-#: Directories never walked into (hidden ones and virtual environments neither).
-SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "_build"})
 
 _BUG = "this is a bug in transcript-lint: please report it"
 
@@ -241,7 +245,9 @@ def _collect(
     for path in paths:
         if os.path.isdir(path):
             walked = True
-            found = _walk(path, configs, problems, verbose)
+            from ._walk import walk
+
+            found = walk(path, configs, problems, verbose)
         else:
             if configs.excludes(path):
                 if verbose:
@@ -254,58 +260,6 @@ def _collect(
                 seen.add(key)
                 files.append(name)
     return files, problems, walked
-
-
-def _skipped_directory(name: str, path: str, configs: Configs) -> str | None:
-    """Why a directory is not walked into, or ``None``."""
-    if name.startswith("."):
-        return "a hidden directory"
-    if name in SKIP_DIRS:
-        return "a directory of installed or built files"
-    if os.path.exists(os.path.join(path, "pyvenv.cfg")):
-        return "a virtual environment"
-    if configs.excludes(path):
-        return "excluded by the configuration"
-    return None
-
-
-def _walk(top: str, configs: Configs, problems: list[Problem], verbose: bool) -> Iterator[str]:
-    """Transcript candidates under *top*, in sorted order, symlinked directories not followed."""
-    from .lint.problems import io_problem
-    from .readers.discover import CANDIDATES
-
-    try:
-        entries = sorted(os.scandir(top), key=lambda entry: entry.name)
-    except OSError as exc:
-        problems.append(io_problem(top, f"cannot list the directory: {exc.strerror or exc}"))
-        return
-    for entry in entries:
-        path = os.path.join(top, entry.name) if top != "." else entry.name
-        try:
-            is_dir = entry.is_dir(follow_symlinks=False)
-        except OSError:
-            is_dir = False
-        if is_dir:
-            reason = _skipped_directory(entry.name, path, configs)
-            if reason is not None:
-                if verbose:
-                    _note(f"{path}{os.sep}: skipped ({reason})")
-                continue
-            yield from _walk(path, configs, problems, verbose)
-            continue
-        suffix = os.path.splitext(entry.name)[1].lower()
-        if suffix not in CANDIDATES:
-            continue
-        if configs.excludes(path):
-            if verbose:
-                _note(f"{path}: skipped (excluded by the configuration)")
-            continue
-        try:
-            regular = entry.is_file() or entry.is_symlink()  # dangling links get reported
-        except OSError:
-            regular = True
-        if regular:
-            yield path
 
 
 # -- linting one file ---------------------------------------------------------------
@@ -410,36 +364,13 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
         return
 
     config = settings.configs.for_path(path)
-    if settings.mode == "check":
-        outcome.problems = lint_bytes(data, path, config)
-        _key(outcome, data, settings)
-        return
-    from .lint.fixing import FileState, WriteRefused, fix_report, write_atomic
+    if settings.mode != "check":
+        from ._fix import fix_file
 
-    result = fix_report(data, path, config, unsafe=settings.unsafe)
-    for rule_id, reason in result.rejected:
-        outcome.notes.append(f"{path}: fix for [{rule_id}] not applied: {reason}")
-    said = [f"{path}: [{rule_id}] {note}" for rule_id, note in result.notes]
-    if settings.mode == "diff":
-        if result.data != data:
-            outcome.diff = unified_diff(path, data, result.data)
-            outcome.notes.extend(said)
-        # What would remain after the fixes: errors among them still fail the run.
-        outcome.problems = lint_bytes(result.data, path, config)
-        _key(outcome, result.data, settings)
-        return
-    final = data
-    if result.data != data:
-        try:
-            write_atomic(path, result.data, data, FileState.of(info))
-        except WriteRefused as exc:
-            outcome.problems.append(io_problem(path, f"not fixed: {exc}"))
-        else:
-            final = result.data
-            outcome.notes.append(f"{path}: fixed ({', '.join(result.applied)})")
-            outcome.notes.extend(said)
-    outcome.problems.extend(lint_bytes(final, path, config))
-    _key(outcome, final, settings)
+        data = fix_file(path, data, info, config, outcome, unsafe=settings.unsafe,
+                        diff=settings.mode == "diff")
+    outcome.problems.extend(lint_bytes(data, path, config))
+    _key(outcome, data, settings)
 
 
 def _key(outcome: _Outcome, data: bytes, settings: _Settings) -> None:
@@ -448,26 +379,3 @@ def _key(outcome: _Outcome, data: bytes, settings: _Settings) -> None:
         from .lint.baseline import contents
 
         outcome.keys = contents(outcome.problems, data)
-
-
-def unified_diff(path: str, before: bytes, after: bytes) -> str:
-    """The change from *before* to *after* as a unified diff (bytes shown as UTF-8,
-    other bytes as ``\\xNN``); line-ending changes show as changed lines."""
-    import difflib
-    import re
-
-    # Lines end at CRLF, CR or LF only (str.splitlines would also break at
-    # U+2028 and form feeds, which transcripts may hold in their text).
-    ends = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
-    old = ends.findall(before.decode("utf-8", errors="backslashreplace"))
-    new = ends.findall(after.decode("utf-8", errors="backslashreplace"))
-    out: list[str] = []
-    for line in difflib.unified_diff(old, new, path, path):
-        if line.endswith("\n"):
-            out.append(line)
-        elif line.endswith("\r"):
-            out.append(line + "\n")
-        else:
-            out.append(line + "\n\\ No newline at end of file\n")
-    return "".join(out)
-

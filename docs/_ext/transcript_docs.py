@@ -470,7 +470,8 @@ class LintRunDirective(_Generated):
     }
 
     def run(self) -> list[nodes.Node]:
-        self.depend_on(*sorted(PACKAGE.glob("lint/**/*.py")), PACKAGE / "cli.py")
+        self.depend_on(*sorted(PACKAGE.glob("lint/**/*.py")),
+                       *(PACKAGE / name for name in ("cli.py", "_walk.py", "_fix.py")))
         command = self.arguments[0]
         words = shlex.split(command)
         if words[:1] != ["transcript-lint"]:
