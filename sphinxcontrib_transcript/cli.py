@@ -220,9 +220,9 @@ def _list_rules(config: Config, style: str) -> int:
 
 
 def _explain(config: Config, rule_id: str) -> int:
-    from .lint.config import check_rule_id
     from .lint.engine import rule_modules
     from .lint.ruledocs import explain
+    from .lint.validation import check_rule_id
 
     check_rule_id(rule_id, "--explain")
     module = rule_modules()[rule_id]

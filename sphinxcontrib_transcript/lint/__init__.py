@@ -14,8 +14,10 @@ Nothing here imports Sphinx or docutils.
 
 from __future__ import annotations
 
-from .config import Config, ConfigError, load_config, resolve
+from .config import Config, resolve
+from .configs import load_config
 from .engine import Problem, build_context, fix_kind, lint_bytes, lint_path
+from .validation import ConfigError
 
 # Not typing.TYPE_CHECKING: importing typing costs a pre-commit hook start-up
 # time; checkers treat any TYPE_CHECKING name alike.

@@ -41,8 +41,8 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..decoding import decode, split_lines
-from .config import ConfigError
 from .problems import INTERNAL_ERROR, IO_ERROR, Problem
+from .validation import ConfigError
 
 #: The version of the file layout written (and the only one read).
 VERSION = 1

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from sphinxcontrib_transcript.lint import resolve
-from sphinxcontrib_transcript.lint.config import ConfigError
+from sphinxcontrib_transcript.lint import ConfigError, resolve
 from sphinxcontrib_transcript.lint.rules import cue_overlap as rule
 
 from ..conftest import CORPUS

@@ -11,9 +11,9 @@ import pytest
 import sphinxcontrib_transcript
 from sphinxcontrib_transcript.lint import rules
 from sphinxcontrib_transcript.lint.base import Option
-from sphinxcontrib_transcript.lint.config import ConfigError, check_option
 from sphinxcontrib_transcript.lint.engine import lint_bytes
 from sphinxcontrib_transcript.lint.presets import PRESETS
+from sphinxcontrib_transcript.lint.validation import ConfigError, check_option
 from sphinxcontrib_transcript.model import FORMATS, LEVELS
 
 from .conftest import check, fix
