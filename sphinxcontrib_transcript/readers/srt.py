@@ -37,6 +37,9 @@ removed and no ``Name:`` label; ``Cue.speaker`` comes from a leading
 anything written after the end time (SRT coordinates such as ``X1:40``).
 """
 
+# What each report says (rule, level, column, words) is in _srt_messages.py,
+# imported at the first thing to report: a clean file never loads it.
+
 from __future__ import annotations
 
 import re
@@ -46,7 +49,6 @@ from .. import markup
 from ..decoding import split_lines
 from ..model import Cue, Diagnostic, Level, Transcript
 from ..table import CueTable
-from ..timecode import format_srt
 from ._bulk import all_canonical, plain_columns, timing_ms
 from ._lines import split_speaker as _split_speaker
 
@@ -93,15 +95,6 @@ _CANONICAL = re.compile(
     re.ASCII,
 )
 _CARD_START = frozenset(" \t")
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return repr(text if len(text) <= limit else text[:limit] + "…")
-
-
-def _snippet(lines: list[str]) -> str:
-    words = " ".join(part.strip() for part in lines if part.strip())
-    return _short(words) if words else "(the card has no text)"
 
 
 @dataclass(slots=True)
@@ -152,39 +145,33 @@ class _Reader:
                 return i
             # Only a line starting with a digit or a space can start a card.
             if (line[0] in _CARD_START or line[0].isdigit()) and self.starts_card(i):
-                self.report(
-                    i + 1, 1, "missing-blank-line", "error",
-                    "a new card starts here with no blank line before it; "
-                    "insert a blank line",
-                )
+                from . import _srt_messages as say
+
+                say.missing_blank_line(self.report, i + 1)
                 return i
             i += 1
         return n
 
     def check_index(self, i: int | None, timing: int) -> str:
         if i is None:
-            self.report(
-                timing + 1, 1, "srt-index", "warning",
-                f"card has no index line; write {self.expected_index} on the line above",
-            )
+            from . import _srt_messages as say
+
+            say.missing_index(self.report, timing + 1, self.expected_index)
             self.expected_index += 1
             return ""
         written = self.lines[i].strip()
         column = self.lines[i].index(written[0]) + 1
         if _INDEX.fullmatch(written) is None:
-            self.report(
-                i + 1, column, "srt-index", "warning",
-                f"index {_short(written)} is not a whole number; write {self.expected_index}",
-            )
+            from . import _srt_messages as say
+
+            say.index_not_a_number(self.report, i + 1, column, written, self.expected_index)
             self.expected_index += 1
             return written
         number = int(written)
         if number != self.expected_index:
-            self.report(
-                i + 1, column, "srt-index", "warning",
-                f"index {number} should be {self.expected_index}: cards are numbered "
-                "1, 2, 3… in order",
-            )
+            from . import _srt_messages as say
+
+            say.index_out_of_sequence(self.report, i + 1, column, number, self.expected_index)
         self.expected_index = number + 1
         return written
 
@@ -202,52 +189,10 @@ class _Reader:
             and minutes < "60" and seconds < "60" and "：" not in match[p]
         ):
             return ms
-        self.explain_time(match, p, number, ms)
-        return ms
+        from . import _srt_messages as say
 
-    def explain_time(self, match: re.Match[str], p: str, number: int, ms: int) -> None:
-        written = match[p]
-        column = match.start(p) + 1
-        hours, minutes, seconds = match[p + "h"], match[p + "m"], match[p + "s"]
-        sep, fraction = match[p + "sep"], match[p + "f"]
-        if hours is None:
-            self.report(
-                number, column, "bad-timestamp", "error",
-                f"{written!r} has no hours; SRT needs HH:MM:SS,mmm (read as {format_srt(ms)})",
-            )
-        for value, name in ((minutes, "minutes"), (seconds, "seconds")):
-            if int(value) > 59:
-                self.report(
-                    number, match.start(p + name[0]) + 1, "bad-timestamp", "error",
-                    f"{name} {value} in {written!r} are over 59; read as {format_srt(ms)}, "
-                    f"write that",
-                )
-        if (hours is not None and len(hours) < 2) or len(minutes) != 2 or len(seconds) != 2:
-            self.report(
-                number, column, "timestamp-form", "warning",
-                f"{written!r}: write two digits for hours, minutes and seconds "
-                f"({format_srt(ms)})",
-            )
-        if "：" in written:
-            self.report(
-                number, column + written.index("："), "timestamp-form", "warning",
-                f"full-width colon in {written!r}; write ':'",
-            )
-        if sep is None:
-            self.report(
-                number, column + len(written), "timestamp-form", "warning",
-                f"{written!r} has no milliseconds; write {format_srt(ms)}",
-            )
-        elif sep != ",":
-            self.report(
-                number, match.start(p + "sep") + 1, "timestamp-form", "warning",
-                f"{sep!r} before the milliseconds in {written!r}: players accept it; write ','",
-            )
-        if fraction is not None and len(fraction) != 3:
-            self.report(
-                number, match.start(p + "f") + 1, "timestamp-form", "warning",
-                f"{written!r}: write the milliseconds as three digits (read as {format_srt(ms)})",
-            )
+        say.timestamp(self.report, match, p, number, ms)
+        return ms
 
     def explain_timing_line(self, i: int) -> tuple[int, str]:
         """Column and reason for a timing line that _TIMING rejects."""
@@ -291,11 +236,9 @@ class _Reader:
         while i < n and not lines[i].strip():
             i += 1
         if 0 < i < n:
-            self.report(
-                1, 1, "leading-junk", "warning",
-                f"{i} blank line{'s' if i > 1 else ''} before the first card; remove "
-                f"{'them' if i > 1 else 'it'}",
-            )
+            from . import _srt_messages as say
+
+            say.leading_junk(self.report, i)
         last_dropped = False
         while i < n:
             line = lines[i]
@@ -338,13 +281,11 @@ class _Reader:
             identifier = self.check_index(index, timing)
             stop = self.text_end(timing + 1)
             if match is None:
+                from . import _srt_messages as say
+
                 column, reason = self.explain_timing_line(timing)
-                self.report(
-                    timing + 1, column, "bad-timing-line", "error",
-                    f"cannot read the timing line: {reason}; the card's text "
-                    f"{_snippet(lines[timing + 1 : stop])} was not read "
-                    "(write HH:MM:SS,mmm --> HH:MM:SS,mmm)",
-                )
+                say.unreadable_timing_line(self.report, timing + 1, column, reason,
+                                           lines[timing + 1 : stop])
                 last_dropped = True
                 i = stop
                 continue
@@ -356,19 +297,10 @@ class _Reader:
             if arrow != _CANONICAL_ARROW and (
                 arrow.strip() != "-->" or arrow[0] not in " \t" or arrow[-1] not in " \t"
             ):
+                from . import _srt_messages as say
+
                 column = match.start("arrow") + len(arrow) - len(arrow.lstrip(" \t")) + 1
-                if arrow.strip() == "-->":  # only its spacing: players read it
-                    self.report(
-                        number, column, "timing-line-form", "warning",
-                        "write one space on each side of '-->' (players read it as it is, "
-                        "stricter tools may not)",
-                    )
-                else:
-                    self.report(
-                        number, column, "bad-timing-line", "error",
-                        f"{arrow.strip()!r} between the times: many players drop the card; "
-                        "write ' --> '",
-                    )
+                say.arrow(self.report, number, column, arrow)
             self.open = _Card(start, end, identifier, timing, match["rest"] or "", stop)
             i = stop
         self.close()
@@ -379,22 +311,13 @@ class _Reader:
 
     def stray_text(self, i: int, last_dropped: bool) -> int:
         """Read text that follows a blank line but starts no card; return where it ends."""
+        from . import _srt_messages as say
+
         stop = self.text_end(i + 1)
+        card_line = None if self.open is None else self.open.timing + 1
+        say.stray_text(self.report, i + 1, card_line, last_dropped, self.lines[i:stop])
         if self.open is not None:
-            self.report(
-                i + 1, 1, "blank-in-payload", "error",
-                "text after a blank line, with no index or timing line: read as more text "
-                f"of the card at line {self.open.timing + 1}; a blank line ends a card in "
-                "SRT, so remove it (or give this text its own index and timing line)",
-            )
             self.open.stop = stop
-        else:
-            where = "of a card that was not read" if last_dropped else "before the first card"
-            self.report(
-                i + 1, 1, "untimed-line", "error",
-                f"text {where}, with no timing line; {_snippet(self.lines[i:stop])} "
-                "was not read (give it an index and a timing line)",
-            )
         return stop
 
 
