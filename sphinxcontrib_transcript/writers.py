@@ -49,6 +49,7 @@ from .decoding import split_lines
 from .model import Cue, Transcript
 from .readers import normalize_format
 from .readers._lines import split_speaker as _split_speaker
+from .readers.srt import plain_and_speaker as srt_plain_and_speaker
 from .timecode import format_clock, format_srt, format_vtt
 
 #: How long a cue with no end and no later cue lasts when an end is required.
@@ -107,15 +108,13 @@ def _vtt(cues: list[Cue]) -> str:
     return "".join(out)
 
 
-def _srt_speaker(text: str) -> str | None:
-    return _split_speaker(markup.plain_text(markup.parse(text, fold_case=True)))[0]
-
-
 def _srt(cues: list[Cue]) -> str:
     out: list[str] = []
     for number, (cue, end) in enumerate(zip(cues, _ends(cues), strict=True), 1):
         text = cue.text
-        if cue.speaker and _srt_speaker(text) != cue.speaker:
+        # The speaker the SRT reader would read from the text: the label is
+        # added only when it would not.
+        if cue.speaker and srt_plain_and_speaker(text)[1] != cue.speaker:
             text = f"{cue.speaker}: {text}"
         settings = " ".join(cue.settings.split())
         timing = f"{format_srt(max(cue.start_ms, 0))} --> {format_srt(end)}"

@@ -159,3 +159,13 @@ def test_json_to_srt_keeps_speakers():
     source = '{"version": "1.0.0", "segments": [{"speaker": "Ann", "startTime": 1, "body": "Hi"}]}'
     [cue] = loads(dumps(loads(source, format="json"), "srt"), format="srt").cues
     assert (cue.speaker, cue.text, cue.plain_text, cue.end_ms) == ("Ann", "Ann: Hi", "Hi", 6000)
+
+
+@pytest.mark.parametrize("text", ["{\\an8}Ann: hi", "<I>Ann</I>: hi", "<i>Ann:</i> hi", "Ann: hi"])
+def test_srt_to_srt_adds_no_second_speaker_label(text):
+    """The writer asks the SRT reader which speaker a card names: a card whose
+    label follows an override block such as ``{\\an8}`` keeps its one label."""
+    [cue] = loads(f"1\n00:00:01,000 --> 00:00:02,000\n{text}\n", format="srt").cues
+    assert cue.speaker == "Ann"
+    [back] = loads(dumps([cue], "srt"), format="srt").cues
+    assert (back.text, back.speaker) == (text, "Ann")

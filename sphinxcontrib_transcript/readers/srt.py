@@ -220,7 +220,7 @@ class _Reader:
         card = self.open
         timing = card.timing
         payload = "\n".join(self.lines[timing + 1 : card.stop])
-        plain, speaker = _plain_and_speaker(payload)
+        plain, speaker = plain_and_speaker(payload)
         self.transcript.cues.append(
             Cue(
                 card.start, card.end, payload, plain, speaker, card.identifier, timing + 1,
@@ -321,8 +321,9 @@ class _Reader:
         return stop
 
 
-def _plain_and_speaker(payload: str) -> tuple[str, str | None]:
-    """A card's text without markup and ``Name:`` label, and the name."""
+def plain_and_speaker(payload: str) -> tuple[str, str | None]:
+    """A card's text without markup and ``Name:`` label, and the name (also what
+    the SRT writer asks, to know whether a card already names its speaker)."""
     # SRT players read tag names case-insensitively (<I> is <i>).
     stripped = _OVERRIDE.sub("", payload) if "{\\" in payload else payload
     nodes = markup.parse(stripped, fold_case=True)
@@ -365,7 +366,7 @@ def _one_line_cards(text: str) -> Transcript | None:
     starts, ends = timing_ms(joined, ",")
     # Only text with markup, a reference, an override block or a colon (a
     # speaker's label) needs more than itself.
-    plain, speakers = plain_columns(payloads, "<&{:", _plain_and_speaker)
+    plain, speakers = plain_columns(payloads, "<&{:", plain_and_speaker)
     # The cues are made when first read; the linter reads the table.
     return Transcript("srt", table=CueTable(
         starts=list(starts), ends=list(ends), texts=payloads, plain_texts=plain,
