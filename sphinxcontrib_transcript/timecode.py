@@ -59,6 +59,18 @@ def format_clock(ms: int) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}"
 
 
+def format_seconds(ms: int) -> str:
+    """Format as exact decimal seconds, no trailing zeros, as Podcasting 2.0
+    JSON, media fragments (``#t=``) and the page's ``data-start`` take them;
+    a negative time as ``0``.
+
+    >>> format_seconds(1250), format_seconds(3000), format_seconds(3_723_456)
+    ('1.25', '3', '3723.456')
+    """
+    whole, fraction = divmod(max(int(ms), 0), MS_PER_SECOND)
+    return f"{whole}.{fraction:03d}".rstrip("0").rstrip(".")
+
+
 def parse_clock(text: str) -> int | None:
     """Parse ``[HH:]MM:SS[.fff]``, with optional square brackets, to milliseconds.
 

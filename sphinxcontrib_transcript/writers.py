@@ -50,7 +50,7 @@ from .model import Cue, Transcript
 from .readers import normalize_format
 from .readers._lines import split_speaker as _split_speaker
 from .readers.srt import plain_and_speaker as srt_plain_and_speaker
-from .timecode import format_clock, format_srt, format_vtt
+from .timecode import format_clock, format_seconds, format_srt, format_vtt
 
 #: How long a cue with no end and no later cue lasts when an end is required.
 LAST_CUE_MS = 5000
@@ -137,13 +137,6 @@ def _txt(cues: list[Cue]) -> str:
     return "".join(out)
 
 
-def _seconds(ms: int) -> str:
-    """Exact decimal seconds: ``1250`` -> ``1.25``, ``3000`` -> ``3``."""
-    ms = max(ms, 0)
-    whole, fraction = divmod(ms, 1000)
-    return f"{whole}.{fraction:03d}".rstrip("0").rstrip(".")
-
-
 def _json(cues: list[Cue], metadata: dict[str, str]) -> str:
     head = '{\n  "version": "1.0.0",\n'
     if metadata.get("language"):
@@ -153,9 +146,9 @@ def _json(cues: list[Cue], metadata: dict[str, str]) -> str:
         parts = []
         if cue.speaker:
             parts.append(f'"speaker": {json.dumps(cue.speaker, ensure_ascii=False)}')
-        parts.append(f'"startTime": {_seconds(cue.start_ms)}')
+        parts.append(f'"startTime": {format_seconds(cue.start_ms)}')
         if cue.end_ms is not None:
-            parts.append(f'"endTime": {_seconds(cue.end_ms)}')
+            parts.append(f'"endTime": {format_seconds(cue.end_ms)}')
         parts.append(f'"body": {json.dumps(cue.text, ensure_ascii=False)}')
         segments.append("    {" + ", ".join(parts) + "}")
     if not segments:

@@ -51,3 +51,11 @@ def test_an_excerpt_gives_the_player_its_bounds(tmp_path):
     assert re.search(r'<div class="transcript-media transcript-sticky" data-end="6.5" '
                      r'data-start="1">', html)
     assert 'src="_downloads/' in html and '/a.wav#t=1,6.5"' in html
+
+
+def test_an_excerpt_an_hour_in_keeps_its_milliseconds(tmp_path):
+    """The fragment's times are exact: 3723.456, not a float's 3723.46."""
+    app = build(tmp_path, "", "   :start: 1:02:03.456\n   :end: 1:02:05.5\n")
+    html = read(app, "index.html")
+    assert '/a.wav#t=3723.456,3725.5"' in html
+    assert 'data-end="3725.5" data-start="3723.456"' in html

@@ -9,6 +9,7 @@ from sphinxcontrib_transcript.timecode import (
     MS_PER_MINUTE,
     MS_PER_SECOND,
     format_clock,
+    format_seconds,
     format_srt,
     format_vtt,
     hms,
@@ -77,3 +78,13 @@ def test_parse_seconds_reads(value: float, ms: int) -> None:
 ])
 def test_parse_seconds_refuses(value: object) -> None:
     assert parse_seconds(value) is None
+
+
+@pytest.mark.parametrize(("ms", "text"), [
+    (0, "0"), (1, "0.001"), (1250, "1.25"), (3000, "3"), (10_000, "10"), (100_000, "100"),
+    # Every digit kept: an hour in, a float's six significant digits would not be.
+    (3_723_456, "3723.456"), (36_000_001, "36000.001"), (-5, "0"),
+])
+def test_format_seconds_is_exact(ms: int, text: str) -> None:
+    assert format_seconds(ms) == text
+    assert round(float(text) * 1000) == max(ms, 0)

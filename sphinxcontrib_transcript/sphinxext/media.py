@@ -24,6 +24,7 @@ from sphinx import addnodes
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
+from ..timecode import format_seconds
 from . import nodes as tn
 from .hosted import SERVICES, Hosted, recognise
 
@@ -102,8 +103,8 @@ def _fragment(start: int | None, end: int | None) -> str:
     """A media fragment (``#t=12,80``) that plays just the excerpt."""
     if start is None and end is None:
         return ""
-    first = f"{(start or 0) / 1000:g}"
-    return f"#t={first}" + (f",{end / 1000:g}" if end is not None else "")
+    first = format_seconds(start or 0)
+    return f"#t={first}" + (f",{format_seconds(end)}" if end is not None else "")
 
 
 def media_node(

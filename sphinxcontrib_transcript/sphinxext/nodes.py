@@ -25,6 +25,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import get_translation
 
+from ..timecode import format_seconds as _seconds  # data-start, data-end
 from .hosted import SERVICES, Hosted, endpoints
 
 if TYPE_CHECKING:
@@ -114,11 +115,6 @@ class transcript_rt(nodes.inline):
 
 class transcript_rp(nodes.inline):
     """The parenthesis around a ruby annotation, for renderers without ruby."""
-
-
-def _seconds(ms: int) -> str:
-    whole, frac = divmod(int(ms), 1000)
-    return f"{whole}.{frac:03d}".rstrip("0").rstrip(".") if frac else str(whole)
 
 
 def visit_transcript_html(self: HTML5Translator, node: transcript) -> None:
