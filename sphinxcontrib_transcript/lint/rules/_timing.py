@@ -11,7 +11,7 @@ reports.
 from __future__ import annotations
 
 from ...model import Cue, Format
-from ...timecode import format_clock, format_srt, format_vtt
+from ...timecode import format_clock, format_seconds, format_srt, format_vtt
 from ..base import Context
 from ._columns import column
 
@@ -62,7 +62,7 @@ def stamp(fmt: Format, ms: int) -> str:
         return format_srt(ms)
     if fmt == "txt":
         return format_clock(ms)
-    return f"{ms / 1000:.3f}".rstrip("0").rstrip(".") + " s"
+    return format_seconds(ms) + " s"
 
 
 def start_column(ctx: Context, cue: Cue) -> int:
