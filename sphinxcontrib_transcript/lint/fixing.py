@@ -288,7 +288,7 @@ def read_for_fix(path: str) -> tuple[bytes, FileState]:
     with open(path, "rb") as handle:
         before = os.fstat(handle.fileno())
         data = handle.read()
-    return data, _state(before)
+    return data, FileState.of(before)
 
 
 def write_atomic(path: str, data: bytes, original: bytes, state: FileState) -> None:
@@ -357,7 +357,7 @@ def _check_writable(path: str, original: bytes, state: FileState) -> None:
             f"it has {info.st_nlink} hard links, which replacing it would split; "
             "fix a copy by hand"
         )
-    changed = _state(info) != state
+    changed = FileState.of(info) != state
     if not changed:
         try:
             with open(path, "rb") as handle:
@@ -366,10 +366,6 @@ def _check_writable(path: str, original: bytes, state: FileState) -> None:
             changed = True
     if changed:
         raise WriteRefused("it changed on disk while transcript-lint ran; run it again")
-
-
-def _state(info: os.stat_result) -> FileState:
-    return FileState(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def _keep_owner(fd: int, path: str) -> None:
