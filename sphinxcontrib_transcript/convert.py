@@ -24,7 +24,6 @@ This module never imports Sphinx or docutils.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -218,26 +217,14 @@ def _check_output(path: str, force: bool) -> None:
 
 def _write(path: str, data: bytes, force: bool) -> None:
     """Write *data* to *path* atomically: a temporary file beside it, renamed over it."""
-    import tempfile
+    from .atomic import NoTemporaryFile, replace_atomically
 
     _check_output(path, force)  # again: it may have appeared while we read
-    directory = os.path.dirname(path) or "."
     try:
-        fd, temporary = tempfile.mkstemp(
-            dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp"
-        )
+        replace_atomically(path, data, _mode(path))
+    except NoTemporaryFile as exc:
+        raise _Refused(f"{path}: cannot write in {exc.filename} ({exc.strerror or exc})") from None
     except OSError as exc:
-        raise _Refused(f"{path}: cannot write in {directory} ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-            os.fchmod(handle.fileno(), _mode(path))
-        os.replace(temporary, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise _Refused(f"{path}: cannot write it ({exc.strerror or exc})") from None
 
 

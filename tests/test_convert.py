@@ -140,6 +140,27 @@ def test_files_that_cannot_be_read_or_written(
     assert status == 1
     assert "is a symbolic link" in err
     assert not (tmp_path / "elsewhere.srt").exists()
+    # No directory to make the temporary file in: said, and nothing left behind.
+    status, _, err = run(capsys, CLEAN_VTT, tmp_path / "no-such-dir" / "out.srt")
+    assert (status, err) == (
+        1, f"transcript-convert: {tmp_path / 'no-such-dir' / 'out.srt'}: cannot write in "
+        f"{tmp_path / 'no-such-dir'} (No such file or directory)\n",
+    )
+
+
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out.srt"
+    out.write_bytes(b"old")
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    assert run(capsys, "--force", CLEAN_VTT, out)[0] == 130
+    assert out.read_bytes() == b"old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.srt"]
 
 
 def test_text_a_format_cannot_hold_is_refused(

@@ -19,8 +19,9 @@ What a fix says it did (:attr:`~.base.Repair.notes`) is collected in
 :attr:`FixResult.notes` for the command line to show.
 
 A fix that fails its check is dropped (reported in :attr:`FixResult.rejected`)
-and the others go on.  Writing goes through :func:`write_atomic`: a temporary
-file in the same directory, flushed and synced, given the original's
+and the others go on.  Writing goes through :func:`write_atomic` (the checks a
+fix needs, then :mod:`sphinxcontrib_transcript.atomic`): a temporary file in
+the same directory, flushed and synced, given the original's
 permissions, then renamed over the original, so a crash at any point leaves
 either the old file or the new one, never half of one.
 """
@@ -28,7 +29,6 @@ either the old file or the new one, never half of one.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import os
 import re
 import stat
@@ -301,39 +301,23 @@ def write_atomic(path: str, data: bytes, original: bytes, state: FileState) -> N
 
     :raises WriteRefused: with the reason and what to do.
     """
-    import tempfile  # only when a file is fixed: it costs start-up time otherwise
+    from ..atomic import NoTemporaryFile, replace_atomically
 
     _check_writable(path, original, state)
-    directory = os.path.dirname(path) or "."
     try:
-        fd, temporary = tempfile.mkstemp(
-            dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp"
-        )
-    except OSError as exc:
+        info = os.stat(path)
+        # Last look before the rename: someone may have saved the file meanwhile.
+        replace_atomically(path, data, stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid),
+                           last_look=lambda: _check_writable(path, original, state))
+    except NoTemporaryFile as exc:
         raise WriteRefused(
-            f"cannot create a temporary file in {directory}: {exc.strerror or exc}; "
+            f"cannot create a temporary file in {exc.filename}: {exc.strerror or exc}; "
             "the directory must be writable for a safe fix"
         ) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-            mode = os.stat(path).st_mode
-            os.fchmod(handle.fileno(), stat.S_IMODE(mode))
-            _keep_owner(handle.fileno(), path)
-        # Last look before the rename: someone may have saved the file meanwhile.
-        _check_writable(path, original, state)
-        os.replace(temporary, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise WriteRefused(
-                f"could not write the fixed file ({exc.strerror or exc}); it is unchanged"
-            ) from None
-        raise
-    _sync_directory(directory)
+    except OSError as exc:
+        raise WriteRefused(
+            f"could not write the fixed file ({exc.strerror or exc}); it is unchanged"
+        ) from None
 
 
 def _check_writable(path: str, original: bytes, state: FileState) -> None:
@@ -366,25 +350,3 @@ def _check_writable(path: str, original: bytes, state: FileState) -> None:
             changed = True
     if changed:
         raise WriteRefused("it changed on disk while transcript-lint ran; run it again")
-
-
-def _keep_owner(fd: int, path: str) -> None:
-    """Give the new file the old one's owner when we may (we run as root)."""
-    info = os.stat(path)
-    if hasattr(os, "fchown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
-        # Not allowed (we are not root): the file keeps our ownership, as any editor's would.
-        with contextlib.suppress(OSError):
-            os.fchown(fd, info.st_uid, info.st_gid)
-
-
-def _sync_directory(directory: str) -> None:
-    """Make the rename durable; best effort (not every system can open a directory)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
