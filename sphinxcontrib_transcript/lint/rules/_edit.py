@@ -71,6 +71,23 @@ def encode_like(ctx: Context, text: str) -> bytes | None:
         return None
 
 
+#: Added to a problem a text fix cannot reach because :func:`rewritable` is false.
+BY_HAND = (
+    " (by hand: --fix cannot rewrite a file whose bytes are not valid in its encoding; "
+    "see invalid-utf8)"
+)
+
+
+def rewritable(ctx: Context) -> bool:
+    """Whether a fix working on the text can write the file back: its bytes are its
+    byte order mark and its text in its encoding (:func:`encode_like` would not
+    refuse).  Rules call it only when they have something to report; a problem
+    a fix cannot write is reported as not fixable, with :data:`BY_HAND`."""
+    if "rewritable" not in ctx.cache:
+        ctx.cache["rewritable"] = encode_like(ctx, ctx.text) is not None
+    return bool(ctx.cache["rewritable"])
+
+
 def changed(ctx: Context, text: str) -> bytes | None:
     """The file's new bytes for *text*, or ``None`` if nothing changed (or cannot be kept)."""
     if text == ctx.text:

@@ -1,0 +1,169 @@
+"""Honest ``fixable`` on fuzzed files, for the rules about bytes and layout.
+
+For ``control-character``, ``srt-index``, ``invalid-utf8``, ``utf16-file``,
+``final-newline``, ``utf8-bom`` and ``mojibake``: on generated files with
+mixed encodings, byte order marks in odd places, control characters inside
+timing lines, SRT indices wrong in several ways, files ending oddly and
+UTF-16 with and without a byte order mark, every problem reported as
+fixable is removed by running the fix (the fix loop of ``transcript-lint
+--fix --unsafe-fixes``, :func:`fix_report`, with that rule alone selected),
+the fix is not refused, and no cue or word is lost.  ``RULES`` grows by one
+rule with each rule made honest.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sphinxcontrib_transcript.lint import Config, build_context, fix_report, lint_bytes, resolve
+
+from . import strategies  # noqa: F401 - the Hypothesis profiles (base, release)
+
+RULES = ("final-newline",)
+
+WORDS = ["Hi there.", "So, um,", "café au lait", "naïve résumé", "“quoted”", "it’s fine",
+         "cafÃ© au lait", "itâ€™s fine", "\x93Hi\x94 there", "Ã©tÃ©", "Â£5 off", "ĂŠ odd",
+         "two\nlines", "emoji 🎉 here", "<i>styled</i> words", "- dash line"]
+CONTROLS = ["\x00", "\x07", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\x93", "\x9d", "\ufeff",
+            "\ufffc", "\ufff9", "\x01\x02", "\x81\x8d"]
+ENDINGS = ["\n", "\r\n", "\r"]
+TAILS = ["", "\n", "\n\n", "\n\n\n", "\n \n\t\n", "\r\n\r\n\r\n", " ", "\n\n\ufeff", "\x00",
+         "\n\x1a", "\r", "\n\r\n\n"]
+
+
+def select(*rule_ids: str, rules: dict[str, dict[str, object]] | None = None) -> Config:
+    table = {"select": list(rule_ids), "rules": rules or {}}
+    return resolve(table, source=None, root=os.getcwd())
+
+
+def spoil(draw: st.DrawFn, text: str, pieces: list[str]) -> str:
+    """*text* with one of *pieces* put somewhere in it, or as it was."""
+    if not text or not draw(st.booleans()):
+        return text
+    at = draw(st.integers(0, len(text)))
+    return text[:at] + draw(st.sampled_from(pieces)) + text[at:]
+
+
+def _index(draw: st.DrawFn, number: int) -> str | None:
+    """An SRT index, wrong in one of several ways now and then."""
+    shape = draw(st.sampled_from(["right"] * 6 + [
+        "missing", "repeat", "jump", "zero", "text", "spaced", "dotted", "negative", "huge",
+    ]))
+    return {
+        "right": str(number), "missing": None, "repeat": "1", "jump": str(number + 7),
+        "zero": "0", "text": "Intro", "spaced": f" {number} ", "dotted": f"{number}.",
+        "negative": f"-{number}", "huge": "9" * 25,
+    }[shape]
+
+
+@st.composite
+def damaged(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A WebVTT or SRT file damaged in the ways the seven rules are about."""
+    srt = draw(st.booleans())
+    count = draw(st.integers(1, 5))
+    ending = draw(st.sampled_from(ENDINGS))
+    lines = [] if srt else [spoil(draw, "WEBVTT", CONTROLS), ""]
+    start = 0
+    for number in range(1, count + 1):
+        start += draw(st.sampled_from([0, 500, 1_000, 2_500]))
+        end = start + draw(st.sampled_from([0, 800, 2_000]))
+        separator = "," if srt else "."
+        timing = (f"{start // 3600000:02}:{start // 60000 % 60:02}:{start // 1000 % 60:02}"
+                  f"{separator}{start % 1000:03} --> {end // 3600000:02}:{end // 60000 % 60:02}:"
+                  f"{end // 1000 % 60:02}{separator}{end % 1000:03}")
+        timing = spoil(draw, timing, CONTROLS)
+        if srt:
+            index = _index(draw, number)
+            if index is not None:
+                lines.append(spoil(draw, index, CONTROLS))
+        text = spoil(draw, draw(st.sampled_from(WORDS)), CONTROLS)
+        lines += [timing, *text.split("\n"), ""]
+    body = ending.join(lines).rstrip("\r\n") + draw(st.sampled_from(TAILS))
+    body = spoil(draw, body, CONTROLS) if draw(st.integers(0, 3)) == 0 else body
+    encoding = draw(st.sampled_from(["utf-8"] * 4 + [
+        "utf-8-sig", "bom-twice", "cp1252", "latin-1", "utf-16", "utf-16-le", "utf-16-be",
+        "utf-32", "bytes",
+    ]))
+    data = encode(draw, body, encoding)
+    return ("x.srt" if srt else "x.vtt"), data
+
+
+def encode(draw: st.DrawFn, text: str, encoding: str) -> bytes:
+    """*text* in *encoding*: ``bom-twice`` is two UTF-8 marks, ``bytes`` UTF-8 with a
+    stray byte that is not UTF-8 somewhere."""
+    if encoding == "bom-twice":
+        return codecs.BOM_UTF8 * 2 + text.encode("utf-8", "surrogatepass")
+    if encoding == "bytes":
+        data = text.encode("utf-8")
+        at = draw(st.integers(0, len(data)))
+        stray = draw(st.sampled_from([b"\xff", b"\xe9", b"\xc3", b"\x80\x80"]))
+        return data[:at] + stray + data[at:]
+    return text.encode(encoding, "replace")
+
+
+def words(data: bytes, name: str) -> list[str]:
+    return [word for cue in build_context(data, name).transcript.cues
+            for word in cue.plain_text.split()]
+
+
+def dishonest(name: str, data: bytes, config: Config) -> list[str]:
+    """Where a problem of the seven rules is called fixable but ``--fix`` leaves it,
+    refuses it, or loses a cue or a word; one line each, ``[]`` when all is well."""
+    problems = lint_bytes(data, name, config)
+    broken = []
+    for rule_id in sorted({p.rule for p in problems if p.fixable}):
+        unfixable = sum(1 for p in problems if p.rule == rule_id and not p.fixable)
+        only = select(rule_id, rules={rule_id: dict(config.options[rule_id])})
+        result = fix_report(data, name, only, unsafe=True)
+        left = [p for p in lint_bytes(result.data, name, only) if p.rule == rule_id]
+        before = build_context(data, name).transcript.cues
+        after = build_context(result.data, name).transcript.cues
+        lost = len(words(result.data, name)) < len(words(data, name)) or len(after) < len(before)
+        if result.rejected or len(left) > unfixable or lost:
+            broken.append(f"[{rule_id}] {len(left)} left (of them {unfixable} said unfixable), "
+                          f"rejected {result.rejected}, lost {lost}: {left[:1]}")
+    return broken
+
+
+@given(damaged())
+def test_every_fixable_problem_of_a_damaged_file_is_removed_by_its_fix(
+    case: tuple[str, bytes],
+) -> None:
+    name, data = case
+    assert dishonest(name, data, select(*RULES)) == []
+
+
+@given(damaged())
+def test_a_required_byte_order_mark_is_honest_too(case: tuple[str, bytes]) -> None:
+    name, data = case
+    config = select("utf8-bom", rules={"utf8-bom": {"policy": "require"}})
+    assert dishonest(name, data, config) == []
+
+
+# -- the cases the property found, one per rule -----------------------------------------
+
+# Not UTF-8, and no other encoding reads it (the NULs rule them out): read with
+# U+FFFD for the bad byte, so no text fix can write it back.
+LOSSY = b"1\n00:00:01,000 --> 00:00:02,000\nit\x92s fine\x00\x00"
+
+
+def problems_of(rule_id: str, data: bytes, name: str = "x.srt") -> list[tuple[str, bool]]:
+    return [(p.message, p.fixable) for p in lint_bytes(data, name, select(rule_id))]
+
+
+def test_final_newline_in_a_file_fix_cannot_write_back_is_left_by_hand() -> None:
+    [(message, fixable)] = problems_of("final-newline", LOSSY)
+    assert not fixable
+    assert message.startswith("no line break at the end of the file; add one (by hand: ")
+    assert "see invalid-utf8" in message
+    assert fix_report(LOSSY, "x.srt", select("final-newline")).data == LOSSY
+    # Valid UTF-8: the same problem is fixable, and fixed.
+    valid = LOSSY.replace(b"\x92", b"'").replace(b"\x00", b"")
+    assert problems_of("final-newline", valid) == [
+        ("no line break at the end of the file; add one", True)
+    ]
+    assert fix_report(valid, "x.srt", select("final-newline")).data == valid + b"\n"
