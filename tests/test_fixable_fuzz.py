@@ -23,7 +23,7 @@ from sphinxcontrib_transcript.lint import Config, build_context, fix_report, lin
 
 from . import strategies  # noqa: F401 - the Hypothesis profiles (base, release)
 
-RULES = ("final-newline",)
+RULES = ("final-newline", "invalid-utf8")
 
 WORDS = ["Hi there.", "So, um,", "café au lait", "naïve résumé", "“quoted”", "it’s fine",
          "cafÃ© au lait", "itâ€™s fine", "\x93Hi\x94 there", "Ã©tÃ©", "Â£5 off", "ĂŠ odd",
@@ -167,3 +167,18 @@ def test_final_newline_in_a_file_fix_cannot_write_back_is_left_by_hand() -> None
         ("no line break at the end of the file; add one", True)
     ]
     assert fix_report(valid, "x.srt", select("final-newline")).data == valid + b"\n"
+
+
+def test_invalid_utf8_is_fixable_only_where_it_transcodes() -> None:
+    [(message, fixable)] = problems_of("invalid-utf8", LOSSY)
+    assert not fixable
+    assert message.endswith("the undecodable bytes were read as U+FFFD; find the file's real "
+                            "encoding and re-save it as UTF-8")
+    assert fix_report(LOSSY, "x.srt", select("invalid-utf8"), unsafe=True).data == LOSSY
+    spanish = "1\n00:00:01,000 --> 00:00:02,000\n¡Hola! ¿Qué tal?\n"
+    [(message, fixable)] = problems_of("invalid-utf8", spanish.encode("cp1252"))
+    assert fixable
+    assert message.endswith("it looks like cp1252; re-save it as UTF-8 "
+                            "(transcript-lint --unsafe-fixes transcodes it)")
+    fixed = fix_report(spanish.encode("cp1252"), "x.srt", select("invalid-utf8"), unsafe=True)
+    assert fixed.data == spanish.encode()
