@@ -23,7 +23,7 @@ from sphinxcontrib_transcript.lint import Config, build_context, fix_report, lin
 
 from . import strategies  # noqa: F401 - the Hypothesis profiles (base, release)
 
-RULES = ("final-newline", "invalid-utf8")
+RULES = ("final-newline", "invalid-utf8", "srt-index")
 
 WORDS = ["Hi there.", "So, um,", "café au lait", "naïve résumé", "“quoted”", "it’s fine",
          "cafÃ© au lait", "itâ€™s fine", "\x93Hi\x94 there", "Ã©tÃ©", "Â£5 off", "ĂŠ odd",
@@ -182,3 +182,27 @@ def test_invalid_utf8_is_fixable_only_where_it_transcodes() -> None:
                             "(transcript-lint --unsafe-fixes transcodes it)")
     fixed = fix_report(spanish.encode("cp1252"), "x.srt", select("invalid-utf8"), unsafe=True)
     assert fixed.data == spanish.encode()
+
+
+def test_srt_index_around_a_card_the_reader_could_not_read_is_left_by_hand() -> None:
+    data = (b"1\n00:00:01,000 --> 00:00:02,000\nOne.\n\n7\n00:00:0x,000 --> 00:00:03,000\n"
+            b"Two.\n\n9\n00:00:04,000 --> 00:00:05,000\nThree.\n")
+    why = ("cards are numbered 1, 2, 3\u2026 in order (by hand: --fix renumbers only when "
+           "every card's timing line reads; see bad-timing-line at line 6)")
+    assert problems_of("srt-index", data) == [
+        (f"index 7 should be 2: {why}", False), (f"index 9 should be 8: {why}", False),
+    ]
+    assert fix_report(data, "x.srt", select("srt-index")).data == data
+    # Once the timing line reads, the same index is fixable, and fixed.
+    readable = data.replace(b"0x", b"02")
+    assert [fixable for _, fixable in problems_of("srt-index", readable)] == [True, True]
+    assert b"\n2\n00:00:02" in fix_report(readable, "x.srt", select("srt-index")).data
+
+
+def test_srt_index_with_no_room_for_an_index_is_left_by_hand() -> None:
+    data = b"1\n00:00:01,000 --> 00:00:02,000\nOne.\n00:00:02,000 --> 00:00:03,000\nTwo.\n"
+    messages = [(message, fixable) for message, fixable in problems_of("srt-index", data)]
+    assert messages == [(
+        "card has no index line; write 2 on the line above (by hand: --fix writes an index "
+        "only above a timing line after a blank)", False,
+    )]
