@@ -23,7 +23,7 @@ from sphinxcontrib_transcript.lint import Config, build_context, fix_report, lin
 
 from . import strategies  # noqa: F401 - the Hypothesis profiles (base, release)
 
-RULES = ("final-newline", "invalid-utf8", "srt-index")
+RULES = ("final-newline", "invalid-utf8", "srt-index", "utf16-file")
 
 WORDS = ["Hi there.", "So, um,", "café au lait", "naïve résumé", "“quoted”", "it’s fine",
          "cafÃ© au lait", "itâ€™s fine", "\x93Hi\x94 there", "Ã©tÃ©", "Â£5 off", "ĂŠ odd",
@@ -86,15 +86,30 @@ def damaged(draw: st.DrawFn) -> tuple[str, bytes]:
     body = spoil(draw, body, CONTROLS) if draw(st.integers(0, 3)) == 0 else body
     encoding = draw(st.sampled_from(["utf-8"] * 4 + [
         "utf-8-sig", "bom-twice", "cp1252", "latin-1", "utf-16", "utf-16-le", "utf-16-be",
-        "utf-32", "bytes",
+        "utf-32", "bytes", "utf-16-odd", "utf-16-surrogate", "utf-16-bom-utf-8",
+        "utf-8-bom-utf-16", "utf-16-bom-twice",
     ]))
     data = encode(draw, body, encoding)
     return ("x.srt" if srt else "x.vtt"), data
 
 
 def encode(draw: st.DrawFn, text: str, encoding: str) -> bytes:
-    """*text* in *encoding*: ``bom-twice`` is two UTF-8 marks, ``bytes`` UTF-8 with a
-    stray byte that is not UTF-8 somewhere."""
+    """*text* in *encoding*, or damaged: ``bom-twice`` is two UTF-8 marks, ``bytes``
+    UTF-8 with a stray byte that is not UTF-8 somewhere; UTF-16 with an odd byte at
+    the end, a lone surrogate, a UTF-8 body or a second mark; UTF-16 after a UTF-8
+    mark."""
+    utf16 = codecs.BOM_UTF16_LE + text.encode("utf-16-le", "replace")
+    if encoding == "utf-16-odd":
+        return utf16 + b"\n"
+    if encoding == "utf-16-surrogate":
+        at = draw(st.integers(1, len(utf16) // 2)) * 2
+        return utf16[:at] + b"\x00\xd8" + utf16[at:]
+    if encoding == "utf-16-bom-utf-8":
+        return codecs.BOM_UTF16_LE + text.encode("utf-8")
+    if encoding == "utf-8-bom-utf-16":
+        return codecs.BOM_UTF8 + utf16
+    if encoding == "utf-16-bom-twice":
+        return codecs.BOM_UTF16_LE + utf16
     if encoding == "bom-twice":
         return codecs.BOM_UTF8 * 2 + text.encode("utf-8", "surrogatepass")
     if encoding == "bytes":
@@ -206,3 +221,19 @@ def test_srt_index_with_no_room_for_an_index_is_left_by_hand() -> None:
         "card has no index line; write 2 on the line above (by hand: --fix writes an index "
         "only above a timing line after a blank)", False,
     )]
+
+
+def test_utf16_with_bytes_it_cannot_hold_is_left_by_hand() -> None:
+    text = "1\r\n00:00:01,000 --> 00:00:02,000\r\nHi.\r\n"
+    good = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    assert problems_of("utf16-file", good) == [(
+        "the file is UTF-16 (little-endian), not UTF-8; save it as UTF-8 without a byte "
+        "order mark (most players and tools read only UTF-8)", True,
+    )]
+    assert fix_report(good, "x.srt", select("utf16-file")).data == text.encode()
+    odd = good + b"\n"  # half a character at the end
+    [(message, fixable)] = problems_of("utf16-file", odd)
+    assert not fixable
+    assert message.endswith("; by hand: some of its bytes are not valid in it (see "
+                            "invalid-utf8), so --fix cannot transcode it without losing them")
+    assert fix_report(odd, "x.srt", select("utf16-file")).data == odd
