@@ -73,18 +73,22 @@ def encode_like(ctx: Context, text: str) -> bytes | None:
 
 #: Added to a problem a text fix cannot reach because :func:`rewritable` is false.
 BY_HAND = (
-    " (by hand: --fix cannot rewrite a file whose bytes are not valid in its encoding; "
-    "see invalid-utf8)"
+    " (by hand, or once invalid-utf8 is fixed: --fix rewrites only a file that is valid "
+    "in its encoding)"
 )
 
 
 def rewritable(ctx: Context) -> bool:
-    """Whether a fix working on the text can write the file back: its bytes are its
-    byte order mark and its text in its encoding (:func:`encode_like` would not
+    """Whether a fix working on the text can write the file back and have it read the
+    same: the file is valid in its encoding (no ``invalid-utf8``: an encoding
+    guessed from the bytes may be guessed differently once they change) and its
+    bytes are its byte order mark and its text (:func:`encode_like` would not
     refuse).  Rules call it only when they have something to report; a problem
     a fix cannot write is reported as not fixable, with :data:`BY_HAND`."""
     if "rewritable" not in ctx.cache:
-        ctx.cache["rewritable"] = encode_like(ctx, ctx.text) is not None
+        ctx.cache["rewritable"] = not any(
+            d.rule == "invalid-utf8" for d in ctx.diagnostics
+        ) and encode_like(ctx, ctx.text) is not None
     return bool(ctx.cache["rewritable"])
 
 

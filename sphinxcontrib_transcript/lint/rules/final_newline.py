@@ -14,10 +14,10 @@ None.
 .. rubric:: Fix
 
 Safe: adds the missing line break (the file's usual line ending), or removes
-the extra blank lines, keeping one.  A file whose bytes are not valid in its
-encoding (``invalid-utf8``) cannot be written back without losing them: there
-the problem is reported as not fixable, to be fixed by hand or after the
-encoding is repaired.
+the extra blank lines, keeping one.  A file that is not valid in its encoding
+(``invalid-utf8``) cannot be written back safely (bytes read as U+FFFD would
+be lost, a guessed encoding guessed again): there the problem is reported as
+not fixable, to be fixed by hand or once the encoding is repaired.
 
 .. rubric:: Examples
 
@@ -96,7 +96,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def fix(ctx: Context) -> bytes | None:
     text = ctx.text
-    if not _ends_badly(text):
+    if not _ends_badly(text) or not rewritable(ctx):
         return None
     lines, endings = split_keep(text)
     usual = majority_ending(endings[:-1]) if len(endings) > 1 else "\n"

@@ -103,7 +103,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def fix(ctx: Context) -> bytes | None:
-    if not reported(ctx, ID) or _dropped(ctx) is not None:
+    if not reported(ctx, ID) or _dropped(ctx) is not None or not rewritable(ctx):
         return None
     lines, endings = split_keep(ctx.text)
     inserts: list[tuple[int, str]] = []
