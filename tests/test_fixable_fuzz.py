@@ -23,7 +23,7 @@ from sphinxcontrib_transcript.lint import Config, build_context, fix_report, lin
 
 from . import strategies  # noqa: F401 - the Hypothesis profiles (base, release)
 
-RULES = ("final-newline", "invalid-utf8", "srt-index", "utf16-file")
+RULES = ("final-newline", "invalid-utf8", "srt-index", "utf16-file", "utf8-bom")
 
 WORDS = ["Hi there.", "So, um,", "café au lait", "naïve résumé", "“quoted”", "it’s fine",
          "cafÃ© au lait", "itâ€™s fine", "\x93Hi\x94 there", "Ã©tÃ©", "Â£5 off", "ĂŠ odd",
@@ -173,8 +173,10 @@ def problems_of(rule_id: str, data: bytes, name: str = "x.srt") -> list[tuple[st
 def test_final_newline_in_a_file_fix_cannot_write_back_is_left_by_hand() -> None:
     [(message, fixable)] = problems_of("final-newline", LOSSY)
     assert not fixable
-    assert message.startswith("no line break at the end of the file; add one (by hand: ")
-    assert "see invalid-utf8" in message
+    assert message == (
+        "no line break at the end of the file; add one (by hand, or once invalid-utf8 is "
+        "fixed: --fix rewrites only a file that is valid in its encoding)"
+    )
     assert fix_report(LOSSY, "x.srt", select("final-newline")).data == LOSSY
     # Valid UTF-8: the same problem is fixable, and fixed.
     valid = LOSSY.replace(b"\x92", b"'").replace(b"\x00", b"")
@@ -234,6 +236,29 @@ def test_utf16_with_bytes_it_cannot_hold_is_left_by_hand() -> None:
     odd = good + b"\n"  # half a character at the end
     [(message, fixable)] = problems_of("utf16-file", odd)
     assert not fixable
-    assert message.endswith("; by hand: some of its bytes are not valid in it (see "
-                            "invalid-utf8), so --fix cannot transcode it without losing them")
+    assert message.endswith("; by hand: a second mark follows the first, or some of its "
+                            "bytes are not valid in it (see invalid-utf8), so --fix cannot "
+                            "transcode it without a change")
     assert fix_report(odd, "x.srt", select("utf16-file")).data == odd
+    twice = codecs.BOM_UTF16_LE + good
+    assert [fixable for _, fixable in problems_of("utf16-file", twice)] == [False]
+
+
+def test_a_utf8_mark_before_utf16_is_left_by_hand() -> None:
+    text = "1\n00:00:01,000 --> 00:00:02,000\nHi.\n"
+    utf16 = codecs.BOM_UTF8 + codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    [(message, fixable)] = problems_of("utf8-bom", utf16)
+    assert not fixable
+    assert message.endswith("; by hand: what follows the mark is a second mark or not UTF-8 "
+                            "(see invalid-utf8), and without the first the file would read "
+                            "differently")
+    assert fix_report(utf16, "x.srt", select("utf8-bom")).data == utf16
+    # Two marks: the second hides the first timing line from the reader.
+    twice = codecs.BOM_UTF8 * 2 + text.encode()
+    assert [fixable for _, fixable in problems_of("utf8-bom", twice)] == [False]
+    utf8 = codecs.BOM_UTF8 + text.encode()
+    assert problems_of("utf8-bom", utf8) == [(
+        "the file starts with a UTF-8 byte order mark (EF BB BF); remove it (some tools read "
+        "it as text)", True,
+    )]
+    assert fix_report(utf8, "x.srt", select("utf8-bom")).data == text.encode()
