@@ -23,7 +23,7 @@ from sphinxcontrib_transcript.lint import Config, build_context, fix_report, lin
 
 from . import strategies  # noqa: F401 - the Hypothesis profiles (base, release)
 
-RULES = ("final-newline", "invalid-utf8", "srt-index", "utf16-file", "utf8-bom")
+RULES = ("final-newline", "invalid-utf8", "srt-index", "utf16-file", "utf8-bom", "mojibake")
 
 WORDS = ["Hi there.", "So, um,", "café au lait", "naïve résumé", "“quoted”", "it’s fine",
          "cafÃ© au lait", "itâ€™s fine", "\x93Hi\x94 there", "Ã©tÃ©", "Â£5 off", "ĂŠ odd",
@@ -262,3 +262,27 @@ def test_a_utf8_mark_before_utf16_is_left_by_hand() -> None:
         "it as text)", True,
     )]
     assert fix_report(utf8, "x.srt", select("utf8-bom")).data == text.encode()
+
+
+def test_mojibake_the_repair_would_leave_is_left_by_hand() -> None:
+    unknown = "1\n00:00:01,000 --> 00:00:03,000\nSo, um\x81\x8d,\n".encode()
+    assert problems_of("mojibake", unknown) == [(
+        "'um\\x81\\x8d,' looks like mojibake (UTF-8 read as another encoding): check the "
+        "characters against the audio", False,
+    )]
+    assert fix_report(unknown, "x.srt", select("mojibake"), unsafe=True).data == unknown
+    # U+0085 (cp1252's ellipsis read as Latin-1) splits words as whitespace does:
+    # repairing it would make fewer words, which the fix loop refuses, so that
+    # cue is left and the other repaired.
+    data = ("1\n00:00:01,000 --> 00:00:03,000\n\x93H\x85i\x94 there\n\n"
+            "2\n00:00:03,000 --> 00:00:04,000\ncaf\u00c3\u00a9 au lait\n").encode()
+    assert problems_of("mojibake", data) == [
+        ("'\\x93H\\x85i\\x94' looks like mojibake (UTF-8 read as another encoding): probably "
+         "'\u201cH\u2026i\u201d'; repair the encoding by hand (--fix would not repair all of "
+         "this cue)", False),
+        ("'caf\u00c3\u00a9' looks like mojibake (UTF-8 read as another encoding): probably "
+         "'caf\u00e9'; repair the encoding", True),
+    ]
+    fixed = fix_report(data, "x.srt", select("mojibake"), unsafe=True)
+    assert fixed.rejected == []
+    assert fixed.data == data.replace("caf\u00c3\u00a9".encode(), "caf\u00e9".encode())
