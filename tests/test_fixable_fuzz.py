@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,7 +24,8 @@ from sphinxcontrib_transcript.lint import Config, build_context, fix_report, lin
 
 from . import strategies  # noqa: F401 - the Hypothesis profiles (base, release)
 
-RULES = ("final-newline", "invalid-utf8", "srt-index", "utf16-file", "utf8-bom", "mojibake")
+RULES = ("final-newline", "invalid-utf8", "srt-index", "utf16-file", "utf8-bom", "mojibake",
+         "control-character")
 
 WORDS = ["Hi there.", "So, um,", "café au lait", "naïve résumé", "“quoted”", "it’s fine",
          "cafÃ© au lait", "itâ€™s fine", "\x93Hi\x94 there", "Ã©tÃ©", "Â£5 off", "ĂŠ odd",
@@ -120,9 +122,15 @@ def encode(draw: st.DrawFn, text: str, encoding: str) -> bytes:
     return text.encode(encoding, "replace")
 
 
+# What a player shows as nothing (not even a space): controls other than line
+# breaks and tabs, marks and format characters.
+INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufff9-\ufffc]+")
+
+
 def words(data: bytes, name: str) -> list[str]:
+    """The words of the file's cues, as a player shows them."""
     return [word for cue in build_context(data, name).transcript.cues
-            for word in cue.plain_text.split()]
+            for word in INVISIBLE.sub("", cue.plain_text).split()]
 
 
 def dishonest(name: str, data: bytes, config: Config) -> list[str]:
@@ -286,3 +294,22 @@ def test_mojibake_the_repair_would_leave_is_left_by_hand() -> None:
     fixed = fix_report(data, "x.srt", select("mojibake"), unsafe=True)
     assert fixed.rejected == []
     assert fixed.data == data.replace("caf\u00c3\u00a9".encode(), "caf\u00e9".encode())
+
+
+def test_control_characters_whose_removal_changes_the_reading_are_left_by_hand() -> None:
+    data = (b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n\x00Hi\x07 there.\n\n"
+            b"00:00:\x0702.000 --> 00:00:03.000\nBye.\n\x0c\nStill Bye.\n")
+    assert problems_of("control-character", data, "x.vtt") == [
+        ("invisible U+0000 NUL; remove it by hand (WebVTT players show it as U+FFFD, so "
+         "--fix leaves it: check what the line should say)", False),
+        ("invisible U+0007 BEL; remove it", True),
+        # On a timing line: without it the line reads, and a cue appears.
+        ("invisible U+0007 BEL; remove it by hand (--fix leaves it: without it the file "
+         "would read differently, so check what the line should say)", False),
+        # All its line holds: without it the line is blank and ends the cue.
+        ("invisible U+000C FF; remove it by hand (--fix leaves it: without it the file "
+         "would read differently, so check what the line should say)", False),
+    ]
+    fixed = fix_report(data, "x.vtt", select("control-character"))
+    assert fixed.rejected == []
+    assert fixed.data == data.replace(b"Hi\x07", b"Hi")
