@@ -313,3 +313,14 @@ def test_control_characters_whose_removal_changes_the_reading_are_left_by_hand()
     fixed = fix_report(data, "x.vtt", select("control-character"))
     assert fixed.rejected == []
     assert fixed.data == data.replace(b"Hi\x07", b"Hi")
+
+
+def test_a_control_character_is_judged_by_the_bytes_the_fix_would_write() -> None:
+    # Found by the property: UTF-16 whose text starts with a second mark and a
+    # NUL.  Without the mark the file would start FF FE 00 00, UTF-32's mark,
+    # and read as nothing: the mark is left, not fixable.
+    text = "\ufeff\x00WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi.\n"
+    data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    found = problems_of("control-character", data, "x.vtt")
+    assert [fixable for _, fixable in found] == [False, False]
+    assert fix_report(data, "x.vtt", select("control-character")).data == data

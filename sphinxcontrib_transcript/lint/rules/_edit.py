@@ -13,7 +13,7 @@ import bisect
 import codecs
 import re
 
-from ...model import Cue
+from ...model import Cue, Transcript
 from ..base import Context
 
 # A pattern string, not a compiled pattern: ``re`` compiles it on first use
@@ -97,6 +97,16 @@ def changed(ctx: Context, text: str) -> bytes | None:
     if text == ctx.text:
         return None
     return encode_like(ctx, text)
+
+
+def reread(ctx: Context, text: str) -> Transcript | None:
+    """The transcript the fix loop would read back if a fix wrote *text* (encoded as
+    the file is, decoded and its format told again), or ``None`` when *text*
+    cannot be written back.  For rules that say whether their fix will be kept."""
+    from ...readers import read  # only fixes need a reader
+
+    data = encode_like(ctx, text)
+    return None if data is None else read(data, name=ctx.path)[0]
 
 
 def same_cues(ctx: Context, text: str, *, ordered: bool = True) -> bool:

@@ -55,7 +55,7 @@ from collections.abc import Iterable, Iterator
 
 from ..base import Context, Finding, Option
 from ._columns import column
-from ._edit import BY_HAND, changed, join, rewritable, split_keep
+from ._edit import BY_HAND, changed, join, reread, rewritable, split_keep
 from ._text import non_ascii, rare_ascii
 
 ID = "control-character"
@@ -229,10 +229,10 @@ def _present_in(line: str) -> bool:
 
 def _same_reading(ctx: Context, text: str) -> bool:
     """Whether *text* reads as the file does, by the fix loop's check of a safe fix."""
-    from ...readers import READERS  # only for files with control characters
-    from ..fixing import loss
+    from ..fixing import loss  # only for files with control characters
 
-    return loss(ctx.transcript, READERS[ctx.format](text), safe=True) is None
+    after = reread(ctx, text)
+    return after is not None and loss(ctx.transcript, after, safe=True) is None
 
 
 def fix(ctx: Context) -> bytes | None:

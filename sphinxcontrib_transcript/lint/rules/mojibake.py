@@ -47,6 +47,7 @@ from ._edit import (
     join,
     payload_line,
     payload_position,
+    reread,
     rewritable,
     split_keep,
 )
@@ -159,18 +160,18 @@ def _left_after_fix(ctx: Context) -> set[int]:
     """``id()`` of the cues that would still look like mojibake after the fix: every
     suspect when the fix cannot write the file, or the fix loop would refuse what
     it writes (another number of cues, fewer words)."""
-    from ...readers import READERS  # only for files that look damaged
-
     suspects = {id(cue) for cue, _ in _suspects(ctx)}
     text = _repaired(ctx) if rewritable(ctx) else None
     if text is None:
         return suspects
     from ..fixing import loss  # the fix loop's own no-loss check
 
-    transcript = READERS[ctx.format](text)
-    after = transcript.cues
-    if len(after) != len(ctx.cues) or loss(ctx.transcript, transcript, safe=False):
+    transcript = reread(ctx, text)
+    if transcript is None or len(transcript.cues) != len(ctx.cues) or loss(
+        ctx.transcript, transcript, safe=False
+    ):
         return suspects
+    after = transcript.cues
     pattern: re.Pattern[str] = _load_badness().BADNESS_RE
     return {
         id(cue) for cue, new in zip(ctx.cues, after, strict=True)
