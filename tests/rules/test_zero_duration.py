@@ -310,3 +310,18 @@ def test_after_a_zero_length_cue_left_at_the_same_time() -> None:
     assert fix(rule, data) == data.replace(
         b"00:00:05.000 --> 00:00:05.000\nGamma.", b"00:00:05.100 --> 00:00:05.200\nGamma."
     )
+
+
+def test_the_cue_before_is_not_rewritten_when_its_end_stays() -> None:
+    # It starts where A ends and takes the gap after it: A keeps its end, and
+    # its timing line stays as written (short form and all).
+    data = (
+        b"WEBVTT\n\n00:00.000 --> 00:00.100\nA\n\n00:00.100 --> 00:00.100\nOwn words.\n\n"
+        b"00:00.500 --> 00:01.000\nC.\n"
+    )
+    done = repair(rule, data)
+    assert done.data == data.replace(b"00:00.100 --> 00:00.100", b"00:00.100 --> 00:00.500")
+    assert done.notes == (
+        "gave the zero-length cue at line 6 (00:00:00.100) the time "
+        "00:00:00.100 --> 00:00:00.500",
+    )
