@@ -324,3 +324,34 @@ def test_a_control_character_is_judged_by_the_bytes_the_fix_would_write() -> Non
     found = problems_of("control-character", data, "x.vtt")
     assert [fixable for _, fixable in found] == [False, False]
     assert fix_report(data, "x.vtt", select("control-character")).data == data
+
+
+def test_the_command_line_fix_keeps_the_promise(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``transcript-lint --fix --unsafe-fixes`` in process, all seven rules at once,
+    on a file with problems of each kind, fixable or not: afterwards exactly
+    the problems reported as not fixable are left."""
+    import json
+
+    from sphinxcontrib_transcript.cli import main
+
+    path = tmp_path / "x.vtt"
+    path.write_bytes(codecs.BOM_UTF8 + (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n\x00Hi\x07 there caf\u00c3\u00a9.\n\n"
+        "00:00:\x0702.000 --> 00:00:03.000\nSo, um\x81\x8d,\n\n\n"
+    ).encode())
+    selection = ["--select", ",".join(RULES), "--format", "json"]
+
+    def problems() -> list[tuple[str, str, bool]]:
+        main([*selection, str(path)])
+        return [(p["rule"], p["message"], p["fixable"])
+                for p in json.loads(capsys.readouterr().out)]
+
+    before = problems()
+    assert {rule for rule, _, fixable in before if fixable} == {
+        "control-character", "final-newline", "mojibake", "utf8-bom",
+    }
+    main(["--fix", "--unsafe-fixes", *selection, str(path)])
+    capsys.readouterr()
+    assert sorted(problems()) == sorted(p for p in before if not p[2])
