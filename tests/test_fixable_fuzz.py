@@ -16,7 +16,9 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
