@@ -131,3 +131,40 @@ def test_json_segments_are_reported_but_not_fixable() -> None:
         b' {"startTime": 1, "endTime": 2, "body": "a"}]}'
     )
     assert [f.fixable for f in findings(rule, data, "x.json")] == [False]
+
+
+# -- from a mutation run: every format it reads, and what the fix cannot move ---------
+
+
+def test_markdown_and_html_transcripts_are_checked_too() -> None:
+    markdown = b"[00:05] **Ann**: Later.\n\n[00:01] **Ann**: Earlier.\n\n[00:09] **Ann**: Last.\n"
+    assert check(rule, markdown, "x.md") == [(3, 1)]
+    html = (
+        b"<!DOCTYPE html>\n<html><body>\n<time>0:05</time>\n<p>Later.</p>\n"
+        b"<time>0:01</time>\n<p>Earlier.</p>\n<time>0:09</time>\n<p>Last.</p>\n</body></html>\n"
+    )
+    assert [f.line for f in findings(rule, html, "x.html")] == [5]
+
+
+def test_cues_sharing_a_line_are_not_fixable() -> None:
+    # Two TTML paragraphs on one line: the fix moves lines, so it cannot part them.
+    ttml = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<tt xmlns="http://www.w3.org/ns/ttml">\n'
+        b"<body><div>\n"
+        b'<p begin="00:00:05.000" end="00:00:06.000">Later.</p>'
+        b'<p begin="00:00:01.000" end="00:00:02.000">Earlier.</p>\n'
+        b'<p begin="00:00:09.000" end="00:00:10.000">Last.</p>\n'
+        b"</div></body>\n</tt>\n"
+    )
+    found = findings(rule, ttml, "x.ttml")
+    assert found and not any(f.fixable for f in found)
+    assert fix(rule, ttml, "x.ttml") is None
+
+
+def test_json_segments_are_not_moved() -> None:
+    data = (
+        b'{"version": "1.0.0", "segments": [\n{"startTime": 5, "endTime": 6, "body": "b"},\n'
+        b'{"startTime": 1, "endTime": 2, "body": "a"}\n]}\n'
+    )
+    assert [f.fixable for f in findings(rule, data, "x.json")] == [False]
+    assert fix(rule, data, "x.json") is None

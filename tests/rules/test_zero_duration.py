@@ -202,3 +202,126 @@ def test_a_gap_of_exactly_min_ms_is_used() -> None:
     assert fix(rule, data) == data.replace(
         b"00:00:02.000 --> 00:00:02.000", b"00:00:02.000 --> 00:00:02.500"
     )
+
+
+# -- from a mutation run: boundaries of the plan and the retiming arithmetic ----------
+
+
+def test_min_ms_is_at_least_one_and_its_help_says_what_it_is() -> None:
+    import os
+
+    import pytest
+
+    from sphinxcontrib_transcript.lint import ConfigError, resolve
+
+    def configured(value: int) -> object:
+        table = {"rules": {"zero-duration": {"min-ms": value}}}
+        return resolve(table, source="x.toml", root=os.getcwd()).options["zero-duration"]
+
+    assert configured(1) == {"min-ms": 1}
+    with pytest.raises(ConfigError) as raised:
+        configured(0)
+    assert str(raised.value) == (
+        "x.toml: rules.zero-duration: min-ms must be at least 1, not 0; the shortest "
+        "duration the fix gives a cue and leaves its neighbour"
+    )
+
+
+def test_a_repeat_of_the_second_cue_is_not_called_blank() -> None:
+    # The cue it repeats is at index 1: a sentinel for "blank" must be no index.
+    data = (
+        b"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nFirst.\n\n"
+        b"00:00:01.000 --> 00:00:02.000\nyou know,\n\n00:00:02.000 --> 00:00:02.000\nYou know\n"
+    )
+    (finding,) = findings(rule, data)
+    assert finding.message == (
+        "cue starts and ends at 00:00:02.000, so players never show it; remove it (its "
+        "words are in the cue beside it)"
+    )
+    assert repair(rule, data).notes == (
+        "removed the zero-length cue at line 9 (00:00:02.000): its words are in the cue "
+        "at line 6",
+    )
+
+
+def test_the_last_cue_starting_earlier_leaves_it_unfixable() -> None:
+    data = (
+        b"WEBVTT\n\n00:00:05.000 --> 00:00:05.000\nHello there.\n\n"
+        b"00:00:04.000 --> 00:00:06.000\nOther words.\n"
+    )
+    (finding,) = findings(rule, data)
+    assert not finding.fixable
+    assert fix(rule, data) is None
+
+
+def test_a_first_cue_at_zero_before_a_cue_at_zero_has_no_room() -> None:
+    data = (
+        b"WEBVTT\n\n00:00:00.000 --> 00:00:00.000\nHello there.\n\n"
+        b"00:00:00.000 --> 00:00:02.000\nOther words.\n"
+    )
+    (finding,) = findings(rule, data)
+    assert not finding.fixable
+    assert fix(rule, data) is None
+
+
+def test_two_milliseconds_are_shared_one_each() -> None:
+    data = (
+        b"WEBVTT\n\n00:00:01.000 --> 00:00:01.001\nA.\n\n00:00:01.001 --> 00:00:01.001\nB.\n\n"
+        b"00:00:01.002 --> 00:00:02.000\nC.\n"
+    )
+    (finding,) = findings(rule, data)
+    assert finding.fixable
+    assert fix(rule, data) == data.replace(
+        b"00:00:01.001 --> 00:00:01.001", b"00:00:01.001 --> 00:00:01.002"
+    )
+    # One millisecond (C starts where B is): nothing to share.
+    one = data.replace(b"00:00:01.002 --> 00:00:02.000", b"00:00:01.001 --> 00:00:02.000")
+    (finding,) = findings(rule, one)
+    assert not finding.fixable
+
+
+def test_the_share_follows_the_length_of_one_character_texts() -> None:
+    # Far apart, so min-ms does not clamp the boundary: 18 characters to 1.
+    words = b"Hello there friend"
+    data = (
+        b"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n" + words + b"\n\n"
+        b"00:00:19.800 --> 00:00:19.800\nA\n\n00:00:20.000 --> 00:00:21.000\nC.\n"
+    )
+    assert fix(rule, data) == data.replace(
+        b"00:00:19.800 --> 00:00:19.800", b"00:00:18.947 --> 00:00:20.000"
+    )
+    swapped = data.replace(words, b"B").replace(b"\nA\n", b"\n" + words + b"\n")
+    assert fix(rule, swapped) == swapped.replace(
+        b"00:00:19.800 --> 00:00:19.800", b"00:00:01.053 --> 00:00:20.000"
+    )
+
+
+def test_after_a_zero_length_cue_left_at_the_same_time() -> None:
+    # B overlaps A's end, so it is left; C starts with B and ends before D: it
+    # may follow B (start and end no later than its own start) and takes half
+    # of the 200 ms to D, starting later than it said only because B is there.
+    data = (
+        b"WEBVTT\n\n00:00:01.000 --> 00:00:10.000\nAlpha words.\n\n"
+        b"00:00:05.000 --> 00:00:05.000\nBeta.\n\n00:00:05.000 --> 00:00:05.000\nGamma.\n\n"
+        b"00:00:05.200 --> 00:00:06.000\nDelta.\n"
+    )
+    left, given = findings(rule, data)
+    assert (left.fixable, given.fixable) == (False, True)
+    assert fix(rule, data) == data.replace(
+        b"00:00:05.000 --> 00:00:05.000\nGamma.", b"00:00:05.100 --> 00:00:05.200\nGamma."
+    )
+
+
+def test_the_cue_before_is_not_rewritten_when_its_end_stays() -> None:
+    # It starts where A ends and takes the gap after it: A keeps its end, and
+    # its timing line stays as written (short form and all).
+    data = (
+        b"WEBVTT\n\n00:00.000 --> 00:00.100\nA\n\n00:00.100 --> 00:00.100\nOwn words.\n\n"
+        b"00:00.500 --> 00:01.000\nC.\n"
+    )
+    done = repair(rule, data)
+    assert done.data == data.replace(b"00:00.100 --> 00:00.100", b"00:00.100 --> 00:00.500")
+    assert done.notes == (
+        "gave the zero-length cue at line 6 (00:00:00.100) the time "
+        "00:00:00.100 --> 00:00:00.500",
+    )

@@ -13,7 +13,7 @@ import bisect
 import codecs
 import re
 
-from ...model import Cue
+from ...model import Cue, Transcript
 from ..base import Context
 
 # A pattern string, not a compiled pattern: ``re`` compiles it on first use
@@ -71,11 +71,42 @@ def encode_like(ctx: Context, text: str) -> bytes | None:
         return None
 
 
+#: Added to a problem a text fix cannot reach because :func:`rewritable` is false.
+BY_HAND = (
+    " (by hand, or once invalid-utf8 is fixed: --fix rewrites only a file that is valid "
+    "in its encoding)"
+)
+
+
+def rewritable(ctx: Context) -> bool:
+    """Whether a fix working on the text can write the file back and have it read the
+    same: the file is valid in its encoding (no ``invalid-utf8``: an encoding
+    guessed from the bytes may be guessed differently once they change) and its
+    bytes are its byte order mark and its text (:func:`encode_like` would not
+    refuse).  Rules call it only when they have something to report; a problem
+    a fix cannot write is reported as not fixable, with :data:`BY_HAND`."""
+    if "rewritable" not in ctx.cache:
+        ctx.cache["rewritable"] = not any(
+            d.rule == "invalid-utf8" for d in ctx.diagnostics
+        ) and encode_like(ctx, ctx.text) is not None
+    return bool(ctx.cache["rewritable"])
+
+
 def changed(ctx: Context, text: str) -> bytes | None:
     """The file's new bytes for *text*, or ``None`` if nothing changed (or cannot be kept)."""
     if text == ctx.text:
         return None
     return encode_like(ctx, text)
+
+
+def reread(ctx: Context, text: str) -> Transcript | None:
+    """The transcript the fix loop would read back if a fix wrote *text* (encoded as
+    the file is, decoded and its format told again), or ``None`` when *text*
+    cannot be written back.  For rules that say whether their fix will be kept."""
+    from ...readers import read  # only fixes need a reader
+
+    data = encode_like(ctx, text)
+    return None if data is None else read(data, name=ctx.path)[0]
 
 
 def same_cues(ctx: Context, text: str, *, ordered: bool = True) -> bool:

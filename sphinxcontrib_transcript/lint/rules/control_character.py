@@ -22,6 +22,15 @@ is cp1252 quotes read as Latin-1), so not here too, and left for its fix,
 which restores the quotes; C1 controls elsewhere (a header, a note) are
 reported and removed here.
 
+A control character whose removal would change how the file reads is left,
+and reported as not fixable: one on a timing line (it may be all that keeps
+the line from reading as one), one that is all a line holds (without it the
+line is blank and splits the cue) or all that keeps it from being an SRT
+index, a NUL in WebVTT (players show it as U+FFFD, so removing it changes the
+text), and any in a file that cannot be written back (``invalid-utf8``).
+The fix loop's own check of a safe fix decides: the file without the others
+must read exactly as before.
+
 .. rubric:: Examples
 
 Failing (``example.vtt``)::
@@ -42,11 +51,11 @@ Passing (``example.vtt``)::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..base import Context, Finding, Option
 from ._columns import column
-from ._edit import changed
+from ._edit import BY_HAND, changed, join, reread, rewritable, split_keep
 from ._text import non_ascii, rare_ascii
 
 ID = "control-character"
@@ -126,28 +135,114 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not _present(ctx):
         return
     reported = _mojibake_lines(ctx)
+    plan = _plan(ctx)
     for number, line in enumerate(ctx.lines, 1):
         for start, char, mojibake in _classified(line, reported):
             if mojibake and _on_reported_line(line, start, reported):
                 continue  # one defect, one report: the mojibake rule's
             name = _NAMES.get(char, "control character")
+            fixable = not mojibake and number - 1 in plan and not _shown(ctx.format, char)
             advice = (
                 "it looks like part of mojibake (see the mojibake rule)" if mojibake
-                else "remove it"
+                else "remove it" if fixable
+                else "remove it by hand (WebVTT players show it as U+FFFD, so --fix leaves "
+                "it: check what the line should say)" if _shown(ctx.format, char)
+                else "remove it" + BY_HAND if not rewritable(ctx)
+                else "remove it by hand (--fix leaves it: without it the file would read "
+                "differently, so check what the line should say)"
             )
-            yield Finding(number, start + 1, f"invisible U+{ord(char):04X} {name}; {advice}")
+            yield Finding(
+                number, start + 1, f"invisible U+{ord(char):04X} {name}; {advice}",
+                fixable=fixable,
+            )
+
+
+def _shown(format: str, char: str) -> bool:
+    """Whether *char* is shown (WebVTT reads NUL as U+FFFD), so that removing it
+    changes the text, which a safe fix must not."""
+    return char == "\x00" and format == "vtt"
+
+
+def _without(line: str, reported: frozenset[str], format: str) -> str:
+    """*line* without the control characters the fix removes from it."""
+    out: list[str] = []
+    position = 0
+    for start, char, mojibake in _classified(line, reported):
+        if not mojibake and not _shown(format, char):
+            out.append(line[position:start])
+            position = start + 1
+    out.append(line[position:])
+    return "".join(out)
+
+
+def _plan(ctx: Context) -> frozenset[int]:
+    """The (0-based) lines the fix removes control characters from: those where the
+    file reads the same without them, as the fix loop checks a safe fix (the
+    same cues, times and visible text).  Removing one from a timing line, from
+    a line it alone kept from being blank or an index would change how the file
+    reads: such lines are left (and a NUL in WebVTT, shown as U+FFFD, always)."""
+    if "control-character plan" in ctx.cache:
+        plan: frozenset[int] = ctx.cache["control-character plan"]
+        return plan
+    reported = _mojibake_lines(ctx)
+    lines, endings = split_keep(ctx.text)
+    changes = {}
+    if rewritable(ctx):
+        for i, line in enumerate(lines):
+            if _present_in(line):
+                new = _without(line, reported, ctx.format)
+                if new != line and not _reads_otherwise(line, new):
+                    changes[i] = new
+
+    def reads_the_same(chosen: Iterable[int]) -> bool:
+        edited = list(lines)
+        for i in chosen:
+            edited[i] = changes[i]
+        return _same_reading(ctx, join(edited, endings))
+
+    chosen = list(changes)
+    if chosen and not reads_the_same(chosen):
+        # Rare (the shapes _reads_otherwise knows are left out already): try the
+        # lines one by one, a bounded number of them, each a reading of the file.
+        chosen = [i for i in chosen[:_TRIED] if reads_the_same([i])]
+        if not reads_the_same(chosen):
+            chosen = []
+    plan = frozenset(chosen)
+    ctx.cache["control-character plan"] = plan
+    return plan
+
+
+# Lines tried one by one when removing them all would change how the file reads.
+_TRIED = 32
+
+
+def _reads_otherwise(line: str, new: str) -> bool:
+    """Whether *new* for *line* plainly changes how the file reads (so the file need
+    not be read again to know): a timing line (a control may be all that keeps
+    it from reading), a line the control kept from being blank."""
+    return "-->" in line or not new.strip()
+
+
+def _present_in(line: str) -> bool:
+    return re.search(_CONTROL, line) is not None
+
+
+def _same_reading(ctx: Context, text: str) -> bool:
+    """Whether *text* reads as the file does, by the fix loop's check of a safe fix."""
+    from ..fixing import loss  # only for files with control characters
+
+    after = reread(ctx, text)
+    return after is not None and loss(ctx.transcript, after, safe=True) is None
 
 
 def fix(ctx: Context) -> bytes | None:
-    text = ctx.text
     if not _present(ctx):
         return None
-    out: list[str] = []
-    position = 0
-    for start, _, mojibake in _classified(text, _mojibake_lines(ctx)):
-        if mojibake:
-            continue
-        out.append(text[position:start])
-        position = start + 1
-    out.append(text[position:])
-    return changed(ctx, "".join(out))
+    plan = _plan(ctx)
+    if not plan:
+        return None
+    reported = _mojibake_lines(ctx)
+    lines, endings = split_keep(ctx.text)
+    for i in plan:
+        lines[i] = _without(lines[i], reported, ctx.format)
+    return changed(ctx, join(lines, endings))

@@ -14,7 +14,10 @@ None.
 .. rubric:: Fix
 
 Safe: adds the missing line break (the file's usual line ending), or removes
-the extra blank lines, keeping one.
+the extra blank lines, keeping one.  A file that is not valid in its encoding
+(``invalid-utf8``) cannot be written back safely (bytes read as U+FFFD would
+be lost, a guessed encoding guessed again): there the problem is reported as
+not fixable, to be fixed by hand or once the encoding is repaired.
 
 .. rubric:: Examples
 
@@ -32,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..base import Context, Finding, Option
-from ._edit import changed, join, majority_ending, split_keep
+from ._edit import BY_HAND, changed, join, majority_ending, rewritable, split_keep
 
 ID = "final-newline"
 LEVEL = "warning"
@@ -70,24 +73,30 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not _ends_badly(text):
         return
     lines = ctx.lines
+    fixable = rewritable(ctx)
+    advice = "" if fixable else BY_HAND
     if text[-1] not in "\r\n":
         yield Finding(
-            len(lines), len(lines[-1]) + 1, "no line break at the end of the file; add one"
+            len(lines), len(lines[-1]) + 1,
+            f"no line break at the end of the file; add one{advice}", fixable=fixable,
         )
         return
     last = _last_text(lines)
     if last == 0:
-        yield Finding(1, 1, "the file holds nothing but blank lines; empty it")
+        yield Finding(
+            1, 1, f"the file holds nothing but blank lines; empty it{advice}", fixable=fixable
+        )
         return
     count = len(lines) - 1 - last
     yield Finding(
-        last + 2, 1, f"{count} blank lines at the end of the file; keep at most one"
+        last + 2, 1, f"{count} blank lines at the end of the file; keep at most one{advice}",
+        fixable=fixable,
     )
 
 
 def fix(ctx: Context) -> bytes | None:
     text = ctx.text
-    if not _ends_badly(text):
+    if not _ends_badly(text) or not rewritable(ctx):
         return None
     lines, endings = split_keep(text)
     usual = majority_ending(endings[:-1]) if len(endings) > 1 else "\n"

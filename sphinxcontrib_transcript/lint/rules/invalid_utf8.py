@@ -16,7 +16,9 @@ None.
 Unsafe: transcodes the file from the detected encoding to UTF-8.  Only when
 the bytes decode in that encoding without loss; a guess can be wrong, so look
 at the result.  Nothing is done when no encoding fits (the undecodable bytes
-were read as U+FFFD): find out what the file really is.
+were read as U+FFFD, or a byte order mark forced an encoding the bytes do
+not fit): the problem is reported as not fixable; find out what the file
+really is.
 
 .. rubric:: Examples
 
@@ -36,8 +38,9 @@ Passing (``example.srt``)::
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 
-from ..base import Context, Option
+from ..base import Context, Finding, Option
 from ._reader import reported
 
 ID = "invalid-utf8"
@@ -47,11 +50,16 @@ FORMATS = frozenset({"vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml"
 OPTIONS: dict[str, Option] = {}
 FIX = "unsafe"
 
+# What the decoder's message promises when it found an encoding that fits.
+_PROMISE = " (transcript-lint --unsafe-fixes transcodes it)"
 
 
-def fix(ctx: Context) -> bytes | None:
+def _transcoded(ctx: Context) -> bytes | None:
+    """The file in UTF-8, or ``None`` when its bytes are not exactly its text in the
+    encoding it was read with (bytes read as U+FFFD, a byte order mark that forced
+    the encoding): transcoding would lose them."""
     encoding = codecs.lookup(ctx.encoding).name
-    if not reported(ctx, ID) or encoding == "utf-8":
+    if encoding == "utf-8":
         return None
     try:
         if ctx.text.encode(encoding) != ctx.data:
@@ -59,3 +67,22 @@ def fix(ctx: Context) -> bytes | None:
     except UnicodeError:
         return None
     return ctx.text.encode("utf-8")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """The decoder's findings, fixable only where the fix can transcode the file."""
+    own = [d for d in ctx.diagnostics if d.rule == ID]
+    if not own:
+        return
+    fixable = _transcoded(ctx) is not None
+    for diagnostic in own:
+        message = diagnostic.message
+        if not fixable:
+            message = message.replace(_PROMISE, " by hand")
+        yield Finding(diagnostic.line, diagnostic.column, message, fixable=fixable)
+
+
+def fix(ctx: Context) -> bytes | None:
+    if not reported(ctx, ID):
+        return None
+    return _transcoded(ctx)

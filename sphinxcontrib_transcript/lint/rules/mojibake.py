@@ -16,6 +16,9 @@ None.
 Unsafe: replaces each affected line's text with :func:`ftfy.fix_encoding`'s
 repair (only the encoding repair: quotes, widths and HTML entities stay as
 they are).  The heuristic can be wrong on unusual text, so check the result.
+A cue the repair would leave looking like mojibake (ftfy finds no better
+reading, or the file cannot be written back: ``invalid-utf8``) is reported
+as not fixable.
 
 .. rubric:: Examples
 
@@ -38,7 +41,16 @@ from types import ModuleType
 from ...model import Cue
 from ..base import Context, Finding, Option
 from ._columns import column
-from ._edit import UNPLACED, changed, join, payload_line, payload_position, split_keep
+from ._edit import (
+    UNPLACED,
+    changed,
+    join,
+    payload_line,
+    payload_position,
+    reread,
+    rewritable,
+    split_keep,
+)
 from ._text import non_ascii
 
 ID = "mojibake"
@@ -118,26 +130,57 @@ def _fixer() -> Callable[[str], str]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     fix_encoding = None
+    left: set[int] | None = None
     for cue, match in _suspects(ctx):
         fix_encoding = fix_encoding or _fixer()
+        if left is None:
+            left = _left_after_fix(ctx)
         word = _word_at(cue.text, match.start(), match.end())
         repaired = fix_encoding(word)
+        fixable = id(cue) not in left
         advice = (
             f"probably {repaired!r}; repair the encoding"
             if repaired != word
             else "check the characters against the audio"
         )
+        if not fixable and repaired != word:
+            advice += " by hand (--fix would not repair all of this cue)"
         # Point at the first odd character, not at the ASCII letter before it.
         start = match.start()
         while start < match.end() - 1 and cue.text[start].isascii():
             start += 1
         line, col = payload_position(ctx, cue, start)
         yield Finding(
-            line, col, f"{word!r} looks like mojibake (UTF-8 read as another encoding): {advice}"
+            line, col, f"{word!r} looks like mojibake (UTF-8 read as another encoding): {advice}",
+            fixable=fixable,
         )
 
 
-def fix(ctx: Context) -> bytes | None:
+def _left_after_fix(ctx: Context) -> set[int]:
+    """``id()`` of the cues that would still look like mojibake after the fix: every
+    suspect when the fix cannot write the file, or the fix loop would refuse what
+    it writes (another number of cues, fewer words)."""
+    suspects = {id(cue) for cue, _ in _suspects(ctx)}
+    text = _repaired(ctx) if rewritable(ctx) else None
+    if text is None:
+        return suspects
+    from ..fixing import loss  # the fix loop's own no-loss check
+
+    transcript = reread(ctx, text)
+    if transcript is None or len(transcript.cues) != len(ctx.cues) or loss(
+        ctx.transcript, transcript, safe=False
+    ):
+        return suspects
+    after = transcript.cues
+    pattern: re.Pattern[str] = _load_badness().BADNESS_RE
+    return {
+        id(cue) for cue, new in zip(ctx.cues, after, strict=True)
+        if id(cue) in suspects and not new.text.isascii() and pattern.search(new.text)
+    }
+
+
+def _repaired(ctx: Context) -> str | None:
+    """The file's text with each suspect cue's lines repaired, or ``None``."""
     cues = ctx.cues
     suspects = {id(cue) for cue, _ in _suspects(ctx)}
     if not suspects:
@@ -153,7 +196,23 @@ def fix(ctx: Context) -> bytes | None:
         else:
             first = cue.text_line
             last = payload_line(ctx, cue, cue.text.count("\n"))
-        for number in range(first, min(max(last, first), len(lines)) + 1):
-            if not lines[number - 1].isascii():
-                lines[number - 1] = fix_encoding(lines[number - 1])
-    return changed(ctx, join(lines, endings))
+        span = range(first - 1, min(max(last, first), len(lines)))
+        old = [lines[i] for i in span]
+        new = [line if line.isascii() else fix_encoding(line) for line in old]
+        # A C1 control read as a line break (U+0085) may be what split a word:
+        # the repair must not make fewer words, or the fix loop refuses it.
+        if _words(new) >= _words(old):
+            for i, line in zip(span, new, strict=True):
+                lines[i] = line
+    return join(lines, endings)
+
+
+def _words(lines: list[str]) -> int:
+    return sum(len(line.split()) for line in lines)
+
+
+def fix(ctx: Context) -> bytes | None:
+    if not rewritable(ctx):
+        return None
+    text = _repaired(ctx)
+    return None if text is None else changed(ctx, text)

@@ -12,7 +12,11 @@ None.
 .. rubric:: Fix
 
 Safe: re-encodes the same text as UTF-8 without a byte order mark; what the
-file says does not change.
+file says does not change.  Where some bytes are not valid UTF-16 (an odd
+byte at the end, a lone surrogate; also reported by ``invalid-utf8``) they
+were read as U+FFFD and transcoding would lose them, and a second mark after
+the first would become a UTF-8 mark and change how the file reads: the
+problem is then reported as not fixable, to be re-saved by hand.
 
 .. rubric:: Examples
 
@@ -57,23 +61,37 @@ def _mark(data: bytes) -> tuple[bytes, str] | None:
     return None
 
 
+def _transcoded(ctx: Context, mark: bytes) -> bytes | None:
+    """The file in UTF-8 without a mark, or ``None`` when its bytes after the mark are
+    not exactly its text in its encoding (an odd byte at the end, a lone
+    surrogate: bytes read as U+FFFD), which transcoding would lose, or its text
+    starts with a second mark (in UTF-8 that would become the mark, and the
+    file would read differently)."""
+    if ctx.text.startswith("\ufeff"):
+        return None
+    try:
+        if mark + ctx.text.encode(ctx.encoding) != ctx.data:
+            return None
+    except UnicodeError:
+        return None
+    return ctx.text.encode("utf-8")
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     found = _mark(ctx.data)
     if found is not None:
+        fixable = _transcoded(ctx, found[0]) is not None
+        advice = "" if fixable else (
+            "; by hand: a second mark follows the first, or some of its bytes are not valid "
+            "in it (see invalid-utf8), so --fix cannot transcode it without a change"
+        )
         yield Finding(
             1, 1,
             f"the file is {found[1]}, not UTF-8; save it as UTF-8 without a byte order mark "
-            "(most players and tools read only UTF-8)",
+            f"(most players and tools read only UTF-8){advice}", fixable=fixable,
         )
 
 
 def fix(ctx: Context) -> bytes | None:
     found = _mark(ctx.data)
-    if found is None:
-        return None
-    try:
-        if found[0] + ctx.text.encode(ctx.encoding) != ctx.data:
-            return None
-    except UnicodeError:
-        return None
-    return ctx.text.encode("utf-8")
+    return None if found is None else _transcoded(ctx, found[0])

@@ -17,6 +17,9 @@ choice as ``policy = "forbid"``.
 .. rubric:: Fix
 
 Safe: removes the mark (``forbid``) or adds it (``require``, UTF-8 files only).
+A mark before bytes that are not UTF-8 (UTF-16 after it, say) or before a
+second mark is reported as not fixable: without it the file would read as
+something else, so save it as UTF-8 or remove both marks by hand.
 
 .. rubric:: Examples
 
@@ -59,16 +62,36 @@ def _is_utf8(ctx: Context) -> bool:
     return codecs.lookup(ctx.encoding).name == "utf-8"
 
 
+def _removable(data: bytes) -> bool:
+    """Whether the file reads the same without its mark: what follows is UTF-8 (the
+    mark forces UTF-8; without it other bytes would be read as another encoding)
+    and is not a second mark (which would become the mark, and the line it hid
+    from the reader would be read)."""
+    body = data[len(codecs.BOM_UTF8) :]
+    if body.startswith(codecs.BOM_UTF8):
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     has = ctx.data.startswith(codecs.BOM_UTF8)
     if ctx.options.get("policy", "forbid") == "require":
         if not has and ctx.data and _is_utf8(ctx):
             yield Finding(1, 1, "no UTF-8 byte order mark; this project requires one")
     elif has:
+        fixable = _removable(ctx.data)
         yield Finding(
             1, 1,
             "the file starts with a UTF-8 byte order mark (EF BB BF); remove it "
-            "(some tools read it as text)",
+            "(some tools read it as text)" + ("" if fixable else (
+                "; by hand: what follows the mark is a second mark or not UTF-8 (see "
+                "invalid-utf8), and without the first the file would read differently"
+            )),
+            fixable=fixable,
         )
 
 
@@ -78,4 +101,4 @@ def fix(ctx: Context) -> bytes | None:
         if has or not ctx.data or not _is_utf8(ctx):
             return None
         return codecs.BOM_UTF8 + ctx.data
-    return ctx.data[len(codecs.BOM_UTF8) :] if has else None
+    return ctx.data[len(codecs.BOM_UTF8) :] if has and _removable(ctx.data) else None
