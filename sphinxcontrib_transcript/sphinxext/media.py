@@ -170,10 +170,10 @@ def configure_player(
 
     ``:sticky-player: no`` (or ``transcript_sticky_player = False``) keeps the
     player in the flow of the page; ``:share: no`` (or ``transcript_share =
-    False``) leaves out the control that copies a link to the moment.  A hosted video gives the transcript a
-    ``moment`` template, so that each timestamp links to the service's page
-    at that second where the embedded player cannot follow (no JavaScript,
-    PDF, EPUB).
+    False``) leaves out the control that copies a link to the moment.  A
+    hosted video gives the transcript a ``moment`` template, so that each
+    timestamp links to the service's page at that second where the embedded
+    player cannot follow (no JavaScript, PDF, EPUB).
     """
     option = directive.options.get("sticky-player")
     sticky = directive.config.transcript_sticky_player if option is None else option == "yes"

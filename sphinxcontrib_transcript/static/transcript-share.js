@@ -93,6 +93,23 @@
     return el;
   }
 
+  /* Two links of a chain: the button's icon, alone on a phone's docked bar. */
+  function chain() {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 16 16");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    [[2, 7.5, 6, 10], [6, 3.5, 10, 6]].forEach(function (link) {
+      var rect = document.createElementNS(ns, "rect");
+      var attributes = { x: link[0], y: link[1], width: 8, height: 5, rx: 2.5,
+        transform: "rotate(-45 " + link[2] + " " + link[3] + ")" };
+      for (var name in attributes) { rect.setAttribute(name, String(attributes[name])); }
+      svg.appendChild(rect);
+    });
+    return svg;
+  }
+
   /* The control of one transcript: a button, a live region, and a text
    * field shown only when the link cannot be copied for the reader. */
   function Share(transcript, box) {
@@ -100,7 +117,8 @@
     var control = element("span", "transcript-share");
     var button = element("button", "transcript-share-button");
     button.type = "button";
-    button.textContent = text.button;
+    button.appendChild(chain());
+    button.appendChild(element("span", "transcript-share-label")).textContent = text.button;
     button.setAttribute("aria-label", text.name);
     button.setAttribute("aria-keyshortcuts", KEY);
     button.title = text.name + " (" + KEY + ")";
