@@ -172,7 +172,7 @@ def test_the_key_copies_the_moment_being_played(page, site, browser):
 
 
 def test_at_a_cues_start_the_link_is_its_anchor_and_other_queries_go(page, site):
-    page.goto(site + "index.html?highlight=words#ep-t-00-00-12")
+    page.goto(site + "index.html?utm_source=feed#ep-t-00-00-12")
     ready(page)
     page.wait_for_function(f"Math.abs({AUDIO}.currentTime - 12) < 0.05")
     clear_clipboard(page)

@@ -35,11 +35,12 @@
   var PARAM = "t";
   var MESSAGE_MS = 4000;
 
-  /* The address of the moment *seconds* into *transcript*. */
+  /* The address of the moment *seconds* into *transcript*; the page's
+   * other query parameters (a search's ?highlight=) are not the moment's. */
   function linkTo(transcript, seconds) {
     var cue = transcript.cueAt(seconds) || transcript.cues[0];
     var url = new URL(window.location.href);
-    url.searchParams.delete(PARAM);
+    url.search = "";
     var second = Math.floor(seconds);
     if (second > cue.start) { url.searchParams.set(PARAM, String(second)); }
     url.hash = cue.el.id;
