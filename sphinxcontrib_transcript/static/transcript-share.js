@@ -9,7 +9,8 @@
  * Opening such a link, transcript.js seeks to the cue and shows it below the
  * player; this script then seeks to the second (a hosted player: once it is
  * loaded) and takes "t" out of the address.  Without JavaScript the link
- * still opens the page at the cue: the query is the page's, not the server's.
+ * still opens the page at the cue (a server of static pages ignores the
+ * query).
  *
  * Copying uses the Clipboard API; where it is missing or refused (an http
  * page, a permission), document.execCommand("copy"); where that fails too,
