@@ -66,6 +66,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("transcript_lint_ignore", [], "env", types=frozenset({list, tuple}))
     app.add_config_value("transcript_scroll_offset", 0, "html", types=frozenset({int}))
     app.add_config_value("transcript_sticky_player", True, "env", types=frozenset({bool}))
+    app.add_config_value("transcript_share", True, "env", types=frozenset({bool}))
     app.add_config_value("transcript_hosted_players", {}, "html", types=frozenset({dict}))
 
     for node_class, (visit, depart) in tn.HTML_VISITORS.items():

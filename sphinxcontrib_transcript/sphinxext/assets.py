@@ -2,7 +2,8 @@
 
 The package's ``static/`` directory joins ``html_static_path`` at
 ``builder-inited``, for HTML-format builders only.  ``transcript.js``
-(with ``transcript-players.js`` and ``transcript-dock.js``) and
+(with ``transcript-players.js``, ``transcript-dock.js`` and
+``transcript-share.js``) and
 ``transcript.css`` are then added in ``html-page-context`` to pages whose
 doctree holds a transcript (or to every page under
 ``app.set_html_assets_policy("always")``), the pattern of
@@ -65,4 +66,12 @@ def on_html_page_context(
     # docking player box: both run before transcript.js, which uses them.
     app.add_js_file("transcript-players.js", 498, "defer")
     app.add_js_file("transcript-dock.js", 499, "defer")
+    # Before transcript.js too: it listens for each transcript that script binds.
+    app.add_js_file("transcript-share.js", 499, "defer", **{
+        "data-button-label": str(_("Copy link")),
+        "data-button-name": str(_("Copy link to this moment")),
+        "data-copied-message": str(_("Link copied")),
+        "data-manual-message": str(_("Copy the selected link")),
+        "data-field-label": str(_("Link to this moment")),
+    })
     app.add_js_file("transcript.js", 500, "defer", **data)

@@ -88,6 +88,7 @@ class TranscriptDirective(SphinxDirective):
         "language": directives.unchanged_required,
         "class": directives.class_option,
         "sticky-player": lambda value: directives.choice(value, ("yes", "no")),
+        "share": lambda value: directives.choice(value, ("yes", "no")),
     }
 
     def run(self) -> list[nodes.Node]:

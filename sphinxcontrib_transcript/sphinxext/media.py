@@ -167,17 +167,21 @@ def media_node(
 def configure_player(
     directive: SphinxDirective, container: tn.transcript, player: tn.transcript_media
 ) -> None:
-    """Settle how the player behaves: sticky or not, and hosted moments.
+    """Settle how the player behaves: sticky or not, shared or not, and hosted moments.
 
     ``:sticky-player: no`` (or ``transcript_sticky_player = False``) keeps the
-    player in the flow of the page.  A hosted video gives the transcript a
-    ``moment`` template, so that each timestamp links to the service's page
-    at that second where the embedded player cannot follow (no JavaScript,
-    PDF, EPUB).
+    player in the flow of the page; ``:share: no`` (or ``transcript_share =
+    False``) leaves out the control that copies a link to the moment.  A
+    hosted video gives the transcript a ``moment`` template, so that each
+    timestamp links to the service's page at that second where the embedded
+    player cannot follow (no JavaScript, PDF, EPUB).
     """
     option = directive.options.get("sticky-player")
     sticky = directive.config.transcript_sticky_player if option is None else option == "yes"
     player["sticky"] = bool(sticky)
+    option = directive.options.get("share")
+    share = directive.config.transcript_share if option is None else option == "yes"
+    player["share"] = bool(share)
     if player.get("kind") == "hosted":
         hosted = Hosted(player["service"], player["video"], player["host"], player["secret"])
         container["moment"] = hosted.template()

@@ -143,8 +143,10 @@ def _media_source(self: HTML5Translator, node: transcript_media) -> str | None:
 
 
 def _player_atts(node: transcript_media) -> dict[str, str]:
-    """The player box's classes and ``data-*``: stickiness and the excerpt's bounds."""
+    """The player box's classes and ``data-*``: stickiness, sharing, the excerpt's bounds."""
     atts = {"CLASS": "transcript-sticky" if node.get("sticky", True) else "transcript-static"}
+    if not node.get("share", True):
+        atts["data-share"] = "off"  # no "Copy link" control (transcript-share.js)
     for name in ("start", "end"):
         if node.get(name) is not None:
             atts[f"data-{name}"] = _seconds(node[name])

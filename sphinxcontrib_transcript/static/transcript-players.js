@@ -45,13 +45,17 @@
   NativePlayer.prototype.paused = function () { return this.element.paused; };
   NativePlayer.prototype.seek = function (seconds) {
     var element = this.element;
+    var self = this;
     // Before the metadata is known, currentTime sets the default start
     // position; setting it again on loadedmetadata covers older engines.
+    // Only the last of several early seeks counts: one more seek there
+    // would hold up the page's load event in Chromium.
     element.currentTime = seconds;
+    this.wanted = seconds;
     if (element.readyState < 1) {
       element.addEventListener("loadedmetadata", function once() {
         element.removeEventListener("loadedmetadata", once);
-        if (Math.abs(element.currentTime - seconds) > 0.25) { element.currentTime = seconds; }
+        if (Math.abs(element.currentTime - self.wanted) > 0.25) { element.currentTime = self.wanted; }
       });
     }
   };

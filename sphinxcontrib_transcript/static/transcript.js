@@ -15,6 +15,11 @@
  * - offers opt-in autoscroll (a checkbox, off by default) that stops as soon
  *   as the reader scrolls and never animates under prefers-reduced-motion.
  * Configuration comes from data-* attributes of the <script> tag.
+ *
+ * Add-ons (transcript-share.js) hook in through a "transcript-ready" event,
+ * dispatched (bubbling) on each transcript's <section> once it is bound;
+ * its detail is the transcript: root, player, cues ({el, start} sorted by
+ * start), byId and cueAt(seconds).  Load an add-on before this script.
  */
 (function () {
   "use strict";
@@ -270,6 +275,7 @@
         }
       });
     });
+    this.root.dispatchEvent(new CustomEvent("transcript-ready", { bubbles: true, detail: this }));
   };
 
   function hosted(box) {
