@@ -70,6 +70,16 @@ _LIST_LINE = re.compile(
 )
 
 
+# What a file without a chapter (and without another problem) is told.
+_NONE = {
+    "json": 'the "chapters" array is empty; add the chapters, '
+            '{"startTime": 0, "title": "Intro"}, or remove the file',
+    "vtt": "no cue, so no chapters; write one cue a chapter, its text the title",
+    "txt": "no line starts with a time, so there are no chapters; write one chapter a "
+           "line, the time first: 0:00 Intro",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Chapter:
     """One chapter.
@@ -168,6 +178,8 @@ def read_chapters(
         chapters, found = _read_vtt(text)
     else:
         chapters, found = _read_list(text)
+    if not chapters and not found:
+        found = [Diagnostic(1, 1, "chapter-schema", "warning", _NONE[fmt])]
     return Chapters(fmt, chapters, diagnostics + found, encoding)
 
 
@@ -199,7 +211,14 @@ def _read_vtt(text: str) -> tuple[list[Chapter], list[Diagnostic]]:
                 cue.line, 1, "chapter-schema", "warning",
                 "this cue has no text; a chapter cue's text is the chapter's title: write one",
             ))
-        chapters.append(Chapter(cue.start_ms, title, cue.end_ms, line=cue.line))
+        end = cue.end_ms
+        if end is not None and end < cue.start_ms:
+            diagnostics.append(Diagnostic(
+                cue.line, 1, "chapter-schema", "warning",
+                "this cue ends before it starts; read with no end: correct its end time",
+            ))
+            end = None
+        chapters.append(Chapter(cue.start_ms, title, end, line=cue.line))
     return chapters, sorted(diagnostics)
 
 
@@ -231,12 +250,6 @@ def _read_list(text: str) -> tuple[list[Chapter], list[Diagnostic]]:
                 f"no title after {token}; write the chapter's title after its time",
             ))
         chapters.append(Chapter(start, title, line=number))
-    if not chapters and not diagnostics:
-        diagnostics.append(Diagnostic(
-            1, 1, "chapter-schema", "warning",
-            "no line starts with a time, so there are no chapters; write one chapter a "
-            "line, the time first: 0:00 Intro",
-        ))
     return chapters, diagnostics
 
 
