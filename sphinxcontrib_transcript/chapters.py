@@ -41,6 +41,8 @@ from pathlib import Path
 
 from .decoding import decode, split_lines
 from .model import Diagnostic
+from .readers._lines import _SHAPE as _TIME
+from .readers._lines import time_ms
 from .readers.discover import CHAPTERS, chapters_stem
 
 __all__ = [
@@ -59,8 +61,8 @@ _FORMATS = {
 _SUFFIXES = {".json": "json", ".vtt": "vtt", ".webvtt": "vtt", ".txt": "txt"}
 
 # One line of a YouTube-description list: a bullet perhaps, the time (bare, in
-# parentheses or in brackets), a separator perhaps, the title.
-_TIME = r"\d{1,3}:\d{1,2}(?::\d{1,2})?(?:[.,]\d{1,3})?"
+# parentheses or in brackets; shaped as the timed-text reader's, whose time_ms
+# checks it), a separator perhaps, the title.
 _LIST_LINE = re.compile(
     rf"""[ \t]*(?:[-*•][ \t]+)?
     (?:\((?P<p>{_TIME})\)|\[(?P<b>{_TIME})\]|(?P<t>{_TIME}))
@@ -224,8 +226,6 @@ def _read_vtt(text: str) -> tuple[list[Chapter], list[Diagnostic]]:
 
 def _read_list(text: str) -> tuple[list[Chapter], list[Diagnostic]]:
     """The lines of a YouTube-description list that start with a time."""
-    from .readers._lines import time_ms
-
     chapters: list[Chapter] = []
     diagnostics: list[Diagnostic] = []
     for number, line in enumerate(split_lines(text), 1):

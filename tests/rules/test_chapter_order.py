@@ -87,3 +87,13 @@ def test_fix_keeps_unread_json_elements_in_place() -> None:
 def test_nothing_to_fix_in_order() -> None:
     assert fix(rule, b"0:00 A\n1:00 B\n", "ep.chapters.txt") is None
 
+
+
+def test_not_fixable_when_the_file_cannot_be_written_back_as_read() -> None:
+    # An undecodable byte read as U+FFFD: writing the text back would change it.
+    data = b"0:00 A\n5:00 B\n1:00 C \xff\xfe\x00\n"
+    (finding,) = findings(rule, data, "ep.chapters.txt")
+    assert (finding.line, finding.fixable) == (3, False)
+    assert fix(rule, data, "ep.chapters.txt") is None
+    (finding,) = findings(rule, b"0:00 A\n5:00 B\n1:00 C\n", "ep.chapters.txt")
+    assert finding.fixable is True

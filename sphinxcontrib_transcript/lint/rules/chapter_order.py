@@ -49,7 +49,7 @@ from itertools import pairwise
 
 from ..base import Context, Finding, Option
 from ._chapters import chapters, clock, column, named, spans
-from ._edit import changed
+from ._edit import changed, encode_like
 from .cue_order import _outside_run
 
 TYPE_CHECKING = False
@@ -70,6 +70,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     if all(a <= b for a, b in pairwise(starts)):
         return
     kept = _outside_run(starts)
+    # The fix moves whole chapters; it cannot where they are not told apart or the
+    # file cannot be written back as it was read.
+    fixable = spans(ctx) is not None and encode_like(ctx, ctx.text) is not None
     run = [i for i in range(len(found)) if kept[i]]
     run_starts = [starts[i] for i in run]
     for i, chapter in enumerate(found):
@@ -88,6 +91,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             chapter.line, column(ctx, chapter),
             f"chapter {named(chapter)} starts at {clock(chapter.start_ms)}, {wrong}; players "
             f"take chapters in order of their start: move it {where}, or correct its time",
+            fixable,
         )
 
 
