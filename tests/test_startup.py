@@ -74,7 +74,7 @@ def test_linting_imports_no_sphinx_and_nothing_unused(clean_file: Path) -> None:
         # A command line of paths alone (what pre-commit passes) needs no parser.
         "argparse", "gettext", "locale", "sphinxcontrib_transcript._arguments",
         # Chapter files are read by their own module, loaded for them alone.
-        "sphinxcontrib_transcript.chapters", "sphinxcontrib_transcript._chapters_json",
+        "sphinxcontrib_transcript.chapters", "sphinxcontrib_transcript.chapters.json",
     ):
         assert unused not in names, unused
 
@@ -86,7 +86,7 @@ def test_a_chapter_file_loads_the_chapter_reader_and_still_no_sphinx(tmp_path: P
     names = imported(str(chapters), cwd=tmp_path)
     assert forbidden(names) == []
     assert "sphinxcontrib_transcript.chapters" in names
-    assert "sphinxcontrib_transcript._chapters_json" in names
+    assert "sphinxcontrib_transcript.chapters.json" in names
 
 
 def test_a_command_line_with_an_option_uses_argparse(clean_file: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from itertools import accumulate
 
-from ..._chapters_json import _ms
+from ...chapters.json import _ms
 from ...readers.json import _array, _members, _scan, _skip
 from ._edit import split_keep
 

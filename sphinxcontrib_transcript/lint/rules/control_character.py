@@ -229,7 +229,7 @@ def _present_in(line: str) -> bool:
 
 def _same_reading(ctx: Context, text: str) -> bool:
     """Whether *text* reads as the file does, by the fix loop's check of a safe fix."""
-    from ..fixing import loss  # only for files with control characters
+    from ..loss import loss  # only for files with control characters
 
     after = reread(ctx, text)
     return after is not None and loss(ctx.transcript, after, safe=True) is None

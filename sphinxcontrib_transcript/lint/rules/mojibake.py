@@ -164,7 +164,7 @@ def _left_after_fix(ctx: Context) -> set[int]:
     text = _repaired(ctx) if rewritable(ctx) else None
     if text is None:
         return suspects
-    from ..fixing import loss  # the fix loop's own no-loss check
+    from ..loss import loss  # the fix loop's own no-loss check
 
     transcript = reread(ctx, text)
     if transcript is None or len(transcript.cues) != len(ctx.cues) or loss(

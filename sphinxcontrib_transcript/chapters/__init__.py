@@ -36,14 +36,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from .decoding import decode, split_lines
-from .model import Diagnostic
-from .readers._lines import _SHAPE as _TIME
-from .readers._lines import time_ms
-from .readers.discover import CHAPTERS, chapters_stem
+from ..decoding import decode, split_lines
+from ..model import Diagnostic
+from ..readers._lines import _SHAPE as _TIME
+from ..readers._lines import time_ms
+from ..readers.discover import CHAPTERS, chapters_stem
+from .model import Chapter, Chapters
 
 __all__ = [
     "CHAPTER_SUFFIXES", "Chapter", "Chapters", "chapters_beside", "is_chapters_name",
@@ -80,49 +80,6 @@ _NONE = {
     "txt": "no line starts with a time, so there are no chapters; write one chapter a "
            "line, the time first: 0:00 Intro",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Chapter:
-    """One chapter.
-
-    :param start_ms: where it starts, in milliseconds.
-    :param title: its title as written (``""`` when the file gives none).
-    :param end_ms: where it ends, or ``None`` when the source gives no end
-        (the list never does; JSON may; WebVTT always does).
-    :param toc: ``False`` for a Podcasting 2.0 ``"toc": false`` chapter: a
-        silent marker, not a section of the table of contents.
-    :param url: a web page about the chapter (JSON ``url``), or ``None``.
-    :param img: the chapter's artwork (JSON ``img``), or ``None``.
-    :param line: 1-based line of the chapter in its file (JSON: its ``{``;
-        WebVTT: its timing line).
-    """
-
-    start_ms: int
-    title: str
-    end_ms: int | None = None
-    toc: bool = True
-    url: str | None = None
-    img: str | None = None
-    line: int = 1
-
-
-@dataclass
-class Chapters:
-    """What a chapter file holds.
-
-    :param format: ``"json"`` (Podcasting 2.0), ``"vtt"`` or ``"txt"`` (the
-        YouTube-description list).
-    :param chapters: the chapters in file order (not sorted: order is for
-        lint to judge).
-    :param diagnostics: what is wrong with the file, in file order.
-    :param encoding: the encoding the file was decoded with.
-    """
-
-    format: str
-    chapters: list[Chapter] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    encoding: str = "utf-8"
 
 
 def normalize_chapters_format(name: str) -> str:
@@ -173,7 +130,7 @@ def read_chapters(
         text, encoding, diagnostics = decoded.text, decoded.encoding, decoded.diagnostics
     fmt = fmt or _sniff(name, text)
     if fmt == "json":
-        from ._chapters_json import read_json
+        from .json import read_json
 
         chapters, found = read_json(text)
     elif fmt == "vtt":
@@ -201,7 +158,7 @@ def read_chapters_file(path: str | os.PathLike[str], format: str | None = None) 
 
 def _read_vtt(text: str) -> tuple[list[Chapter], list[Diagnostic]]:
     """Each cue a chapter, its text (markup removed, lines joined) its title."""
-    from .readers import read
+    from ..readers import read
 
     transcript, _ = read(text, format="vtt")
     chapters = []

@@ -28,16 +28,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Diagnostic
-from .readers.json import _HUGE_NUMBER, _array, _Lines, _members, _quote, _skip
-from .timecode import parse_seconds
+from ..model import Diagnostic
+from ..readers.json import _HUGE_NUMBER, _array, _Lines, _members, _quote, _skip
+from ..timecode import parse_seconds
+from .model import Chapter
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .chapters import Chapter
-    from .model import Level
+    from ..model import Level
 
 RULE = "chapter-schema"
 _SHAPE = '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Intro"}]}'
@@ -159,8 +159,6 @@ class _Reader:
     def read_chapter(
         self, number: int, item: dict[str, Any], where: Where, located: bool
     ) -> Chapter | None:
-        from .chapters import Chapter
-
         keys = self.keys(where[0]) if located else {}
 
         def at(key: str) -> Where:
