@@ -64,7 +64,7 @@ def _maybe_stamped(text: str) -> bool:
 
 
 def timed_runs(
-    runs: Sequence[tuple[str, int | None, int | None]],
+    runs: Sequence[tuple[str, int | None, int | None]], *, collapse: bool = False,
 ) -> tuple[Word, ...] | None:
     """Words from runs of ``(text, start_ms, end_ms)`` in text order.
 
@@ -72,11 +72,16 @@ def timed_runs(
     run joins the run before); adjacent runs are not merged otherwise.
     ``None`` when no run holds anything but whitespace.
 
+    :param collapse: the whitespace is layout (XML): every stretch of it becomes
+        one space before the next word, none at the start or the end.
+
     .. doctest::
 
         >>> timed_runs([("Hi", 0, 500), (" ", None, None), ("there", 500, 900)])
         (Word(start_ms=0, end_ms=500, text='Hi'), Word(start_ms=500, end_ms=900, text=' there'))
     """
+    if collapse:
+        runs = _collapsed(runs)
     words: list[Word] = []
     pending = ""  # whitespace waiting for the next word
     for text, start, end in runs:
@@ -91,6 +96,24 @@ def timed_runs(
         last = words[-1]
         words[-1] = Word(last.start_ms, last.end_ms, last.text + pending)
     return tuple(words)
+
+
+def _collapsed(
+    runs: Sequence[tuple[str, int | None, int | None]],
+) -> list[tuple[str, int | None, int | None]]:
+    """*runs* with each stretch of whitespace, within a run or across runs, one
+    space, put before the word that follows it (as Whisper writes words); none
+    at the start or the end."""
+    out: list[tuple[str, int | None, int | None]] = []
+    space = False  # whitespace since the last word, with a word before it
+    for text, start, end in runs:
+        flat = " ".join(text.split())
+        if out and text[:1].isspace():
+            space = True
+        if flat:
+            out.append((" " * space + flat, start, end))
+            space = text[-1:].isspace()
+    return out
 
 
 def _pieces(text: str) -> list[str | int]:
