@@ -20,7 +20,6 @@ from operator import add, getitem, sub
 
 from ..model import Transcript
 from ..table import COLUMNS, Constant, CueTable, TimingSummary
-from ..wordtiming import InlineWords
 from ._bulk import (
     Lazy,
     TableBuilder,
@@ -350,6 +349,8 @@ def _words_on_demand(table: CueTable) -> None:
     plain text drops) and there is no word timing to look for.
     """
     if table.plain_texts is not table.texts:
+        from ..wordtiming import InlineWords  # (a file without markup never needs it)
+
         table.words = InlineWords(table.texts, table.starts, table.ends)
 
 
