@@ -272,6 +272,7 @@ class BodyReader:
         reads the table instead)."""
         assert self.builder is None, "a fast path reads the whole body"
         old = self.transcript
+        _words_on_demand(table)
         self.transcript = Transcript(
             "vtt", diagnostics=old.diagnostics, metadata=old.metadata, table=table,
             timing=TimingSummary(table, **summary),
@@ -333,8 +334,24 @@ class BodyReader:
         if self.builder is None:
             return self.transcript
         old = self.transcript
+        table = self.builder.table()
+        _words_on_demand(table)
         return Transcript("vtt", diagnostics=old.diagnostics, metadata=old.metadata,
-                          table=self.builder.table())
+                          table=table)
+
+
+def _words_on_demand(table: CueTable) -> None:
+    """Give *table* the cues' inline-timestamp word timings as a column that reads
+    them only when asked (the linter never asks).
+
+    The plain texts are the texts themselves (the same list) when no payload
+    has markup: then none holds a ``<`` (every ``<`` starts a tag, which the
+    plain text drops) and there is no word timing to look for.
+    """
+    if table.plain_texts is not table.texts:
+        from ..wordtiming import InlineWords  # (a file without markup never needs it)
+
+        table.words = InlineWords(table.texts, table.starts, table.ends)
 
 
 class Canonical:
