@@ -304,3 +304,15 @@ def test_html_and_sbv_fast_paths_agree() -> None:
     assert fast is not None and fast == parser.transcript
     fast_sbv = sbv._fast(SBV)
     assert fast_sbv is not None and fast_sbv == sbv._Reader(SBV).read()
+
+
+@pytest.mark.parametrize(("source", "where"), [
+    ("\x00\n\n<v A>", (1, 1)),            # expat stops at a NUL without saying so
+    ("<tt>\n<p>ab\x00</p></tt>", (2, 6)),
+    ("<tt>\r\n<p>\r\nab\x00", (3, 3)),
+])
+def test_ttml_xml_error_at_a_nul_points_at_the_nul(source: str, where: tuple[int, int]) -> None:
+    transcript = loads(source, format="ttml")
+    places = [(d.line, d.column) for d in transcript.diagnostics
+              if d.message.startswith("not well-formed XML")]
+    assert places == [where]

@@ -11,9 +11,10 @@ from __future__ import annotations
 from functools import lru_cache
 from xml.parsers import expat
 
+from ..decoding import split_lines
 from ..model import Cue, Diagnostic, Transcript, Word
 from ..wordtiming import timed_runs
-from .ttml import _Rates, _Refused
+from ._ttml_time import Rates, Refused
 
 
 @lru_cache(maxsize=4096)
@@ -39,7 +40,7 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.transcript = Transcript("ttml")
-        self.rates = _Rates({})
+        self.rates = Rates({})
         self.stack: list[_Element] = [_Element(0, None, None)]
         self.paragraph: list[str] | None = None  # the text of the open <p>
         # Its text again as runs (text, start, end), and whether a span timed one.
@@ -64,10 +65,10 @@ class _Reader:
         try:
             parser.Parse(self.text, True)
         except expat.ExpatError as exc:
-            self.report(exc.lineno, exc.offset + 1, "malformed-markup",
+            self.report(*_where(self.text, exc.lineno, exc.offset + 1), "malformed-markup",
                         f"not well-formed XML: {expat.errors.messages[exc.code]}; "
                         "the cues before this point were read")
-        except _Refused:
+        except Refused:
             self.report(parser.CurrentLineNumber, parser.CurrentColumnNumber + 1,
                         "malformed-markup", "an entity declaration; timed text needs none and "
                         "it could make the file expand without end, so nothing after it was read")
@@ -75,7 +76,7 @@ class _Reader:
         return self.transcript
 
     def refuse(self, *_: object) -> None:
-        raise _Refused
+        raise Refused
 
     def where(self) -> tuple[int, int]:
         return self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1
@@ -96,7 +97,7 @@ class _Reader:
         attrs = {_local(key): value for key, value in raw.items()} if raw else raw
         parent = self.stack[-1]
         if tag == "tt":
-            self.rates = _Rates(attrs)
+            self.rates = Rates(attrs)
         elif tag == "agent":
             self.agent_id = attrs.get("id")
         elif tag == "name" and self.agent_id is not None:
@@ -203,3 +204,18 @@ def _spoken(runs: list[tuple[str, int | None, int | None]]) -> tuple[Word, ...] 
 def walk(text: str) -> Transcript:
     """Read a TTML document (decoded, without a BOM) element by element."""
     return _Reader(text).read()
+
+
+def _where(text: str, line: int, column: int) -> tuple[int, int]:
+    """Where an XML error is, as a place in *text*: expat stops at a NUL (which
+    XML forbids) without saying so and counts columns in UTF-8 bytes, so the
+    first NUL is the place when there is one, and the column is kept on the line."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        before = text[:nul]
+        start = max(before.rfind("\n"), before.rfind("\r")) + 1
+        return before.count("\n") + before.count("\r") - before.count("\r\n") + 1, nul - start + 1
+    lines = split_lines(text)
+    line = min(max(line, 1), len(lines))
+    return line, min(max(column, 1), len(lines[line - 1]) + 1)
+

@@ -43,12 +43,8 @@ from xml.parsers import expat
 
 from ..model import Transcript
 from ..table import CueTable
-from ._bulk import CLOCK, MILLIS, clock_ms
-
-_CLOCK = r"(\d+):(\d\d):(\d\d)(?:(\.\d+)|:(\d+)(?:\.(\d+))?)?"
-_OFFSET = r"(\d+(?:\.\d+)?)(h|ms|m|s|f|t)"
-_UNIT_MS = {"h": 3_600_000, "m": 60_000, "s": 1000, "ms": 1}
-_UNKNOWN = object()
+from ._bulk import clock_ms
+from ._ttml_time import Rates, Refused
 
 
 def looks_like_ttml(text: str) -> bool:
@@ -56,68 +52,6 @@ def looks_like_ttml(text: str) -> bool:
     XML declaration, comments or doctype)."""
     prolog = r"\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
     return re.match(prolog + r"<(?:\w+:)?tt\b", text, re.DOTALL) is not None
-
-
-class _Refused(Exception):
-    """An entity declaration: the document is not read further."""
-
-
-class _Rates:
-    """The time base the root element sets: frame and tick rates."""
-
-    def __init__(self, attrs: dict[str, str]) -> None:
-        frame = _number(attrs.get("frameRate")) or 30.0
-        numerator, _, denominator = (attrs.get("frameRateMultiplier") or "1 1").partition(" ")
-        multiplier = (_number(numerator) or 1.0) / (_number(denominator) or 1.0)
-        self.frame = frame * multiplier
-        self.sub_frame = _number(attrs.get("subFrameRate")) or 1.0
-        self.tick = _number(attrs.get("tickRate")) or (
-            self.frame * self.sub_frame if "frameRate" in attrs else 1.0
-        )
-        self.known: dict[str, object] = {}
-
-    def ms(self, value: str) -> int | None:
-        """Milliseconds of a TTML time expression, or ``None`` (remembered: a
-        file's times repeat their forms, and many repeat outright)."""
-        known = self.known.get(value, _UNKNOWN)
-        if known is _UNKNOWN:
-            known = self.known[value] = self._ms(value.strip())
-        return known  # type: ignore[return-value]
-
-    def _ms(self, value: str) -> int | None:
-        if (
-            len(value) == 12 and value[2] == value[5] == ":" and value[8] == "."
-            and value[3] < "6" and value[6] < "6" and value.isascii()
-            and value.replace(":", "").replace(".", "").isdigit()
-        ):
-            # HH:MM:SS.mmm, what nearly every tool writes: by table, no pattern.
-            return CLOCK[value[:8]] + MILLIS[value[9:]]
-        clock = re.fullmatch(_CLOCK, value)
-        if clock is not None:
-            hours, minutes, seconds, fraction, frames, sub = clock.groups()
-            if int(minutes) > 59 or int(seconds) > 59:
-                return None
-            total = (int(hours) * 60 + int(minutes)) * 60 + int(seconds) + float(fraction or 0)
-            if frames is not None:
-                total += (int(frames) + int(sub or 0) / self.sub_frame) / self.frame
-            return round(total * 1000)
-        offset = re.fullmatch(_OFFSET, value)
-        if offset is None:
-            return None
-        amount, unit = float(offset[1]), offset[2]
-        if unit == "f":
-            return round(amount / self.frame * 1000)
-        if unit == "t":
-            return round(amount / self.tick * 1000)
-        return round(amount * _UNIT_MS[unit])
-
-
-def _number(value: str | None) -> float | None:
-    try:
-        number = float(value) if value else None
-    except ValueError:
-        return None
-    return number if number and number > 0 else None
 
 
 # The fast path: paragraphs of text, <span> and <br/> only, times on the <p>
@@ -146,13 +80,13 @@ def _well_formed(text: str) -> bool:
     parser.EntityDeclHandler = _refuse
     try:
         parser.Parse(text, True)
-    except (expat.ExpatError, _Refused):
+    except (expat.ExpatError, Refused):
         return False
     return True
 
 
 def _refuse(*_: object) -> None:
-    raise _Refused
+    raise Refused
 
 
 def _fast(text: str) -> Transcript | None:
@@ -162,7 +96,7 @@ def _fast(text: str) -> Transcript | None:
         return None
     if re.search(_TIMED_ELSEWHERE, text) or not _well_formed(text):
         return None
-    rates = _Rates(_attributes(root[1]))
+    rates = Rates(_attributes(root[1]))
     matches = list(re.finditer(_P, text))
     if not matches or len(matches) != len(re.findall(r"<(?:[\w.-]+:)?p\b", text)):
         return None  # a paragraph the pattern did not take
@@ -200,7 +134,7 @@ def _fast(text: str) -> Transcript | None:
 _CANONICAL = r"(?:\d\d:[0-5]\d:[0-5]\d\.\d{3}\n)*\d\d:[0-5]\d:[0-5]\d\.\d{3}"
 
 
-def _times(rates: _Rates, values: list[str]) -> list[int | None]:
+def _times(rates: Rates, values: list[str]) -> list[int | None]:
     """Milliseconds of a column of time expressions: by the shared clock tables
     in C when all are ``HH:MM:SS.mmm``, else one at a time."""
     joined = "\n".join(values)
@@ -212,7 +146,7 @@ def _times(rates: _Rates, values: list[str]) -> list[int | None]:
 
 
 def _ends(
-    rates: _Rates, attributes: list[dict[str, str]], begins: list[int | None]
+    rates: Rates, attributes: list[dict[str, str]], begins: list[int | None]
 ) -> list[int | None] | None:
     """Each paragraph's end, from ``end`` or ``begin`` + ``dur``; ``None`` when one
     is no time (for the element walk to report)."""
