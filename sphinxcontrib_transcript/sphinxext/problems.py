@@ -39,10 +39,12 @@ from ..lint.engine import SiblingFiles, lint_context
 from ..model import Transcript
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sphinx.config import Config as SphinxConfig
     from sphinx.environment import BuildEnvironment
 
-    from ..model import Format
+    from ..model import Diagnostic, Format
 
 logger = logging.getLogger(__name__)
 
@@ -141,6 +143,34 @@ def read_and_lint(
             location=f"{path}:{problem.line}", type="transcript", subtype=problem.rule,
         )
     return context.transcript
+
+
+def report_chapters(
+    diagnostics: Iterable[Diagnostic], path: str, env: BuildEnvironment
+) -> None:
+    """Report the problems of a chapter file as warnings at its own lines, once per build.
+
+    As for transcripts: ``transcript_lint`` and ``transcript_lint_level``
+    apply, the configuration's selection and levels too, and each warning's
+    subtype is its rule (``suppress_warnings = ["transcript.RULE"]``).
+    """
+    lint = lint_config(env.config, str(env.srcdir))
+    reported = _reported.setdefault(env, set())
+    key = (path, -1, 0, "chapters")
+    if lint is None or key in reported:
+        return
+    reported.add(key)
+    errors_only = env.config.transcript_lint_level == "error"
+    for problem in sorted(diagnostics):
+        if problem.rule in lint.levels and problem.rule not in lint.enabled:
+            continue
+        level = lint.levels.get(problem.rule, problem.level)
+        if errors_only and level != "error":
+            continue
+        logger.warning(
+            "%s%s", "error: " if level == "error" else "", problem.message,
+            location=f"{path}:{problem.line}", type="transcript", subtype=problem.rule,
+        )
 
 
 def forget(env: BuildEnvironment) -> None:

@@ -1,0 +1,351 @@
+"""Chapters as real sections of the page.
+
+A transcript with chapters (``:chapters: FILE``, or ``NAME.chapters.json``,
+``.vtt`` or ``.txt`` beside it) is laid out so that every chapter is a
+docutils :class:`~docutils.nodes.section` with the chapter's title, one
+level below the section that holds the directive.  Being real sections,
+chapters reach everything that reads sections: the page's ``contents``,
+the sidebar and toctrees (Sphinx's TocTreeCollector), the search index's
+titles, LaTeX's ``\\subsection`` and so the PDF's outline.
+
+The doctree as read has the chapters as the next siblings of the
+transcript's container, since a section inside a container is invisible
+to the table-of-contents code; each chapter's paragraphs sit in a
+:class:`transcript_part` under its title.  For HTML, :class:`Regroup` then
+moves the sections back inside the container (the player follows one
+transcript, ``<section data-transcript>``, with every cue); other builders
+keep the sections where they are, so LaTeX numbers them as it numbers the
+rest of the document.
+
+A chapter marked ``"toc": false`` becomes a :class:`transcript_marker`
+(a rubric, with the same kind of id) between two paragraphs: a heading
+to read, not a section.  Paragraphs never straddle a chapter start:
+:func:`~.render.plan` breaks them there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from . import chapter_refs, problems
+from . import nodes as tn
+from .media import confined
+from .tree import builder_format, link_moments
+
+if TYPE_CHECKING:
+    from sphinx.util.docutils import SphinxDirective
+
+    from ..chapters import Chapter
+
+logger = logging.getLogger(__name__)
+
+#: ``:chapters-level:`` values: levels below the directive's section.  Only
+#: 1 can be built (a section's subsections are one level below it), so a
+#: larger number is reported and read as 1.
+DEFAULT_LEVEL = 1
+
+
+class transcript_part(nodes.container):
+    """The paragraphs of one chapter, under its title (unwrapped for HTML by :class:`Regroup`).
+
+    Attribute ``moment``: the hosted video's moment template, as on the transcript.
+    """
+
+
+class transcript_marker(nodes.rubric):
+    """A ``toc: false`` chapter: its title as a small heading, with the chapter's id."""
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A chapter with its id: ``anchor`` is ``NAME-ch-<slug>``."""
+
+    chapter: Chapter
+    slug: str
+    anchor: str
+
+
+def slug(title: str) -> str:
+    """The id-safe form of a chapter title; digits kept, empty for a title without letters.
+
+    >>> slug("Keystone pipelines"), slug("2024: a review"), slug("Ça va ?"), slug("…")
+    ('keystone-pipelines', '2024-a-review', 'ca-va', '')
+    """
+    # make_id strips leading digits (ids start with a letter): a letter in
+    # front keeps "2024".
+    return nodes.make_id(f"x-{title}")[2:]
+
+
+def place(
+    chapters: Sequence[Chapter], prefix: str, taken: dict[str, Any]
+) -> list[Placed]:
+    """Ids for *chapters*, in the order given: ``PREFIX-ch-<slug>``, then ``-2``, ``-3``.
+
+    A title without letters or digits is named by its number (``ch-3``); an
+    id already on the page (*taken*) is skipped the same way, so ids depend
+    only on the titles before them.
+    """
+    head = f"{prefix}-ch-" if prefix else "ch-"
+    used: set[str] = set()
+    placed = []
+    for number, chapter in enumerate(chapters, 1):
+        base = slug(chapter.title) or str(number)
+        name, count = base, 1
+        while f"{head}{name}" in used or f"{head}{name}" in taken:
+            count += 1
+            name = f"{base}-{count}"
+        used.add(f"{head}{name}")
+        placed.append(Placed(chapter, name, f"{head}{name}"))
+    return placed
+
+
+def in_excerpt(chapters: Sequence[Chapter], start: int | None, end: int | None) -> list[Chapter]:
+    """The chapters that start inside the excerpt, by start time (file order for ties)."""
+    return sorted(
+        (chapter for chapter in chapters
+         if (start is None or chapter.start_ms >= start)
+         and (end is None or chapter.start_ms < end)),
+        key=lambda chapter: chapter.start_ms,
+    )
+
+
+def section_node(placed: Placed) -> nodes.section:
+    """A chapter's section: its id, its title, and an empty part for its paragraphs."""
+    chapter = placed.chapter
+    section = nodes.section("", ids=[placed.anchor], classes=["transcript-chapter"],
+                            start=chapter.start_ms)
+    section += nodes.title(chapter.title, chapter.title)
+    section += transcript_part()
+    return section
+
+
+def marker_node(placed: Placed) -> transcript_marker:
+    """A ``toc: false`` chapter between paragraphs."""
+    title = placed.chapter.title
+    return transcript_marker(title, title, ids=[placed.anchor],
+                             classes=["transcript-chapter-marker"],
+                             start=placed.chapter.start_ms)
+
+
+def split(container: tn.transcript, chapters: Sequence[Placed]) -> list[nodes.section]:
+    """Move the paragraphs of *container* under their chapters; return the sections.
+
+    What comes before the first paragraph (the player) and after the last
+    (the downloads) stays in the container, with the paragraphs before the
+    first chapter.  A chapter starting after the last paragraph gets an
+    empty section: no chapter is hidden.
+    """
+    children = list(container.children)
+    indexes = [i for i, child in enumerate(children)
+               if isinstance(child, tn.transcript_paragraph)]
+    paragraphs = [children[i] for i in indexes]
+    first = indexes[0] if indexes else len(children)
+    after = children[indexes[-1] + 1:] if indexes else []
+    starts = [paragraph["start"] for paragraph in paragraphs]
+    cuts = [bisect_left(starts, placed.chapter.start_ms) for placed in chapters]
+    body: list[nodes.Node] = list(children[:first])
+    target: list[nodes.Node] | nodes.Element = body
+    sections: list[nodes.section] = []
+    pending = 0
+    for index in range(len(paragraphs) + 1):
+        while pending < len(chapters) and cuts[pending] == index:
+            placed = chapters[pending]
+            pending += 1
+            if placed.chapter.toc:
+                sections.append(section_node(placed))
+                target = sections[-1][-1]  # its part
+            else:
+                target.append(marker_node(placed))
+        if index < len(paragraphs):
+            target.append(paragraphs[index])
+    container.children = []
+    container.extend(body + after)
+    part_moment = container.get("moment")
+    for section in sections:
+        if part_moment:
+            section[-1]["moment"] = part_moment
+    container["chapters"] = [section["ids"][0] for section in sections]
+    return sections
+
+
+class Regroup(SphinxPostTransform):
+    """Put each transcript's chapter sections back inside it, for HTML; anchor markers elsewhere.
+
+    HTML: the sections move into the transcript's container after its
+    paragraphs, their parts unwrapped, so the page has one ``<section
+    data-transcript>`` holding every cue (the player and its keys follow
+    one transcript), and each chapter is a ``<section>`` with a heading
+    inside it.  Other builders: a marker's id moves to a target before it
+    (the LaTeX writer makes labels from targets only) and a hosted video's
+    timestamps in chapters link to the video, as the transcript's do.
+    """
+
+    # Before anything else walks the transcript (references resolve at 10).
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        if builder_format(self) == "html":
+            for container in list(self.document.findall(tn.transcript)):
+                if container.get("chapters"):
+                    regroup(container)
+            return
+        for marker in list(self.document.findall(transcript_marker)):
+            anchor = tn.transcript_anchor("", ids=marker["ids"])
+            marker["ids"] = []
+            marker.parent.insert(marker.parent.index(marker), anchor)
+
+
+class LinkChapterMoments(SphinxPostTransform):
+    """After :class:`~.tree.ExpandCues` made the timestamps: link those of chapters to
+    the hosted video (builders other than HTML)."""
+
+    default_priority = 101
+
+    def run(self, **kwargs: Any) -> None:
+        if builder_format(self) == "html":
+            return
+        for part in self.document.findall(transcript_part):
+            if part.get("moment"):
+                link_moments(part, part["moment"])  # type: ignore[arg-type]
+
+
+def regroup(container: tn.transcript) -> None:
+    """Move the chapter sections named in ``container["chapters"]`` into it (HTML)."""
+    parent = container.parent
+    if parent is None:
+        return
+    wanted = set(container["chapters"])
+    sections = [child for child in parent.children
+                if isinstance(child, nodes.section) and wanted & set(child["ids"])]
+    position = 1 + max(
+        (i for i, child in enumerate(container.children)
+         if isinstance(child, (tn.transcript_paragraph, tn.transcript_media,
+                               transcript_marker))),
+        default=-1,
+    )
+    for section in sections:
+        parent.remove(section)
+        for part in list(section.findall(transcript_part, include_self=False)):
+            part.replace_self(part.children)
+    container[position:position] = sections
+
+
+def warn(location: Any, message: str, *args: object) -> None:
+    """A problem with a transcript's chapters, as a ``transcript.chapters`` warning."""
+    logger.warning(message, *args, location=location, type="transcript", subtype="chapters")
+
+
+def parse_level(value: str | None, location: Any) -> int:
+    """Read ``:chapters-level:``: a whole number of levels below the directive's section.
+
+    Only 1 can be built: docutils nests a section's subsections one level
+    below it and has no sections without titles to skip a level with, so a
+    larger number is reported and the chapters are made subsections.
+
+    :raises ValueError: for anything but a positive whole number.
+    """
+    if value is None:
+        return DEFAULT_LEVEL
+    text = value.strip()
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(
+            f"{value!r} is not a :chapters-level:; write 1 (chapters are sections one level "
+            "below the section holding the transcript)"
+        )
+    level = int(text)
+    if level > DEFAULT_LEVEL:
+        warn(location,
+             ":chapters-level: %d cannot be built: sections nest one level at a time, so "
+             "the chapters are subsections of the section holding the transcript; put the "
+             "transcript in a section of its own to make its chapters one level deeper",
+             level)
+    return DEFAULT_LEVEL
+
+
+def load(directive: SphinxDirective, transcript_path: str) -> list[Chapter]:
+    """The chapters of the directive's transcript: ``:chapters: FILE``, else the file
+    beside it (:func:`~sphinxcontrib_transcript.chapters.chapters_beside`); none
+    for ``:chapters: none``.
+
+    The file's problems are reported as lint warnings (:mod:`.problems`); a
+    file that cannot be read is a ``transcript.chapters`` warning, and the
+    transcript is shown without chapters.
+    """
+    from ..chapters import chapters_beside, read_chapters_file
+
+    env = directive.env
+    option = (directive.options.get("chapters") or "").strip()
+    location = directive.get_location()
+    if option.lower() == "none":
+        return []
+    if option:
+        _rel, path = env.relfn2path(option, env.docname)
+        if not confined(path, env.srcdir):
+            warn(location, "chapters path %r resolves outside the source directory; keep "
+                 "chapter files inside the documentation sources", option)
+            return []
+    else:
+        beside = chapters_beside(transcript_path)
+        if beside is None:
+            return []
+        path = str(beside)
+    env.note_dependency(os.path.abspath(path))
+    try:
+        read = read_chapters_file(path)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        warn(location, "cannot read chapters %r (%s); the transcript is shown without "
+             "chapters: check the path, which is relative to this document", option or path,
+             reason)
+        return []
+    problems.report_chapters(read.diagnostics, path, env)
+    return list(read.chapters)
+
+
+def attach(
+    directive: SphinxDirective,
+    container: tn.transcript,
+    chapters: Sequence[Chapter],
+    prefix: str,
+    name: str,
+) -> list[nodes.section]:
+    """Lay the chapters out in *container* and return their sections, to follow it.
+
+    Ids start with *prefix* (the transcript's cue anchors' own); a named
+    transcript's chapters are recorded in the domain.  Where sections cannot
+    go (the directive inside a list, a table or another directive), every
+    chapter becomes a marker and a warning says why.
+    """
+    if not chapters:
+        return []
+    document = directive.state.document
+    placed = place(chapters, prefix, document.ids)
+    parent = directive.state.parent
+    if not isinstance(parent, (nodes.section, nodes.document)):
+        warn(directive.get_location(),
+             "the chapters are shown as headings without sections: sections cannot go "
+             "inside %s; put the transcript directly in a section", parent.tagname)
+        placed = [Placed(dataclasses.replace(p.chapter, toc=False), p.slug, p.anchor)
+                  for p in placed]
+    sections = split(container, placed)
+    for section in sections:
+        document.ids[section["ids"][0]] = section
+        directive.set_source_info(section)
+    for node in container.findall(transcript_marker):
+        document.ids[node["ids"][0]] = node
+    for section in sections:
+        for node in section.findall(transcript_marker):
+            document.ids[node["ids"][0]] = node
+    if name:
+        chapter_refs.note(directive.env.get_domain("transcript"), name,
+                          directive.env.docname, placed)
+    return sections
