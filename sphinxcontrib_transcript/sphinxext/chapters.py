@@ -36,6 +36,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from ..timecode import format_clock
 from . import chapter_refs, problems
 from . import nodes as tn
 from .media import confined
@@ -118,20 +119,25 @@ def in_excerpt(chapters: Sequence[Chapter], start: int | None, end: int | None) 
     )
 
 
-def section_node(placed: Placed) -> nodes.section:
-    """A chapter's section: its id, its title, and an empty part for its paragraphs."""
-    chapter = placed.chapter
+def title(chapter: Chapter) -> str:
+    """What a chapter is called on the page: its title, else (untitled) its start time."""
+    return " ".join(chapter.title.split()) or format_clock(chapter.start_ms)
+
+
+def section_node(placed: Placed, part: nodes.Element) -> nodes.section:
+    """A chapter's section: its id, its title, and *part*, for its paragraphs."""
+    text = title(placed.chapter)
     section = nodes.section("", ids=[placed.anchor], classes=["transcript-chapter"],
-                            start=chapter.start_ms)
-    section += nodes.title(chapter.title, chapter.title)
-    section += transcript_part()
+                            start=placed.chapter.start_ms)
+    section += nodes.title(text, text)
+    section += part
     return section
 
 
 def marker_node(placed: Placed) -> transcript_marker:
     """A ``toc: false`` chapter between paragraphs."""
-    title = placed.chapter.title
-    return transcript_marker(title, title, ids=[placed.anchor],
+    text = title(placed.chapter)
+    return transcript_marker(text, text, ids=[placed.anchor],
                              classes=["transcript-chapter-marker"],
                              start=placed.chapter.start_ms)
 
@@ -150,29 +156,29 @@ def split(container: tn.transcript, chapters: Sequence[Placed]) -> list[nodes.se
     paragraphs = [children[i] for i in indexes]
     first = indexes[0] if indexes else len(children)
     after = children[indexes[-1] + 1:] if indexes else []
-    starts = [paragraph["start"] for paragraph in paragraphs]
+    starts = [int(paragraph["start"]) for paragraph in paragraphs]  # type: ignore[index]
     cuts = [bisect_left(starts, placed.chapter.start_ms) for placed in chapters]
     body: list[nodes.Node] = list(children[:first])
-    target: list[nodes.Node] | nodes.Element = body
     sections: list[nodes.section] = []
+    target: nodes.Element | None = None  # the part being filled, None for the body
     pending = 0
     for index in range(len(paragraphs) + 1):
+        found: list[nodes.Node] = []
         while pending < len(chapters) and cuts[pending] == index:
             placed = chapters[pending]
             pending += 1
             if placed.chapter.toc:
-                sections.append(section_node(placed))
-                target = sections[-1][-1]  # its part
+                (target if target is not None else body).extend(found)
+                found = []
+                target = transcript_part(moment=container.get("moment"))
+                sections.append(section_node(placed, target))
             else:
-                target.append(marker_node(placed))
+                found.append(marker_node(placed))
         if index < len(paragraphs):
-            target.append(paragraphs[index])
+            found.append(paragraphs[index])
+        (target if target is not None else body).extend(found)
     container.children = []
     container.extend(body + after)
-    part_moment = container.get("moment")
-    for section in sections:
-        if part_moment:
-            section[-1]["moment"] = part_moment
     container["chapters"] = [section["ids"][0] for section in sections]
     return sections
 

@@ -272,7 +272,7 @@ class TranscriptDomain(Domain):
                 return None
             docname, anchor, title = found
             if title and not node.get("refexplicit"):
-                contnode = contnode.__class__(title, title, classes=contnode["classes"])
+                contnode = nodes.inline(title, title, classes=contnode["classes"])
             return _refnode(builder, fromdocname, docname, anchor, contnode)
         try:
             name, moment = split_target(target)

@@ -94,9 +94,9 @@ def _chapter_by_title(
     if item is None:
         return None
     reference = nodes.reference("", "", internal=False, refuri=_uri(item))
-    text = str(getattr(item, "display_name", None) or item[3])  # type: ignore[index]
+    text = str(getattr(item, "display_name", None) or item[3])
     if node.get("refexplicit") or text == "-":
         reference += contnode
     else:
-        reference += contnode.__class__(text, text, classes=contnode["classes"])
+        reference += nodes.inline(text, text, classes=contnode["classes"])
     return reference
