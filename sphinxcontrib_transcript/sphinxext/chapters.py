@@ -308,10 +308,9 @@ def load(directive: SphinxDirective, transcript_path: str) -> list[Chapter]:
     try:
         read = read_chapters_file(path)
     except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        warn(location, "cannot read chapters %r (%s); the transcript is shown without "
-             "chapters: check the path, which is relative to this document", option or path,
-             reason)
+        reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+        warn(location, "%s; the transcript is shown without chapters (check :chapters:, "
+             "a path relative to this document)", reason)
         return []
     problems.report_chapters(read.diagnostics, path, env)
     return list(read.chapters)
