@@ -192,8 +192,8 @@ def problems(tmp_path_factory, rootdir):
 def test_problems_become_typed_warnings_and_nothing_breaks(problems):
     lines = warnings(problems).splitlines()
     joined = "\n".join(lines)
-    assert re.search(r"broken\.json:3: WARNING: error: .*startTime.*\[transcript\.chapter-schema\]",
-                     joined), joined
+    assert re.search(r"broken\.json:3: WARNING: error: .*startTime.*"
+                     r"\[transcript\.chapter-schema\]", joined), joined
     assert re.search(r"index\.rst:\d+: WARNING: :chapters-level: 2 cannot be built.*"
                      r"\[transcript\.chapters\]", joined)
     assert re.search(r"index\.rst:11: WARNING: cannot read chapters '[^']*missing\.json': No "

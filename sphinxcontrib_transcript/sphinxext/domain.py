@@ -341,10 +341,12 @@ def warn_missing(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool
     if domain is None or domain.name != "transcript":
         return None
     target = node["reftarget"]
-    name = target.partition("#")[0].rpartition("@")[0] or target.partition("#")[0]
+    name, chapter, _ = target.partition("#")
+    name = name.rpartition("@")[0] or name
+    also = " (or, for another project's, check the chapter in its objects.inv)" if chapter else ""
     logger.warning(
-        "unknown transcript %r in reference %r; give the transcript directive ':name: %s'",
-        name, target, name, location=node, type="transcript", subtype="ref",
+        "unknown transcript %r in reference %r; give the transcript directive ':name: %s'%s",
+        name, target, name, also, location=node, type="transcript", subtype="ref",
     )
     return True
 

@@ -93,7 +93,11 @@ def _chapter_by_title(
     item = inventory.get("transcript:chapter", {}).get(f"{name}#{slug(title)}")
     if item is None:
         return None
-    reference = nodes.reference("", "", internal=False, refuri=_uri(item))
+    project = getattr(item, "project_name", None) or item[0]
+    version = getattr(item, "project_version", None) or item[1]
+    reference = nodes.reference("", "", internal=False, refuri=_uri(item),
+                                reftitle=f"(in {project} v{version})" if version else
+                                f"(in {project})")
     text = str(getattr(item, "display_name", None) or item[3])
     if node.get("refexplicit") or text == "-":
         reference += contnode

@@ -1,0 +1,88 @@
+"""Chapters in builders other than HTML, and across projects (intersphinx).
+
+LaTeX makes each chapter a ``\\subsection`` with its label (so the PDF's
+outline has it: tests/test_pdf_chapters.py compiles it); a ``toc: false``
+chapter is a starred heading with its label, outside the outline.  Text,
+man and Texinfo show chapters as the headings of sections.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .sphinx_util import build_once, read, warnings
+
+
+@pytest.fixture(scope="module")
+def built(build_root):
+    return {builder: build_root("transcript-chapters", builder)
+            for builder in ("latex", "text", "man", "texinfo")}
+
+
+def test_no_warnings(built):
+    for builder, app in built.items():
+        assert warnings(app) == "", builder
+
+
+def test_latex_sections_with_labels_and_the_marker_outside_the_outline(built):
+    tex = read(built["latex"], "chapters.tex")
+    episode = tex[tex.index(r"\section{Episode}"):tex.index(r"\section{Sources}")]
+    assert re.findall(r"\\subsection\{([^}]*)\}\n\\label\{\\detokenize\{episode:([^}]*)\}\}",
+                      episode) == [("Introduction", "ep-ch-introduction"),
+                                   ("Keystone pipelines", "ep-ch-keystone-pipelines"),
+                                   (r"Questions \& answers", "ep-ch-questions-answers")]
+    assert (r"\phantomsection\label{\detokenize{episode:ep-ch-sponsor}}"
+            r"\subsubsection*{Sponsor}") in episode
+    # Each chapter's paragraphs follow its heading, with their cue labels.
+    keystone = episode.index(r"\subsection{Keystone pipelines}")
+    assert keystone < episode.index(r"\label{\detokenize{episode:ep-t-00-00-20}}") < \
+        episode.index(r"\subsection{Questions \& answers}")
+    sources = tex[tex.index(r"\section{Sources}"):]
+    # In a level-2 section, chapters are one level deeper.
+    assert re.findall(r"\\subsubsection\{([^}]*)\}", sources)[:3] == \
+        ["Welcome", "Identity", "Mail bag"]
+
+
+def test_text_man_and_texinfo_show_chapter_headings(built):
+    text = read(built["text"], "episode.txt")
+    assert "Keystone pipelines\n==================\n\n00:20 **Ann**: Keystone" in text
+    assert "-[ Sponsor ]-" in text
+    man = next(p for p in built["man"].outdir.iterdir() if p.suffix == ".1").read_text()
+    assert ".SS Keystone pipelines" in man
+    texinfo = read(built["texinfo"], "transcript-chapters.texi")
+    assert re.search(r"@node Keystone pipelines,[^\n]*\n"
+                     r"@anchor\{episode ep-ch-keystone-pipelines\}[^\n]*\n"
+                     r"@section Keystone pipelines", texinfo)
+
+
+def test_intersphinx_links_to_chapters_of_another_project(build_root, tmp_path):
+    other = build_root("transcript-chapters")
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx.ext.intersphinx", "sphinxcontrib_transcript"]\n'
+        f"intersphinx_mapping = {{'chapters': ('https://chapters.example/', "
+        f"{str(other.outdir / 'objects.inv')!r})}}\n"
+    )
+    (srcdir / "index.rst").write_text(
+        "Elsewhere\n=========\n\n"
+        "By slug: :transcript:`ep#keystone-pipelines`. By title: "
+        ":transcript:`ep#Questions & answers`. Named: :transcript:`there <ep-vtt#mail-bag>`."
+        "\n\nUnknown: :transcript:`ep#nowhere`.\n"
+    )
+    app = build_once(srcdir, freshenv=True)
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a class="reference external" href="([^"]+)" title="\(in '
+                       r'transcript-chapters v1\.0\)"><span[^>]*>([^<]+)</span>', html)
+    assert links == [
+        ("https://chapters.example/episode.html#ep-ch-keystone-pipelines", "Keystone pipelines"),
+        ("https://chapters.example/episode.html#ep-ch-questions-answers",
+         "Questions &amp; answers"),
+        ("https://chapters.example/sources.html#ep-vtt-ch-mail-bag", "there"),
+    ]
+    (warning,) = warnings(app).splitlines()
+    assert "unknown transcript 'ep' in reference 'ep#nowhere'" in warning
+    assert "check the chapter in its objects.inv" in warning
+    assert warning.endswith("[transcript.ref]")
