@@ -41,16 +41,15 @@ from pathlib import Path
 
 from .decoding import decode, split_lines
 from .model import Diagnostic
+from .readers.discover import CHAPTERS, chapters_stem
 
 __all__ = [
     "CHAPTER_SUFFIXES", "Chapter", "Chapters", "chapters_beside", "is_chapters_name",
     "read_chapters", "read_chapters_file", "transcript_stem",
 ]
 
-#: The suffixes of chapter files, in the order :func:`chapters_beside` looks for them.
-CHAPTER_SUFFIXES = (".json", ".vtt", ".txt")
-#: The part of a chapter file's name between the transcript's name and the suffix.
-MARK = ".chapters"
+#: How chapter files' names end, in the order :func:`chapters_beside` looks for them.
+CHAPTER_SUFFIXES = CHAPTERS
 
 _FORMATS = {
     "json": "json", "application/json": "json", "application/json+chapters": "json",
@@ -243,17 +242,14 @@ def _read_list(text: str) -> tuple[list[Chapter], list[Diagnostic]]:
 
 def is_chapters_name(path: str | os.PathLike[str]) -> bool:
     """Whether *path* is named as a chapter file: ``NAME.chapters.json|vtt|txt``."""
-    stem, suffix = os.path.splitext(os.fspath(path))
-    return suffix.lower() in CHAPTER_SUFFIXES and stem.lower().endswith(MARK)
+    return chapters_stem(os.fspath(path)) is not None
 
 
 def transcript_stem(path: str | os.PathLike[str]) -> str | None:
     """``NAME`` (with its directory) of a chapter file ``NAME.chapters.<ext>``, the
     name its transcript ``NAME.<ext>`` has before the suffix; ``None`` for
     another name."""
-    if not is_chapters_name(path):
-        return None
-    return os.path.splitext(os.fspath(path))[0][: -len(MARK)]
+    return chapters_stem(os.fspath(path))
 
 
 def chapters_beside(transcript: str | os.PathLike[str]) -> Path | None:
@@ -263,8 +259,8 @@ def chapters_beside(transcript: str | os.PathLike[str]) -> Path | None:
     if is_chapters_name(transcript):
         return None
     stem = os.path.splitext(os.fspath(transcript))[0]
-    for suffix in CHAPTER_SUFFIXES:
-        candidate = Path(stem + MARK + suffix)
+    for ending in CHAPTERS:
+        candidate = Path(stem + ending)
         if candidate.is_file():
             return candidate
     return None

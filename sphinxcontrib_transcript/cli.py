@@ -390,10 +390,9 @@ def _process(path: str, settings: _Settings, outcome: _Outcome) -> None:
             path, f"cannot read the file: {exc.strerror or exc}; check that it is readable"))
         return
     from .decoding import SNIFF_BYTES, is_binary
-    from .readers.discover import skip_reason
+    from .readers.discover import file_suffix, skip_reason
 
-    suffix = os.path.splitext(path)[1].lower()
-    skipped = skip_reason(data, suffix)
+    skipped = skip_reason(data, file_suffix(path))
     if skipped is not None:
         outcome.skipped = True
         # Named on the command line (a pre-commit hook names every .txt), one

@@ -166,7 +166,7 @@ def test_youtube_description_pasted_whole() -> None:
     assert found.diagnostics == []
     assert [(c.start_ms, c.title, c.end_ms, c.line) for c in found.chapters] == [
         (0, "Intro", None, 8), (94000, "Keystone species", None, 9),
-        (312000, "Listener questions", None, 10), (3723000, "Outro", None, 11),
+        (312000, "Listener questions", None, 10), (1203000, "Outro", None, 11),
     ]
 
 

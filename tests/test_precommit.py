@@ -176,6 +176,36 @@ def test_framework_hook_refuses_a_utf16_transcript(
     (framework_repo / "episode.md").unlink()
 
 
+# A chapters file as podcast hosts publish it, with a chapter pasted too high,
+# beside its transcript.
+CHAPTERS_OUT_OF_ORDER = b"""{
+  "version": "1.2.0",
+  "chapters": [
+    {"startTime": 0, "title": "Intro", "img": "https://example.org/art.jpg"},
+    {"startTime": 3, "title": "Listener questions"},
+    {"startTime": 1.5, "title": "Keystone species", "url": "https://example.org/k"}
+  ]
+}
+"""
+
+
+def test_framework_hook_lints_a_chapter_file_beside_its_transcript(
+    framework_repo: Path, environment: dict[str, str]
+) -> None:
+    (framework_repo / "ep.vtt").write_bytes(CLEAN)
+    must(git(framework_repo, "add", "ep.vtt", env=environment))
+    refused = commit(framework_repo, "ep.chapters.json", CHAPTERS_OUT_OF_ORDER, environment)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "ep.chapters.json:6:5: error [chapter-order]" in output
+    # Read as chapters, not as a broken Podcasting 2.0 transcript.
+    assert "json-schema" not in output
+    fixed = CHAPTERS_OUT_OF_ORDER.replace(b'"startTime": 3,', b'"startTime": 1,').replace(
+        b'"startTime": 1.5,', b'"startTime": 2,')
+    passed = commit(framework_repo, "ep.chapters.json", fixed, environment)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
 def test_try_repo_on_this_checkout(
     framework_repo: Path, environment: dict[str, str], head: str
 ) -> None:

@@ -73,8 +73,20 @@ def test_linting_imports_no_sphinx_and_nothing_unused(clean_file: Path) -> None:
         "sphinxcontrib_transcript.lint.baseline", "xml.etree.ElementTree",
         # A command line of paths alone (what pre-commit passes) needs no parser.
         "argparse", "gettext", "locale", "sphinxcontrib_transcript._arguments",
+        # Chapter files are read by their own module, loaded for them alone.
+        "sphinxcontrib_transcript.chapters", "sphinxcontrib_transcript._chapters_json",
     ):
         assert unused not in names, unused
+
+
+def test_a_chapter_file_loads_the_chapter_reader_and_still_no_sphinx(tmp_path: Path) -> None:
+    (tmp_path / "episode.vtt").write_bytes(CLEAN_VTT)
+    chapters = tmp_path / "episode.chapters.json"
+    chapters.write_bytes(b'{"version": "1.2.0", "chapters": [{"startTime": 1, "title": "Hi"}]}')
+    names = imported(str(chapters), cwd=tmp_path)
+    assert forbidden(names) == []
+    assert "sphinxcontrib_transcript.chapters" in names
+    assert "sphinxcontrib_transcript._chapters_json" in names
 
 
 def test_a_command_line_with_an_option_uses_argparse(clean_file: Path) -> None:

@@ -24,6 +24,7 @@ import os
 from functools import lru_cache
 
 from ..readers import read, read_file
+from ..readers.discover import chapters_stem
 from . import rules as _rules
 from .base import Context, Finding
 from .config import Config
@@ -36,11 +37,14 @@ if TYPE_CHECKING:
     from types import ModuleType
     from typing import Any
 
-    from ..model import Diagnostic, Level, Transcript
+    from ..model import Diagnostic, Format, Level, Transcript
     from .base import Sibling
 
+#: The format of a chapter file's context: only the chapter rules apply to it.
+CHAPTERS: Format = "chapters"  # type: ignore[assignment]  # not a transcript format
+
 __all__ = [
-    "INTERNAL_ERROR", "IO_ERROR", "Problem", "build_context", "findings", "fix_kind",
+    "CHAPTERS", "INTERNAL_ERROR", "IO_ERROR", "Problem", "build_context", "findings", "fix_kind",
     "lint_bytes", "lint_context", "lint_path", "rule_modules", "rule_problems",
 ]
 
@@ -67,15 +71,38 @@ def build_context(
         order mark (default: UTF-8, else a guess, with an ``invalid-utf8``
         diagnostic).
     :param sibling: loads ``NAME.<suffix>`` beside the file for the rules that
-        compare pairs (``pair-drift``); by default :class:`SiblingFiles` of
-        *path*.  The Sphinx extension passes one that records the dependency.
+        compare pairs (``pair-drift``) and the chapter rules; by default
+        :class:`SiblingFiles` of *path*.  The Sphinx extension passes one that
+        records the dependency.
     :raises ValueError: for an unknown *format* name.
+
+    A chapter file (named ``NAME.chapters.json|vtt|txt``, or any file with
+    *format* ``"chapters"``) is read by :mod:`~sphinxcontrib_transcript.chapters`
+    into a context of format ``"chapters"``, for the chapter rules alone.
     """
+    if sibling is None:
+        sibling = SiblingFiles(path)
+    if format == CHAPTERS or (format is None and chapters_stem(path) is not None):
+        return _chapters_context(data, path, encoding, sibling)
     transcript, text = read(data, name=path, format=format, encoding=encoding)
-    return Context(
-        path=path, data=data, text=text, transcript=transcript,
-        sibling=SiblingFiles(path) if sibling is None else sibling,
+    return Context(path=path, data=data, text=text, transcript=transcript, sibling=sibling)
+
+
+def _chapters_context(data: bytes, path: str, encoding: str | None, sibling: Sibling) -> Context:
+    """A chapter file read once: the chapters (for the rules, in ``cache["chapters"]``)
+    and, as the transcript's diagnostics, what decoding and reading found."""
+    from ..chapters import read_chapters
+    from ..decoding import decode
+    from ..model import Transcript
+
+    decoded = decode(data, encoding)
+    found = read_chapters(decoded.text, path)
+    transcript = Transcript(
+        CHAPTERS, diagnostics=decoded.diagnostics + found.diagnostics, encoding=decoded.encoding
     )
+    context = Context(path, data, decoded.text, transcript, sibling=sibling)
+    context.cache["chapters"] = found
+    return context
 
 
 def lint_bytes(
@@ -97,7 +124,7 @@ def lint_bytes(
     :raises ValueError: for an unknown *format* name.
     """
     config = config or Config.default()
-    if format is not None:
+    if format is not None and format != CHAPTERS:
         from ..readers import normalize_format
 
         normalize_format(format)  # a bad name is the caller's error, not the file's
@@ -246,7 +273,14 @@ class SiblingFiles:
         self.path = path
 
     def candidate(self, suffix: str) -> str | None:
-        """The sibling's path, or ``None`` for the file's own suffix."""
+        """The sibling's path, or ``None`` for the file's own suffix.
+
+        Beside a chapter file ``NAME.chapters.json`` the siblings are the
+        transcripts ``NAME.<suffix>``.
+        """
+        stem = chapters_stem(self.path)
+        if stem is not None:
+            return stem + suffix
         stem, own = os.path.splitext(self.path)
         if not self.path or suffix.lower() == own.lower():
             return None

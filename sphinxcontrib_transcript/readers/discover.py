@@ -8,18 +8,30 @@ transcript, however many of its lines have no time (a transcript whose
 paragraphs continue untimed is still one, and hiding it would hide its
 defects).  Only what no reader could read as timed is passed over, with the
 reason, for ``--verbose`` and for a file named on the command line.
+
+A chapter file, ``NAME.chapters.json``, ``.vtt`` or ``.txt`` (beside the
+transcript ``NAME.<ext>``), is told by its name (:func:`chapters_stem`): its
+"suffix" for :func:`skip_reason` is the whole ``.chapters.json`` (see
+:func:`file_suffix`), and it is always linted, with the chapter rules.
 """
 
 from __future__ import annotations
 
+import os
 import re
 
 from ..decoding import SNIFF_BYTES, is_binary
 
-__all__ = ["ALWAYS", "CANDIDATES", "SNIFFED", "SNIFF_BYTES", "is_binary", "skip_reason"]
+__all__ = [
+    "ALWAYS", "CANDIDATES", "CHAPTERS", "SNIFFED", "SNIFF_BYTES", "chapters_stem",
+    "file_suffix", "is_binary", "skip_reason",
+]
 
-#: Suffixes linted whatever their content (a broken one is still a transcript).
-ALWAYS = frozenset({".vtt", ".webvtt", ".srt"})
+#: How chapter files' names end, in the order they are looked for beside a transcript.
+CHAPTERS = (".chapters.json", ".chapters.vtt", ".chapters.txt")
+#: Suffixes linted whatever their content (a broken one is still a transcript,
+#: or a chapter file).
+ALWAYS = frozenset({".vtt", ".webvtt", ".srt", *CHAPTERS})
 #: Suffixes linted when their content is a transcript.
 SNIFFED = frozenset({".txt", ".md", ".markdown", ".json", ".sbv", ".ttml", ".xml", ".dfxp",
                      ".html", ".htm"})
@@ -38,6 +50,25 @@ _TIMED_LINE = rb"""(?mx)^[ \t]*(?:[-*+>][ \t]+)*(?:\*\*|__)?(?:
   | \[[\d:.]+[ \t]+-->
 )"""
 _WEBVTT = rb"(?m)^(?:\xef\xbb\xbf)?WEBVTT(?:[ \t\r\n]|$)|\d:\d\d[.,]\d{1,3}[ \t]*-->[ \t]*\d"
+
+
+def chapters_stem(path: str) -> str | None:
+    """``NAME`` (with its directory) of a chapter file ``NAME.chapters.json|vtt|txt``
+    (any case), else ``None``."""
+    if path[-14:].lower() in CHAPTERS or path[-13:].lower() in CHAPTERS:
+        return path[: path.lower().rindex(".chapters.")]
+    return None
+
+
+def file_suffix(path: str) -> str:
+    """The suffix that decides how *path* is treated: ``.chapters.json`` (and so
+    on) for a chapter file, else its last suffix; lower case, with its dot."""
+    stem = chapters_stem(path)
+    if stem is not None:
+        return path[len(stem):].lower()
+    return os.path.splitext(path)[1].lower()
+
+
 def _as_utf8(data: bytes) -> bytes:
     """UTF-16 (by its byte order mark) as UTF-8, for the byte patterns; else as is."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -1,6 +1,7 @@
 """Helpers for the rule tests: build a lint context from bytes and run one rule.
 
 ``check(rule, data, path="x.vtt", **options)`` returns the ``(line, column)``
+(a chapter file, ``x.chapters.json``, is read as the engine reads it)
 of every finding, so a test states exactly where a rule reports.  Options are
 given with underscores (``tolerance_ms=20``) and merged over the rule's
 defaults, as the linter does.
@@ -14,9 +15,11 @@ from typing import Any
 
 from sphinxcontrib_transcript import readers
 from sphinxcontrib_transcript.lint.base import Context, Finding, Repair
+from sphinxcontrib_transcript.lint.engine import build_context
 from sphinxcontrib_transcript.lint.engine import findings as rule_findings
 from sphinxcontrib_transcript.lint.rules import RULES, examples
 from sphinxcontrib_transcript.model import Transcript
+from sphinxcontrib_transcript.readers.discover import chapters_stem
 
 
 def options_for(rule: ModuleType, given: dict[str, Any]) -> dict[str, Any]:
@@ -43,16 +46,21 @@ def context(
     **options: Any,
 ) -> Context:
     """A :class:`Context` for *data* at *path*; *siblings* maps suffixes to bytes."""
-    text, transcript = read(data, path)
     others = siblings or {}
+    stem = chapters_stem(path)
 
     def sibling(suffix: str) -> tuple[str, Transcript] | None:
         if suffix not in others:
             return None
-        other = str(Path(path).with_suffix(suffix))
+        other = str(Path(path).with_suffix(suffix)) if stem is None else stem + suffix
         return other, read(others[suffix], other)[1]
 
-    made = Context(path, data, text, transcript, options_for(rule, options), sibling)
+    if stem is not None:  # a chapter file: read as the engine reads it
+        made = build_context(data, path, sibling=sibling)
+        made.options = options_for(rule, options)
+    else:
+        text, transcript = read(data, path)
+        made = Context(path, data, text, transcript, options_for(rule, options), sibling)
     made.rules = RULES  # as the engine sets it
     return made
 
@@ -93,12 +101,17 @@ def example(rule: ModuleType, kind: str, suffix: str | None = None) -> tuple[str
     raise AssertionError(f"{rule.ID} has no {kind} example")
 
 
+def _stem(name: str) -> str:
+    """The name a file shares with its siblings (a chapter file's, its transcript's)."""
+    return chapters_stem(name) or Path(name).stem
+
+
 def check_example(rule: ModuleType, kind: str, suffix: str | None = None) -> list[tuple[int, int]]:
     """Run *rule* on its own documented example (siblings: the same kind's other files)."""
     name, data = example(rule, kind, suffix)
     siblings = {
         Path(item.name).suffix: item.data
         for item in examples(rule)
-        if item.kind == kind and item.name != name and Path(item.name).stem == Path(name).stem
+        if item.kind == kind and item.name != name and _stem(item.name) == _stem(name)
     }
     return check(rule, data, name, siblings=siblings)

@@ -15,6 +15,7 @@ from sphinxcontrib_transcript.lint.config import ConfigError, check_option
 from sphinxcontrib_transcript.lint.engine import lint_bytes
 from sphinxcontrib_transcript.lint.presets import PRESETS
 from sphinxcontrib_transcript.model import FORMATS, LEVELS
+from sphinxcontrib_transcript.readers.discover import chapters_stem
 
 from .conftest import check, fix
 
@@ -60,8 +61,10 @@ def test_defaults() -> None:
 
 def test_catalog_order_follows_the_groups() -> None:
     assert list(rules.RULES)[:3] == ["invalid-utf8", "utf16-file", "utf8-bom"]
-    assert list(rules.RULES)[-4:] == [
+    assert list(rules.RULES)[-10:] == [
         "empty-cue", "duplicate-adjacent", "line-too-long", "too-many-lines",
+        "chapter-schema", "chapter-order", "chapter-overlap", "chapter-after-end",
+        "chapter-duplicate-title", "chapter-orphan",
     ]
     assert sum(len(group) for group in rules.GROUPS.values()) == len(rules.RULES)
 
@@ -72,7 +75,8 @@ def test_every_module_in_the_folder_is_registered() -> None:
 
 
 def test_every_rule_id_a_reader_or_the_decoder_reports_has_a_module() -> None:
-    sources = [*(PACKAGE / "readers").glob("*.py"), PACKAGE / "decoding.py"]
+    sources = [*(PACKAGE / "readers").glob("*.py"), PACKAGE / "decoding.py",
+               PACKAGE / "chapters.py", PACKAGE / "_chapters_json.py"]
     quoted = set()
     for source in sources:
         quoted |= set(re.findall(r'"([a-z]+(?:-[a-z0-9]+)+)"', source.read_text("utf-8")))
@@ -97,7 +101,8 @@ def test_constants(rule: ModuleType) -> None:
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.ID)
     assert rule.LEVEL in LEVELS
     assert isinstance(rule.ENABLED, bool)
-    assert rule.FORMATS and set(FORMATS) >= rule.FORMATS
+    # Transcript formats, or chapter files (whose rules run on them alone).
+    assert rule.FORMATS and (set(FORMATS) >= rule.FORMATS or {"chapters"} == rule.FORMATS)
     assert rule.FIX in (None, "safe", "unsafe")
     if hasattr(rule, "check"):
         assert callable(rule.check)
@@ -144,6 +149,8 @@ def test_examples_fail_and_pass_with_default_options(rule: ModuleType) -> None:
             for other in examples
             if other.kind == example.kind and other is not example
         }
+        if {"chapters"} == rule.FORMATS and chapters_stem(example.name) is None:
+            continue  # the transcript beside a chapter file: what the rule compares with
         found = check(rule, example.data, example.name, siblings=siblings)
         assert bool(found) == (example.kind == "failing"), (example.name, found)
 

@@ -47,3 +47,28 @@ def test_no_rule_crashes(data: bytes, suffix: str) -> None:
         if rule.FIX:
             fixed = rule.fix(ctx)
             assert fixed is None or isinstance(fixed, bytes)
+
+
+CHAPTER_PIECES = [
+    '{"version": "1.2.0", "chapters": [', '{"startTime": 0, "title": "Intro"}',
+    '{"startTime": 94.5, "endTime": 1, "title": "Intro", "toc": false}', '{"startTime": "1:23"}',
+    '{"title": 5, "url": [], "img": {}, "location": "x"}', "]}", ",", "{", "}", "[", "]",
+    "0:00 Intro", "(1:23) Keystone", "[1:75] x", "1:02:03", " - ", "WEBVTT\n\n",
+    "00:00.000 --> 00:10.000", "<b>", "\n", "\r\n", "\n\n", " ", "Alán", "\ufeff", "\x00",
+]
+chapter_text = st.lists(st.sampled_from(CHAPTER_PIECES), max_size=40).map("".join)
+
+
+@given(data=st.one_of(chapter_text.map(str.encode), chapter_text.map(lambda t: t.encode("utf-16")),
+                      st.binary(max_size=200)),
+       suffix=st.sampled_from([".chapters.json", ".chapters.vtt", ".chapters.txt"]),
+       beside=st.sampled_from([None, b"WEBVTT\n\n00:00.000 --> 00:05.000\nHi\n", b""]))
+def test_no_chapter_rule_crashes(data: bytes, suffix: str, beside: bytes | None) -> None:
+    siblings = {} if beside is None else {".vtt": beside}
+    for rule in rules.RULES.values():
+        ctx = context(rule, data, "episode" + suffix, siblings=siblings)
+        assert ctx.format == "chapters"
+        if ctx.format not in rule.FORMATS:
+            continue
+        for finding in rule_findings(ctx, rule):
+            assert finding.line >= 1 and finding.column >= 1, (rule.ID, finding)

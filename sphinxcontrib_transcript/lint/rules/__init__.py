@@ -3,7 +3,8 @@
 Each module follows the contract in :mod:`sphinxcontrib_transcript.lint.base`
 (``ID``, ``LEVEL``, ``ENABLED``, ``FORMATS``, ``OPTIONS``, ``FIX``, ``check``
 and, where ``FIX`` is set, ``fix``).  :data:`RULES` lists them grouped as the
-documentation shows them: encoding and bytes, structure, timing, content.
+documentation shows them: encoding and bytes, structure, timing, content, and
+the chapter rules (which run on chapter files only).
 There is no plugin discovery: adding a rule means adding its module here.
 
 :func:`examples` turns the failing and passing examples of a rule's
@@ -20,6 +21,12 @@ from . import (
     bad_timing_line,
     bidi_control,
     blank_in_payload,
+    chapter_after_end,
+    chapter_duplicate_title,
+    chapter_order,
+    chapter_orphan,
+    chapter_overlap,
+    chapter_schema,
     control_character,
     cue_markup,
     cue_order,
@@ -125,6 +132,14 @@ GROUPS: dict[str, tuple[ModuleType, ...]] = {
         duplicate_adjacent,
         line_too_long,
         too_many_lines,
+    ),
+    "Chapters": (
+        chapter_schema,
+        chapter_order,
+        chapter_overlap,
+        chapter_after_end,
+        chapter_duplicate_title,
+        chapter_orphan,
     ),
 }
 
