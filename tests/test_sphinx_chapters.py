@@ -196,8 +196,8 @@ def test_problems_become_typed_warnings_and_nothing_breaks(problems):
                      r"\[transcript\.chapter-schema\]", joined), joined
     assert re.search(r"index\.rst:\d+: WARNING: :chapters-level: 2 cannot be built.*"
                      r"\[transcript\.chapters\]", joined)
-    assert re.search(r"index\.rst:11: WARNING: cannot read chapters '[^']*missing\.json': No "
-                     r"such file or directory; the transcript is shown without chapters.*"
+    assert re.search(r"index\.rst:11: WARNING: cannot read chapters 'missing\.json' \(No "
+                     r"such file or directory\); the transcript is shown without chapters.*"
                      r"\[transcript\.chapters\]", joined)
     assert re.search(r"'deep' is not a :chapters-level:; write 1 .*\[transcript\.directive\]",
                      joined)
@@ -263,3 +263,48 @@ def test_the_doctree_has_real_sections_after_the_transcript(html):
     section = doctree.next_node(nodes.section)
     kinds = [type(child).__name__ for child in section.children]
     assert kinds[-4:] == ["transcript", "section", "section", "section"], kinds
+
+
+LINTED = """{"version": "1.2.0", "chapters": [
+  {"startTime": 0, "title": "Intro"},
+  {"startTime": 60, "title": "Questions"},
+  {"startTime": 20, "title": "Keystone", "endTime": 70},
+  {"startTime": 65, "title": "Intro"},
+  {"startTime": 300, "title": "Encore"}
+]}
+"""
+
+
+@pytest.fixture(scope="module")
+def linted(tmp_path_factory, rootdir):
+    srcdir = tmp_path_factory.mktemp("chapter-lint")
+    (srcdir / "conf.py").write_text('extensions = ["sphinxcontrib_transcript"]\n'
+                                    'transcript_lint_level = "warning"\n'
+                                    'suppress_warnings = ["transcript.chapter-overlap"]\n')
+    (srcdir / "index.rst").write_text("T\n=\n\n.. transcript:: talk.vtt\n   :name: ep\n"
+                                      "   :chapters: linted.json\n")
+    (srcdir / "talk.vtt").write_bytes((rootdir / "test-transcript-chapters/talk.vtt").read_bytes())
+    (srcdir / "linted.json").write_text(LINTED)
+    return build_once(srcdir)
+
+
+def test_chapter_lint_findings_are_typed_warnings_at_the_chapter_files_lines(linted):
+    found = {}
+    for line in warnings(linted).splitlines():
+        match = re.search(r"linted\.json:(\d+): WARNING: .*\[transcript\.([a-z-]+)\]$", line)
+        assert match, line
+        found.setdefault(match[2], []).append(int(match[1]))
+    # Out of order (line 4 starts before line 3), after the transcript's end
+    # (line 6), a title used twice (line 5); the overlap is suppressed.
+    assert found == {"chapter-order": [4], "chapter-after-end": [6],
+                     "chapter-duplicate-title": [5]}, found
+
+
+def test_chapters_out_of_order_are_shown_in_time_order(linted):
+    page = read(linted, "index.html")
+    assert chapter_sections(page) == [
+        ("ep-ch-intro", "Intro"), ("ep-ch-keystone", "Keystone"),
+        ("ep-ch-questions", "Questions"), ("ep-ch-intro-2", "Intro"),
+        ("ep-ch-encore", "Encore")]
+    # The chapter after the last cue is there, empty.
+    assert re.search(r'id="ep-ch-encore">\s*<h2>[^\n]*</h2>\s*</section>', page)

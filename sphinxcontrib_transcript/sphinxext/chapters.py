@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from sphinx.util.docutils import SphinxDirective
 
     from ..chapters import Chapter
+    from ..model import Transcript
 
 logger = logging.getLogger(__name__)
 
@@ -277,16 +278,19 @@ def parse_level(value: str | None, location: Any) -> int:
     return DEFAULT_LEVEL
 
 
-def load(directive: SphinxDirective, transcript_path: str) -> list[Chapter]:
-    """The chapters of the directive's transcript: ``:chapters: FILE``, else the file
-    beside it (:func:`~sphinxcontrib_transcript.chapters.chapters_beside`); none
-    for ``:chapters: none``.
+def load(directive: SphinxDirective, transcript: tuple[str, Transcript]) -> list[Chapter]:
+    """The chapters of the directive's *transcript* (``(path, transcript)``):
+    ``:chapters: FILE``, else the file beside it
+    (:func:`~sphinxcontrib_transcript.chapters.chapters_beside`); none for
+    ``:chapters: none``.
 
-    The file's problems are reported as lint warnings (:mod:`.problems`); a
-    file that cannot be read is a ``transcript.chapters`` warning, and the
-    transcript is shown without chapters.
+    The file is linted as ``transcript-lint`` lints it, against this
+    transcript, and its problems are warnings at its own lines
+    (:func:`.problems.read_and_lint_chapters`); a file that cannot be read
+    is a ``transcript.chapters`` warning, and the transcript is shown
+    without chapters.
     """
-    from ..chapters import chapters_beside, read_chapters_file
+    from ..chapters import chapters_beside
 
     env = directive.env
     option = (directive.options.get("chapters") or "").strip()
@@ -300,20 +304,20 @@ def load(directive: SphinxDirective, transcript_path: str) -> list[Chapter]:
                  "chapter files inside the documentation sources", option)
             return []
     else:
-        beside = chapters_beside(transcript_path)
+        beside = chapters_beside(transcript[0])
         if beside is None:
             return []
         path = str(beside)
     env.note_dependency(os.path.abspath(path))
     try:
-        read = read_chapters_file(path)
-    except (OSError, ValueError) as exc:
-        reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
-        warn(location, "%s; the transcript is shown without chapters (check :chapters:, "
-             "a path relative to this document)", reason)
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        warn(location, "cannot read chapters %r (%s); the transcript is shown without "
+             "chapters: check :chapters:, a path relative to this document",
+             option or path, exc.strerror or exc)
         return []
-    problems.report_chapters(read.diagnostics, path, env)
-    return list(read.chapters)
+    return list(problems.read_and_lint_chapters(data, path, transcript, env).chapters)
 
 
 def attach(

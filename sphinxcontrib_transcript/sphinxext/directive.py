@@ -182,9 +182,10 @@ class TranscriptDirective(SphinxDirective):
         rolling = conversions.rolling_choice(self.options.get("rolling"))
         transcript = problems.read_and_lint(data, path, settings.fmt, settings.encoding, self.env)
         self.check_speakers(transcript, settings.speakers)
-        transcript = conversions.as_shown(transcript, rolling)
         chapters.parse_level(self.options.get("chapters-level"), self.get_location())
-        shown = chapters.in_excerpt(chapters.load(self, path), settings.start, settings.end)
+        found = chapters.load(self, (path, transcript))
+        shown = chapters.in_excerpt(found, settings.start, settings.end)
+        transcript = conversions.as_shown(transcript, rolling)
         layout = self.layout(transcript, settings, argument, [c.start_ms for c in shown])
         container = transcript_node(layout, Look(settings.timestamps, transcript.format == "vtt"))
         ids = self.state.document.ids
