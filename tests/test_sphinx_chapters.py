@@ -21,7 +21,7 @@ from sphinxcontrib_transcript.model import Cue, Transcript
 from sphinxcontrib_transcript.sphinxext.chapters import in_excerpt, place, slug
 from sphinxcontrib_transcript.sphinxext.render import MergePolicy, plan
 
-from .sphinx_util import build_once, cue_ids, read, warnings
+from .sphinx_util import build_once, cue_ids, read, transcript_sections, warnings
 
 EPISODE_CHAPTERS = [("ep-ch-introduction", "Introduction"),
                     ("ep-ch-keystone-pipelines", "Keystone pipelines"),
@@ -201,7 +201,10 @@ def test_problems_become_typed_warnings_and_nothing_breaks(problems):
                      r"\[transcript\.chapters\]", joined)
     assert re.search(r"'deep' is not a :chapters-level:; write 1 .*\[transcript\.directive\]",
                      joined)
-    assert re.search(r"sections cannot go inside list_item.*\[transcript\.chapters\]", joined)
+    assert len(re.findall(r"index\.rst:19: WARNING: the chapters of this transcript are shown "
+                          r"as headings without sections: sections cannot go inside list_item; "
+                          r"put the transcript directly in a section \[transcript\.chapters\]",
+                          joined)) == 1
     assert re.search(r"transcript 'ep' has no chapter 'nowhere' \(its chapters: 'intro' "
                      r"\(Intro\)\); the link goes to its start.*\[transcript\.ref\]", joined)
     assert re.search(r"unknown transcript 'nope' in reference 'nope#intro'.*"
@@ -212,6 +215,11 @@ def test_problems_become_typed_warnings_and_nothing_breaks(problems):
     assert '<p class="transcript-chapter-marker rubric" id="in-a-list-ch-keystone-pipelines">' \
         in page
     assert '<section class="transcript-chapter" id="in-a-list-ch' not in page
+    # ... inside the transcript, with every cue.
+    in_list = re.search(r"<li>.*?</li>", page, re.S)[0]
+    (transcript,) = transcript_sections(in_list)
+    assert len(cue_ids(transcript)) == 12
+    assert transcript.count("transcript-chapter-marker") == 4
 
 
 def test_lint_level_and_suppress_warnings_apply_to_chapter_files(tmp_path, rootdir):

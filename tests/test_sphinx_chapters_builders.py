@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from sphinx.util.inventory import InventoryFile
 
 from .sphinx_util import build_once, read, warnings
 
@@ -86,3 +87,48 @@ def test_intersphinx_links_to_chapters_of_another_project(build_root, tmp_path):
     assert "unknown transcript 'ep' in reference 'ep#nowhere'" in warning
     assert "check the chapter in its objects.inv" in warning
     assert warning.endswith("[transcript.ref]")
+
+
+def test_myst_pages_get_chapter_sections(tmp_path, rootdir):
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    for name in ("talk.vtt", "talk.chapters.json"):
+        (srcdir / name).write_bytes((rootdir / "test-transcript-chapters" / name).read_bytes())
+    (srcdir / "conf.py").write_text('extensions = ["myst_parser", "sphinxcontrib_transcript"]\n')
+    (srcdir / "index.md").write_text("# Episode\n\n```{transcript} talk.vtt\n:name: ep\n```\n\n"
+                                     "## After\n\n- A list:\n\n  ```{transcript} talk.vtt\n"
+                                     "  :name: listed\n  ```\n")
+    app = build_once(srcdir)
+    html = read(app, "index.html")
+    assert re.findall(r'<section class="transcript-chapter" id="([^"]+)">\s*<h2>', html) == [
+        "ep-ch-introduction", "ep-ch-keystone-pipelines", "ep-ch-questions-answers"]
+    assert '<p class="transcript-chapter-marker rubric" id="listed-ch-introduction">' in html
+    (warning,) = warnings(app).splitlines()
+    assert "sections cannot go inside list_item" in warning
+
+
+def test_a_parallel_build_merges_the_chapters(build_root):
+    app = build_root("transcript-chapters", parallel=2)
+    assert warnings(app) == ""
+    index = read(app, "index.html")
+    assert 'href="episode.html#ep-ch-keystone-pipelines"><span class="xref transcript">' \
+        "Keystone pipelines</span>" in index
+    with open(app.outdir / "objects.inv", "rb") as stream:
+        inventory = InventoryFile.load(stream, "", lambda base, uri: uri)
+    assert len(inventory["transcript:chapter"]) == 12
+
+
+def test_timestamps_in_chapters_link_to_the_hosted_video_in_latex(tmp_path, rootdir):
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    for name in ("talk.vtt", "talk.chapters.json"):
+        (srcdir / name).write_bytes((rootdir / "test-transcript-chapters" / name).read_bytes())
+    (srcdir / "conf.py").write_text('project = "hosted"\n'
+                                    'extensions = ["sphinxcontrib_transcript"]\n')
+    (srcdir / "index.rst").write_text(
+        "Talk\n====\n\n.. transcript:: talk.vtt\n   :name: ep\n"
+        "   :media: https://www.youtube.com/watch?v=dQw4w9WgXcQ\n")
+    app = build_once(srcdir, "latex")
+    tex = read(app, "hosted.tex")
+    questions = tex[tex.index(r"\chapter{Questions \& answers}"):]
+    assert r"\sphinxhref{https://www.youtube.com/watch?v=dQw4w9WgXcQ\&t=60s}{01:00}" in questions

@@ -77,6 +77,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(ExpandCues)
     app.add_node(chapters.transcript_part)
     app.add_node(chapters.transcript_marker)
+    app.add_transform(chapters.CheckPlacement)
     app.add_post_transform(chapters.Regroup)
     app.add_post_transform(chapters.LinkChapterMoments)
     app.add_post_transform(offline.LinkFiles)

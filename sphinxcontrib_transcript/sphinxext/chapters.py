@@ -25,7 +25,6 @@ to read, not a section.  Paragraphs never straddle a chapter start:
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -33,6 +32,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
@@ -211,6 +212,43 @@ class Regroup(SphinxPostTransform):
             marker.parent.insert(marker.parent.index(marker), anchor)
 
 
+class CheckPlacement(SphinxTransform):
+    """Chapters where sections cannot go (in a list, a table, a directive's
+    content) become markers inside the transcript, with a ``transcript.chapters``
+    warning.
+
+    Runs once the page is parsed, before ``contents`` (720) and the
+    table-of-contents collector read the sections.
+    """
+
+    default_priority = 700
+
+    def apply(self, **kwargs: Any) -> None:
+        for container in list(self.document.findall(tn.transcript)):
+            parent = container.parent
+            if not container.get("chapters") or isinstance(
+                parent, (nodes.section, nodes.document, addnodes.only)
+            ):
+                continue
+            wanted = set(container["chapters"])
+            sections = [child for child in parent.children
+                        if isinstance(child, nodes.section) and wanted & set(child["ids"])]
+            warn(container, "the chapters of this transcript are shown as headings without "
+                 "sections: sections cannot go inside %s; put the transcript directly in a "
+                 "section", parent.tagname)
+            flow: list[nodes.Node] = []
+            for section in sections:
+                text = section[0].astext()
+                marker = transcript_marker(text, text, ids=section["ids"],
+                                           start=section["start"],
+                                           classes=["transcript-chapter-marker"])
+                self.document.ids[section["ids"][0]] = marker
+                flow += [marker, *section[-1].children]
+                parent.remove(section)
+            container[_after_paragraphs(container):_after_paragraphs(container)] = flow
+            container["chapters"] = []
+
+
 class LinkChapterMoments(SphinxPostTransform):
     """After :class:`~.tree.ExpandCues` made the timestamps: link those of chapters to
     the hosted video (builders other than HTML)."""
@@ -233,17 +271,22 @@ def regroup(container: tn.transcript) -> None:
     wanted = set(container["chapters"])
     sections = [child for child in parent.children
                 if isinstance(child, nodes.section) and wanted & set(child["ids"])]
-    position = 1 + max(
-        (i for i, child in enumerate(container.children)
-         if isinstance(child, (tn.transcript_paragraph, tn.transcript_media,
-                               transcript_marker))),
-        default=-1,
-    )
+    position = _after_paragraphs(container)
     for section in sections:
         parent.remove(section)
         for part in list(section.findall(transcript_part, include_self=False)):
             part.replace_self(part.children)
     container[position:position] = sections
+
+
+def _after_paragraphs(container: tn.transcript) -> int:
+    """Where chapters go in *container*: after its paragraphs, before its downloads."""
+    return 1 + max(
+        (i for i, child in enumerate(container.children)
+         if isinstance(child, (tn.transcript_paragraph, tn.transcript_media,
+                               transcript_marker))),
+        default=-1,
+    )
 
 
 def warn(location: Any, message: str, *args: object) -> None:
@@ -330,21 +373,14 @@ def attach(
     """Lay the chapters out in *container* and return their sections, to follow it.
 
     Ids start with *prefix* (the transcript's cue anchors' own); a named
-    transcript's chapters are recorded in the domain.  Where sections cannot
-    go (the directive inside a list, a table or another directive), every
-    chapter becomes a marker and a warning says why.
+    transcript's chapters are recorded in the domain.  Whether sections can
+    go where the directive is, :class:`CheckPlacement` sees once the page
+    is parsed (MyST's directives do not know their parent).
     """
     if not chapters:
         return []
     document = directive.state.document
     placed = place(chapters, prefix, document.ids)
-    parent = directive.state.parent
-    if not isinstance(parent, (nodes.section, nodes.document)):
-        warn(directive.get_location(),
-             "the chapters are shown as headings without sections: sections cannot go "
-             "inside %s; put the transcript directly in a section", parent.tagname)
-        placed = [Placed(dataclasses.replace(p.chapter, toc=False), p.slug, p.anchor)
-                  for p in placed]
     sections = split(container, placed)
     for section in sections:
         document.ids[section["ids"][0]] = section
