@@ -11,7 +11,8 @@ titles, LaTeX's ``\\subsection`` and so the PDF's outline.
 The doctree as read has the chapters as the next siblings of the
 transcript's container, since a section inside a container is invisible
 to the table-of-contents code; each chapter's paragraphs sit in a
-:class:`transcript_part` under its title.  For HTML, :class:`Regroup` then
+:class:`transcript_part` under its title.  For HTML,
+:class:`~.chapter_sections.Regroup` then
 moves the sections back inside the container (the player follows one
 transcript, ``<section data-transcript>``, with every cue); other builders
 keep the sections where they are, so LaTeX numbers them as it numbers the
@@ -32,16 +33,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx import addnodes
-from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..timecode import format_clock
 from . import chapter_refs, problems
 from . import nodes as tn
 from .media import confined
-from .tree import builder_format, link_moments
 
 if TYPE_CHECKING:
     from sphinx.util.docutils import SphinxDirective
@@ -58,7 +55,8 @@ DEFAULT_LEVEL = 1
 
 
 class transcript_part(nodes.container):
-    """The paragraphs of one chapter, under its title (unwrapped for HTML by :class:`Regroup`).
+    """The paragraphs of one chapter, under its title (unwrapped for HTML by
+    :class:`~.chapter_sections.Regroup`).
 
     Attribute ``moment``: the hosted video's moment template, as on the transcript.
     """
@@ -185,110 +183,6 @@ def split(container: tn.transcript, chapters: Sequence[Placed]) -> list[nodes.se
     return sections
 
 
-class Regroup(SphinxPostTransform):
-    """Put each transcript's chapter sections back inside it, for HTML; anchor markers elsewhere.
-
-    HTML: the sections move into the transcript's container after its
-    paragraphs, their parts unwrapped, so the page has one ``<section
-    data-transcript>`` holding every cue (the player and its keys follow
-    one transcript), and each chapter is a ``<section>`` with a heading
-    inside it.  Other builders: a marker's id moves to a target before it
-    (the LaTeX writer makes labels from targets only) and a hosted video's
-    timestamps in chapters link to the video, as the transcript's do.
-    """
-
-    # Before anything else walks the transcript (references resolve at 10).
-    default_priority = 5
-
-    def run(self, **kwargs: Any) -> None:
-        if builder_format(self) == "html":
-            for container in list(self.document.findall(tn.transcript)):
-                if container.get("chapters"):
-                    regroup(container)
-            return
-        for marker in list(self.document.findall(transcript_marker)):
-            anchor = tn.transcript_anchor("", ids=marker["ids"])
-            marker["ids"] = []
-            marker.parent.insert(marker.parent.index(marker), anchor)
-
-
-class CheckPlacement(SphinxTransform):
-    """Chapters where sections cannot go (in a list, a table, a directive's
-    content) become markers inside the transcript, with a ``transcript.chapters``
-    warning.
-
-    Runs once the page is parsed, before ``contents`` (720) and the
-    table-of-contents collector read the sections.
-    """
-
-    default_priority = 700
-
-    def apply(self, **kwargs: Any) -> None:
-        for container in list(self.document.findall(tn.transcript)):
-            parent = container.parent
-            if not container.get("chapters") or isinstance(
-                parent, (nodes.section, nodes.document, addnodes.only)
-            ):
-                continue
-            wanted = set(container["chapters"])
-            sections = [child for child in parent.children
-                        if isinstance(child, nodes.section) and wanted & set(child["ids"])]
-            warn(container, "the chapters of this transcript are shown as headings without "
-                 "sections: sections cannot go inside %s; put the transcript directly in a "
-                 "section", parent.tagname)
-            flow: list[nodes.Node] = []
-            for section in sections:
-                text = section[0].astext()
-                marker = transcript_marker(text, text, ids=section["ids"],
-                                           start=section["start"],
-                                           classes=["transcript-chapter-marker"])
-                self.document.ids[section["ids"][0]] = marker
-                flow += [marker, *section[-1].children]
-                parent.remove(section)
-            container[_after_paragraphs(container):_after_paragraphs(container)] = flow
-            container["chapters"] = []
-
-
-class LinkChapterMoments(SphinxPostTransform):
-    """After :class:`~.tree.ExpandCues` made the timestamps: link those of chapters to
-    the hosted video (builders other than HTML)."""
-
-    default_priority = 101
-
-    def run(self, **kwargs: Any) -> None:
-        if builder_format(self) == "html":
-            return
-        for part in self.document.findall(transcript_part):
-            if part.get("moment"):
-                link_moments(part, part["moment"])  # type: ignore[arg-type]
-
-
-def regroup(container: tn.transcript) -> None:
-    """Move the chapter sections named in ``container["chapters"]`` into it (HTML)."""
-    parent = container.parent
-    if parent is None:
-        return
-    wanted = set(container["chapters"])
-    sections = [child for child in parent.children
-                if isinstance(child, nodes.section) and wanted & set(child["ids"])]
-    position = _after_paragraphs(container)
-    for section in sections:
-        parent.remove(section)
-        for part in list(section.findall(transcript_part, include_self=False)):
-            part.replace_self(part.children)
-    container[position:position] = sections
-
-
-def _after_paragraphs(container: tn.transcript) -> int:
-    """Where chapters go in *container*: after its paragraphs, before its downloads."""
-    return 1 + max(
-        (i for i, child in enumerate(container.children)
-         if isinstance(child, (tn.transcript_paragraph, tn.transcript_media,
-                               transcript_marker))),
-        default=-1,
-    )
-
-
 def warn(location: Any, message: str, *args: object) -> None:
     """A problem with a transcript's chapters, as a ``transcript.chapters`` warning."""
     logger.warning(message, *args, location=location, type="transcript", subtype="chapters")
@@ -374,8 +268,8 @@ def attach(
 
     Ids start with *prefix* (the transcript's cue anchors' own); a named
     transcript's chapters are recorded in the domain.  Whether sections can
-    go where the directive is, :class:`CheckPlacement` sees once the page
-    is parsed (MyST's directives do not know their parent).
+    go where the directive is, :class:`~.chapter_sections.CheckPlacement`
+    sees once the page is parsed (MyST's directives do not know their parent).
     """
     if not chapters:
         return []
