@@ -14,7 +14,9 @@ split over several pages links each moment to the page that shows it.
 Objects reach ``objects.inv`` (and so intersphinx): the transcript as
 ``NAME`` and every cue as ``NAME@HH:MM:SS`` (``NAME@HH:MM:SS.mmm`` for a
 later cue in the same second), the cues at priority -1 so that the search
-index stays lean.
+index stays lean, and every chapter as ``NAME#<slug>`` (``:transcript:`ep33#keystone```
+links to it: :mod:`.chapter_refs`).  Moments and chapters of other projects
+that intersphinx does not match exactly are found by :mod:`.external`.
 """
 
 from __future__ import annotations
