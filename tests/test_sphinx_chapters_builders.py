@@ -8,7 +8,9 @@ man and Texinfo show chapters as the headings of sections.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 
 import pytest
 from sphinx.util.inventory import InventoryFile
@@ -132,3 +134,21 @@ def test_timestamps_in_chapters_link_to_the_hosted_video_in_latex(tmp_path, root
     tex = read(app, "hosted.tex")
     questions = tex[tex.index(r"\chapter{Questions \& answers}"):]
     assert r"\sphinxhref{https://www.youtube.com/watch?v=dQw4w9WgXcQ\&t=60s}{01:00}" in questions
+
+
+def test_a_changed_chapter_file_rebuilds_its_page_and_the_links_to_it(tmp_path, rootdir):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-transcript-chapters", srcdir)
+    first = build_once(srcdir, freshenv=True)
+    assert 'href="episode.html#ep-ch-questions-answers"' in read(first, "index.html")
+    chapters = srcdir / "talk.chapters.json"
+    chapters.write_text(chapters.read_text().replace('"Questions & answers"', '"Mail bag"'))
+    later = chapters.stat().st_mtime + 5
+    os.utime(chapters, (later, later))
+    again = build_once(srcdir)
+    episode = read(again, "episode.html")
+    assert 'id="ep-ch-mail-bag"' in episode and "ep-ch-questions-answers" not in episode
+    # index.rst links to the old title: it is resolved again, and says so.
+    assert "ep-ch-questions-answers" not in read(again, "index.html")
+    (warning,) = warnings(again).splitlines()
+    assert "index.rst" in warning and "has no chapter 'Questions & answers'" in warning
