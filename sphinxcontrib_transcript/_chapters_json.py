@@ -19,7 +19,8 @@ segments (:mod:`.readers.json`: the C scanner :func:`json.loads` uses, one
 value at a time).  Errors are what a player validating the file rejects (a
 wrong type, a chapter without a usable ``startTime``, no ``chapters``);
 warnings what it reads anyway (no ``version``, a listed chapter without a
-title).
+title, an optional key set to ``null``, an ``endTime`` before the
+``startTime``).
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ _MISSING = object()
 _TOO_LATE_MS = 1_000_000_000 * 3600 * 1000
 # Optional members of the top-level object and the type each must have.
 _TOP_STRINGS = ("author", "title", "podcastName", "description", "fileName")
+# A chapter's optional members: null is read as absent (with a warning).
+_OPTIONAL = ("endTime", "title", "img", "url", "toc", "location")
 
 Where = tuple[int, int, int]  # offset, line, offset of the line's start
 
@@ -163,6 +166,12 @@ class _Reader:
         def at(key: str) -> Where:
             return self.locate(keys[key][0], where) if key in keys else where
 
+        for key in _OPTIONAL:
+            if key in item and item[key] is None:
+                self.report(at(key), f'"{key}" is null; leave the key out when it has no value',
+                            "warning")
+        item = {key: value for key, value in item.items()
+                if value is not None or key not in _OPTIONAL}
         title = item.get("title", _MISSING)
         start = item.get("startTime", _MISSING)
         start_ms = _ms(start)
@@ -194,6 +203,11 @@ class _Reader:
         if end is not None and end_ms is None:
             self.report(at("endTime"), f'"endTime" is {_quote(end)}, not a number of seconds '
                         "from 0; read with no end")
+        elif end_ms is not None and end_ms < start_ms:
+            self.report(at("endTime"), f'"endTime" {_quote(end)} is before "startTime" '
+                        f"{_quote(start)}; read with no end: correct it or leave it out",
+                        "warning")
+            end_ms = None
         links = {key: self.link(item, key, at) for key in ("url", "img")}
         self.check_location(item, at)
         return Chapter(start_ms, title, end_ms, toc, links["url"], links["img"], where[1])

@@ -41,6 +41,8 @@ from pathlib import Path
 
 from .decoding import decode, split_lines
 from .model import Diagnostic
+from .readers._lines import _SHAPE as _TIME
+from .readers._lines import time_ms
 from .readers.discover import CHAPTERS, chapters_stem
 
 __all__ = [
@@ -59,8 +61,8 @@ _FORMATS = {
 _SUFFIXES = {".json": "json", ".vtt": "vtt", ".webvtt": "vtt", ".txt": "txt"}
 
 # One line of a YouTube-description list: a bullet perhaps, the time (bare, in
-# parentheses or in brackets), a separator perhaps, the title.
-_TIME = r"\d{1,3}:\d{1,2}(?::\d{1,2})?(?:[.,]\d{1,3})?"
+# parentheses or in brackets; shaped as the timed-text reader's, whose time_ms
+# checks it), a separator perhaps, the title.
 _LIST_LINE = re.compile(
     rf"""[ \t]*(?:[-*•][ \t]+)?
     (?:\((?P<p>{_TIME})\)|\[(?P<b>{_TIME})\]|(?P<t>{_TIME}))
@@ -68,6 +70,16 @@ _LIST_LINE = re.compile(
     (?P<title>.*?)[ \t]*$""",
     re.VERBOSE,
 )
+
+
+# What a file without a chapter (and without another problem) is told.
+_NONE = {
+    "json": 'the "chapters" array is empty; add the chapters, '
+            '{"startTime": 0, "title": "Intro"}, or remove the file',
+    "vtt": "no cue, so no chapters; write one cue a chapter, its text the title",
+    "txt": "no line starts with a time, so there are no chapters; write one chapter a "
+           "line, the time first: 0:00 Intro",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +180,8 @@ def read_chapters(
         chapters, found = _read_vtt(text)
     else:
         chapters, found = _read_list(text)
+    if not chapters and not found:
+        found = [Diagnostic(1, 1, "chapter-schema", "warning", _NONE[fmt])]
     return Chapters(fmt, chapters, diagnostics + found, encoding)
 
 
@@ -199,14 +213,19 @@ def _read_vtt(text: str) -> tuple[list[Chapter], list[Diagnostic]]:
                 cue.line, 1, "chapter-schema", "warning",
                 "this cue has no text; a chapter cue's text is the chapter's title: write one",
             ))
-        chapters.append(Chapter(cue.start_ms, title, cue.end_ms, line=cue.line))
+        end = cue.end_ms
+        if end is not None and end < cue.start_ms:
+            diagnostics.append(Diagnostic(
+                cue.line, 1, "chapter-schema", "warning",
+                "this cue ends before it starts; read with no end: correct its end time",
+            ))
+            end = None
+        chapters.append(Chapter(cue.start_ms, title, end, line=cue.line))
     return chapters, sorted(diagnostics)
 
 
 def _read_list(text: str) -> tuple[list[Chapter], list[Diagnostic]]:
     """The lines of a YouTube-description list that start with a time."""
-    from .readers._lines import time_ms
-
     chapters: list[Chapter] = []
     diagnostics: list[Diagnostic] = []
     for number, line in enumerate(split_lines(text), 1):
@@ -231,12 +250,6 @@ def _read_list(text: str) -> tuple[list[Chapter], list[Diagnostic]]:
                 f"no title after {token}; write the chapter's title after its time",
             ))
         chapters.append(Chapter(start, title, line=number))
-    if not chapters and not diagnostics:
-        diagnostics.append(Diagnostic(
-            1, 1, "chapter-schema", "warning",
-            "no line starts with a time, so there are no chapters; write one chapter a "
-            "line, the time first: 0:00 Intro",
-        ))
     return chapters, diagnostics
 
 

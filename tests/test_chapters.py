@@ -272,3 +272,24 @@ def test_chapter_is_a_frozen_value() -> None:
         None, True, None, None, 1)
     with pytest.raises(AttributeError):
         chapter.title = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("text", "name", "says"), [
+    ('{"version": "1.2.0", "chapters": []}', "x.json", 'the "chapters" array is empty'),
+    ("WEBVTT\n", "x.vtt", "no cue, so no chapters"),
+    ("", "x.txt", "no line starts with a time"),
+])
+def test_a_file_without_chapters_is_one_warning(text: str, name: str, says: str) -> None:
+    found = read_chapters(text, name)
+    assert where(found) == [(1, 1, "chapter-schema", "warning")]
+    assert found.diagnostics[0].message.startswith(says)
+
+
+def test_an_end_before_the_start_is_read_as_no_end() -> None:
+    found = read_chapters('{"version": "1.2.0", "chapters": [\n'
+                          ' {"startTime": 10, "endTime": 5, "title": "A"}]}', "x.json")
+    assert [c.end_ms for c in found.chapters] == [None]
+    assert where(found) == [(2, 20, "chapter-schema", "warning")]
+    found = read_chapters("WEBVTT\n\n00:10.000 --> 00:05.000\nA\n", "x.vtt")
+    assert [c.end_ms for c in found.chapters] == [None]
+    assert where(found) == [(3, 1, "chapter-schema", "warning")]

@@ -72,7 +72,7 @@ def test_defects_in_each_source_are_reported_like_any_finding(
         "line 9); it would have no words: correct its time, or complete the transcript",
         f"{txt_file}:10:1: warning [chapter-duplicate-title] chapter title 'Intro' is also the "
         "title of the chapter at line 8; give each chapter a title of its own",
-        "3 problems (2 errors, 1 warning) in 3 files",
+        "3 problems (2 errors, 1 warning) in 3 files; 1 with --unsafe-fixes",
     ]
 
 
@@ -116,7 +116,7 @@ def test_decoding_problems_are_still_reported_and_transcoded(
     assert chapters.read_text("utf-8") == "0:00 Café et thé, un entretien avec une écologue\n"
 
 
-def test_fix_leaves_a_chapter_file_alone(
+def test_safe_fixes_leave_chapter_order_alone_unsafe_ones_sort(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "ep.vtt").write_bytes(TRANSCRIPT)
@@ -126,6 +126,10 @@ def test_fix_leaves_a_chapter_file_alone(
     status, lines = run(capsys, "--fix", str(chapters))
     assert status == 1 and "[chapter-order]" in lines[0]
     assert chapters.read_bytes() == data
+    # Sorting is an unsafe fix: the time may be what is wrong.
+    status, lines = run(capsys, "--unsafe-fixes", str(chapters))
+    assert status == 0, lines
+    assert chapters.read_bytes() == b"0:00 Intro  \n1:00 Earlier\n5:00 Later"
 
 
 def test_a_walk_passes_over_other_json_and_notes(

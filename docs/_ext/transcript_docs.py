@@ -69,6 +69,7 @@ RULES_DIR = "rules"
 STUB_MARK = ".. Written by docs/_ext/transcript_docs.py from the rule's module: do not edit."
 FORMAT_NAMES = {
     "vtt": "WebVTT", "srt": "SRT", "txt": "timestamped text", "json": "Podcasting 2.0 JSON",
+    "chapters": ":ref:`chapter files <chapter-files>` (JSON, WebVTT, a YouTube list)",
 }
 FIX_TEXT = {
     "safe": ":ref:`safe <fixes>`, applied by ``--fix``",
@@ -257,7 +258,7 @@ class RuleDirective(_Generated):
             )
             if changes:
                 enabled += ", or a preset below"
-        formats = ", ".join(FORMAT_NAMES[f] for f in ("vtt", "srt", "txt", "json")
+        formats = ", ".join(FORMAT_NAMES[f] for f in ("vtt", "srt", "txt", "json", "chapters")
                             if f in module.FORMATS)
         rows = [
             ("Level", f"``{module.LEVEL}``"),

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sphinxcontrib_transcript.lint import rules
+from sphinxcontrib_transcript.lint.base import Repair
 from sphinxcontrib_transcript.lint.engine import findings as rule_findings
 
 from .. import strategies as _profiles  # noqa: F401 - registers the test profiles
@@ -46,7 +47,7 @@ def test_no_rule_crashes(data: bytes, suffix: str) -> None:
             assert finding.line >= 1 and finding.column >= 1, (rule.ID, finding)
         if rule.FIX:
             fixed = rule.fix(ctx)
-            assert fixed is None or isinstance(fixed, bytes)
+            assert fixed is None or isinstance(fixed, (bytes, Repair))
 
 
 CHAPTER_PIECES = [
@@ -72,3 +73,6 @@ def test_no_chapter_rule_crashes(data: bytes, suffix: str, beside: bytes | None)
             continue
         for finding in rule_findings(ctx, rule):
             assert finding.line >= 1 and finding.column >= 1, (rule.ID, finding)
+        if rule.FIX:
+            fixed = rule.fix(ctx)
+            assert fixed is None or isinstance(fixed, (bytes, Repair))

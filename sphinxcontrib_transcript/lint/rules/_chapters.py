@@ -68,3 +68,20 @@ def column(ctx: Context, chapter: Chapter) -> int:
     ``{``, its bullet)."""
     line = ctx.line(chapter.line) or ""
     return len(line) - len(line.lstrip()) + 1
+
+
+def spans(ctx: Context) -> list[tuple[int, int]] | None:
+    """Where each chapter is written in ``ctx.text``, as ``(start, end)`` offsets, in
+    file order: a list line, a JSON chapter object, a WebVTT cue block (its
+    identifier, timing line and text).  ``None`` when they cannot be told apart
+    (for a fix, which then leaves the file alone)."""
+    found = chapters(ctx)
+    if found.format == "json":
+        from ._chapter_spans import json_spans
+
+        made = json_spans(ctx.text)
+    else:
+        from ._chapter_spans import line_spans
+
+        made = line_spans(ctx.text, found.format)
+    return made if made is not None and len(made) == len(found.chapters) else None

@@ -17,8 +17,14 @@ None.
 
 .. rubric:: Fix
 
-None: the fix cannot know whether the time or the place is wrong (``11:34``
-typed ``1:34``); move the chapter, or correct its time.
+Unsafe: sorts the chapters by start time, moving each one whole (a list
+line, a JSON chapter object with all its keys, a WebVTT cue block with its
+identifier) into the places the chapters had, so prose around a list, the
+JSON's other members and WebVTT comments stay where they are; chapters with
+the same start keep their order.  The chapters read back must be the same
+ones, or the file is left alone.  Unsafe because the fix cannot know
+whether the time or the place is wrong (``11:34`` typed ``1:34``): check
+the result.
 
 .. rubric:: Examples
 
@@ -42,15 +48,20 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from ..base import Context, Finding, Option
-from ._chapters import chapters, clock, column, named
+from ._chapters import chapters, clock, column, named, spans
+from ._edit import changed, encode_like
 from .cue_order import _outside_run
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ...chapters import Chapter
 
 ID = "chapter-order"
 LEVEL = "error"
 ENABLED = True
 FORMATS = frozenset({"chapters"})
 OPTIONS: dict[str, Option] = {}
-FIX = None
+FIX = "unsafe"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -59,6 +70,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     if all(a <= b for a, b in pairwise(starts)):
         return
     kept = _outside_run(starts)
+    # The fix moves whole chapters; it cannot where they are not told apart or the
+    # file cannot be written back as it was read.
+    fixable = spans(ctx) is not None and encode_like(ctx, ctx.text) is not None
     run = [i for i in range(len(found)) if kept[i]]
     run_starts = [starts[i] for i in run]
     for i, chapter in enumerate(found):
@@ -77,4 +91,31 @@ def check(ctx: Context) -> Iterator[Finding]:
             chapter.line, column(ctx, chapter),
             f"chapter {named(chapter)} starts at {clock(chapter.start_ms)}, {wrong}; players "
             f"take chapters in order of their start: move it {where}, or correct its time",
+            fixable,
         )
+
+
+def _value(chapter: Chapter) -> tuple[object, ...]:
+    """What a chapter says, wherever it is written."""
+    return (chapter.start_ms, chapter.title, chapter.end_ms, chapter.toc, chapter.url,
+            chapter.img)
+
+
+def fix(ctx: Context) -> bytes | None:
+    found = chapters(ctx)
+    order = sorted(range(len(found.chapters)), key=lambda i: found.chapters[i].start_ms)
+    slots = spans(ctx)
+    if order == sorted(order) or slots is None:
+        return None
+    text = ctx.text
+    pieces, at = [], 0
+    for (start, end), source in zip(slots, order, strict=True):
+        pieces += [text[at:start], text[slots[source][0] : slots[source][1]]]
+        at = end
+    new = "".join([*pieces, text[at:]])
+    from ...chapters import read_chapters
+
+    again = read_chapters(new, ctx.path, found.format).chapters
+    if [_value(c) for c in again] != [_value(found.chapters[i]) for i in order]:
+        return None  # not the same chapters in order: leave the file alone
+    return changed(ctx, new)

@@ -13,9 +13,10 @@ chapter that is not an object or has no usable ``startTime`` (it is left
 out: its section is missing), a value of the wrong type (a player that
 validates the file rejects it; the chapter is read without it).  A
 **warning** is what players read anyway: no ``version``, a listed chapter
-(``toc`` not false) without a title, which shows untitled, a ``location``
-without ``name`` or ``geo``, a list or WebVTT file with no chapter title or no
-chapter at all.
+(``toc`` not false) without a title, which shows untitled, an optional key
+set to ``null``, an end before the start (read as no end), a ``location``
+without ``name`` or ``geo``, a WebVTT chapter cue without text, a file with
+no chapter at all.
 
 In a YouTube-description list a time that is not one (``1:75``) is
 ``bad-timestamp``; in a WebVTT chapters file the WebVTT rules report what
