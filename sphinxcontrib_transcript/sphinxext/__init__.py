@@ -5,7 +5,9 @@ imports this package lazily, so that the linter and its command line never
 import Sphinx.  :func:`setup_extension` registers:
 
 * the ``transcript`` directive (:mod:`.directive`);
-* the ``transcript`` domain and the ``:transcript:`` role (:mod:`.domain`);
+* the ``transcript`` domain and the ``:transcript:`` role (:mod:`.domain`),
+  with chapters (:mod:`.chapter_refs`) and intersphinx fallbacks (:mod:`.external`);
+* chapters as sections (:mod:`.chapters`, :mod:`.chapter_sections`);
 * the doctree nodes, with HTML visitors and two for man and Texinfo (:mod:`.nodes`);
 * links to the media and the transcript file in LaTeX (:mod:`.offline`);
 * a video's captions track, from the transcript (:mod:`.captions`);
@@ -21,7 +23,17 @@ from sphinx.config import ENUM
 from sphinx.util import logging
 
 from .. import __version__
-from . import assets, captions, domain, hosted, offline, problems
+from . import (
+    assets,
+    captions,
+    chapter_sections,
+    chapters,
+    domain,
+    external,
+    hosted,
+    offline,
+    problems,
+)
 from . import nodes as tn
 from .directive import TranscriptDirective
 from .tree import TIMESTAMPS, ExpandCues
@@ -76,6 +88,11 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     for node_class in tn.PLAIN_NODES:
         app.add_node(node_class)
     app.add_post_transform(ExpandCues)
+    app.add_node(chapters.transcript_part)
+    app.add_node(chapters.transcript_marker)
+    app.add_transform(chapter_sections.CheckPlacement)
+    app.add_post_transform(chapter_sections.Regroup)
+    app.add_post_transform(chapter_sections.LinkChapterMoments)
     app.add_post_transform(offline.LinkFiles)
     app.add_node(tn.transcript_captions, html=(captions.visit_transcript_captions_html, None))
     app.add_post_transform(captions.DropCaptions)
@@ -87,7 +104,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.connect("env-before-read-docs", _on_before_read)
     app.connect("env-get-updated", domain.referrers_to_update)
     # After intersphinx (priority 500), which matches names exactly.
-    app.connect("missing-reference", domain.resolve_external, priority=800)
+    app.connect("missing-reference", external.resolve_external, priority=800)
     app.connect("warn-missing-reference", domain.warn_missing)
     app.connect("html-page-context", assets.on_html_page_context)
     app.connect("build-finished", offline.copy_linked_files)

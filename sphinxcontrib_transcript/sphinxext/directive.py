@@ -32,7 +32,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..decoding import SNIFF_BYTES, is_binary
 from ..readers import SUFFIXES, normalize_format
-from . import conversions, media, problems
+from . import chapters, conversions, media, problems
 from .captions import captions_node
 from .domain import TranscriptDomain
 from .media import confined
@@ -89,6 +89,8 @@ class TranscriptDirective(SphinxDirective):
         "class": directives.class_option,
         "sticky-player": lambda value: directives.choice(value, ("yes", "no")),
         "share": lambda value: directives.choice(value, ("yes", "no")),
+        "chapters": directives.unchanged_required,
+        "chapters-level": directives.unchanged_required,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -181,8 +183,11 @@ class TranscriptDirective(SphinxDirective):
         rolling = conversions.rolling_choice(self.options.get("rolling"))
         transcript = problems.read_and_lint(data, path, settings.fmt, settings.encoding, self.env)
         self.check_speakers(transcript, settings.speakers)
+        chapters.parse_level(self.options.get("chapters-level"), self.get_location())
+        found = chapters.load(self, (path, transcript))
+        shown = chapters.in_excerpt(found, settings.start, settings.end)
         transcript = conversions.as_shown(transcript, rolling)
-        layout = self.layout(transcript, settings, argument)
+        layout = self.layout(transcript, settings, argument, [c.start_ms for c in shown])
         container = transcript_node(layout, Look(settings.timestamps, transcript.format == "vtt"))
         ids = self.state.document.ids
         for placed in layout.shown:
@@ -212,9 +217,10 @@ class TranscriptDirective(SphinxDirective):
         elif "download" in self.options or self.config.transcript_download:
             container += media.download_node(rel, Path(argument).name,
                                              self.options.get("download") or "")
-        if not settings.name:
-            return [container]
-        return [*self.register(settings.name, layout), container]
+        targets = self.register(settings.name, layout) if settings.name else []
+        prefix = anchor_prefix(layout, settings.name)
+        return [*targets, container,
+                *chapters.attach(self, container, shown, prefix, settings.name)]
 
     def check_speakers(self, transcript: Transcript, speakers: dict[str, str]) -> None:
         """Warn about each ``:speakers:`` ID the file never uses, naming those it has."""
@@ -229,13 +235,16 @@ class TranscriptDirective(SphinxDirective):
                 key, has, location=self.get_location(), type="transcript", subtype="directive",
             )
 
-    def layout(self, transcript: Transcript, settings: Settings, argument: str) -> Plan:
-        """Plan the paragraphs, with anchors that no other id on the page has."""
+    def layout(
+        self, transcript: Transcript, settings: Settings, argument: str, breaks: list[int]
+    ) -> Plan:
+        """Plan the paragraphs, with anchors that no other id on the page has; a
+        paragraph starts at each of *breaks* (chapter starts)."""
         prefix = name_prefix(settings.name) if settings.name else ""
 
         def make(prefix: str) -> Plan:
             return plan(transcript, settings.policy, prefix=prefix, speakers=settings.speakers,
-                        start_ms=settings.start, end_ms=settings.end)
+                        start_ms=settings.start, end_ms=settings.end, breaks=breaks)
 
         layout = make(prefix)
         if not layout.paragraphs:
@@ -265,9 +274,7 @@ class TranscriptDirective(SphinxDirective):
 
     def register(self, name: str, layout: Plan) -> list[nodes.Node]:
         """Record a named transcript in the domain; returns its target, if it gets one."""
-        # The prefix its cue anchors got (renamed on a clash), else the name's.
-        prefix = layout.shown[0].anchor.rpartition("-t-")[0] if layout.shown else ""
-        prefix = prefix or name_prefix(name)
+        prefix = anchor_prefix(layout, name)
         ids = self.state.document.ids
         domain = self.env.get_domain("transcript")
         assert isinstance(domain, TranscriptDomain)
@@ -288,6 +295,12 @@ def has_smart_quotes(language: str) -> bool:
     (True, False)
     """
     return any(tag in smartchars.quotes for tag in normalize_language_tag(language))
+
+
+def anchor_prefix(layout: Plan, name: str) -> str:
+    """The prefix the cue anchors got (renamed on a clash), else the name's, else none."""
+    prefix = layout.shown[0].anchor.rpartition("-t-")[0] if layout.shown else ""
+    return prefix or (name_prefix(name) if name else "")
 
 
 def name_prefix(name: str) -> str:

@@ -14,7 +14,9 @@ split over several pages links each moment to the page that shows it.
 Objects reach ``objects.inv`` (and so intersphinx): the transcript as
 ``NAME`` and every cue as ``NAME@HH:MM:SS`` (``NAME@HH:MM:SS.mmm`` for a
 later cue in the same second), the cues at priority -1 so that the search
-index stays lean.
+index stays lean, and every chapter as ``NAME#<slug>`` (``:transcript:`ep33#keystone```
+links to it: :mod:`.chapter_refs`).  Moments and chapters of other projects
+that intersphinx does not match exactly are found by :mod:`.external`.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
-from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -31,8 +32,9 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from ..timecode import format_clock, format_vtt
+from . import chapter_refs
 from .moments import Moment, pick, split_target, time_text
-from .render import Plan, SpecError, parse_time
+from .render import Plan, SpecError
 
 if TYPE_CHECKING:
     from docutils.nodes import Element
@@ -91,6 +93,10 @@ class TranscriptRole(XRefRole):
     ) -> tuple[str, str]:
         refnode["refdomain"] = "transcript"
         refnode["reftype"] = "ref"
+        chapter = chapter_refs.split_chapter(target)
+        if chapter is not None:  # NAME#chapter: the title comes when it resolves
+            _note_reference(env, chapter[0])
+            return title, f"{chapter[0]}#{chapter[1]}"
         try:
             name, moment = split_target(target)
         except SpecError as exc:
@@ -99,14 +105,18 @@ class TranscriptRole(XRefRole):
                 "transcript reference %r: %s; it links to the transcript's start",
                 target, exc, location=self.get_location(), type="transcript", subtype="ref",
             )
-        domain = env.get_domain("transcript")
-        assert isinstance(domain, TranscriptDomain)
-        domain.note_reference(env.docname, name)
+        _note_reference(env, name)
         if moment is None:
             return (title if has_explicit_title else name), name
         if not has_explicit_title:
             title = f"{name} {format_clock(moment.ms)}"
         return title, f"{name}@{time_text(moment)}"
+
+
+def _note_reference(env: BuildEnvironment, name: str) -> None:
+    domain = env.get_domain("transcript")
+    assert isinstance(domain, TranscriptDomain)
+    domain.note_reference(env.docname, name)
 
 
 class TranscriptDomain(Domain):
@@ -117,14 +127,16 @@ class TranscriptDomain(Domain):
     object_types: ClassVar[dict[str, ObjType]] = {
         "transcript": ObjType("transcript", "ref"),
         "cue": ObjType("cue", "ref"),
+        "chapter": ObjType("chapter", "ref"),
     }
     roles: ClassVar[dict[str, Any]] = {"ref": TranscriptRole(warn_dangling=True)}
     initial_data: ClassVar[dict[str, Any]] = {
         "transcripts": {},  # name -> {docname -> Entry}
         "refs": {},  # docname -> set of names it links to
         "previous": {},  # name -> digest before this build touched it
+        "chapters": {},  # name -> {docname -> chapters} (chapter_refs)
     }
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -153,6 +165,8 @@ class TranscriptDomain(Domain):
             hasher.update(f"{docname}\0{entry['anchor']}\0".encode())
             for start, end, anchor in entry["cues"]:
                 hasher.update(f"{start},{end},{anchor};".encode())
+        for row in chapter_refs.digest_rows(self, name):
+            hasher.update(row.encode())
         return hasher.hexdigest()
 
     def _touch(self, name: str) -> None:
@@ -193,6 +207,7 @@ class TranscriptDomain(Domain):
                 if not per_doc:
                     del self.transcripts[name]
         self.refs.pop(docname, None)
+        chapter_refs.clear_doc(self, docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for name, per_doc in otherdata["transcripts"].items():
@@ -205,6 +220,7 @@ class TranscriptDomain(Domain):
                 self.refs.setdefault(docname, set()).update(names)
         for name, digest in otherdata["previous"].items():
             self.previous.setdefault(name, digest)
+        chapter_refs.merge(self, docnames, otherdata)
 
     def changed_referrers(self) -> list[str]:
         """Documents linking into a transcript whose cues moved in this build.
@@ -251,6 +267,15 @@ class TranscriptDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
+        chapter = chapter_refs.split_chapter(target)
+        if chapter is not None:
+            found = chapter_refs.resolve(self, *chapter, node)
+            if found is None:
+                return None
+            docname, anchor, title = found
+            if title and not node.get("refexplicit"):
+                contnode = nodes.inline(title, title, classes=contnode["classes"])
+            return _refnode(builder, fromdocname, docname, anchor, contnode)
         try:
             name, moment = split_target(target)
         except SpecError:
@@ -283,7 +308,7 @@ class TranscriptDomain(Domain):
         contnode: Element,
     ) -> list[tuple[str, nodes.reference]]:
         try:
-            name, _moment = split_target(target)
+            name, _moment = split_target(target.partition("#")[0])
         except SpecError:
             return []
         if name not in self.transcripts:
@@ -310,58 +335,7 @@ class TranscriptDomain(Domain):
                         continue
                 named.add(full)
                 yield full, f"{name} {clock}", "cue", cue["docname"], cue["anchor"], -1
-
-
-# Cue starts of transcripts in other projects (intersphinx), per build.
-_external: WeakKeyDictionary[BuildEnvironment, dict[str, list[tuple[int, str]]]] = (
-    WeakKeyDictionary()
-)
-
-
-def _external_cues(env: BuildEnvironment, name: str) -> list[tuple[int, str]]:
-    """``(start ms, URI)`` of the cues of *name* in the intersphinx inventories, sorted."""
-    cache = _external.setdefault(env, {})
-    if name not in cache:
-        inventory = getattr(env, "intersphinx_inventory", None) or {}
-        found = []
-        for full, item in inventory.get("transcript:cue", {}).items():
-            owner, _, when = full.rpartition("@")
-            if owner != name:
-                continue
-            try:
-                start = parse_time(when)
-            except SpecError:
-                continue
-            # Sphinx >= 8.2 has item objects; older ones, (project, version, uri, text).
-            found.append((start, str(getattr(item, "uri", None) or item[2])))
-        cache[name] = sorted(found)
-    return cache[name]
-
-
-def resolve_external(
-    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
-) -> nodes.reference | None:
-    """``missing-reference``, after intersphinx: a moment inside a cue of another project.
-
-    Intersphinx matches names exactly (``ep33@00:12:34`` when a cue starts
-    in that second); this finds the cue for any moment, by the same rule as
-    inside the project (:func:`pick`), from the cue names in the inventories.
-    """
-    if node.get("refdomain") != "transcript":
-        return None
-    try:
-        name, moment = split_target(node["reftarget"])
-    except SpecError:
-        return None
-    if moment is None:
-        return None
-    cues = _external_cues(env, name)
-    index = pick([start for start, _ in cues], moment)
-    if index < 0:
-        return None
-    reference = nodes.reference("", "", internal=False, refuri=cues[index][1])
-    reference += contnode
-    return reference
+        yield from chapter_refs.objects(self)
 
 
 def warn_missing(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
@@ -369,10 +343,12 @@ def warn_missing(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool
     if domain is None or domain.name != "transcript":
         return None
     target = node["reftarget"]
-    name = target.rpartition("@")[0] or target
+    name, chapter, _ = target.partition("#")
+    name = name.rpartition("@")[0] or name
+    also = " (or, for another project's, check the chapter in its objects.inv)" if chapter else ""
     logger.warning(
-        "unknown transcript %r in reference %r; give the transcript directive ':name: %s'",
-        name, target, name, location=node, type="transcript", subtype="ref",
+        "unknown transcript %r in reference %r; give the transcript directive ':name: %s'%s",
+        name, target, name, also, location=node, type="transcript", subtype="ref",
     )
     return True
 

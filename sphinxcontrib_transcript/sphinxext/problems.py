@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config as SphinxConfig
     from sphinx.environment import BuildEnvironment
 
+    from ..chapters import Chapters
     from ..model import Format
 
 logger = logging.getLogger(__name__)
@@ -117,18 +118,25 @@ def read_and_lint(
 ) -> Transcript:
     """Read a transcript and report its problems as warnings at its own lines."""
     context = read(data, path, fmt, encoding, env)
+    # The encoding is part of the key: the same bytes read with another
+    # :encoding: have problems of their own (U+FFFD where bytes did not fit).
+    _report(context, (path, len(data), hash(data), encoding), env)
+    return context.transcript
+
+
+def _report(context: Context, key: tuple[str, int, int, str | None],
+            env: BuildEnvironment) -> None:
+    """Each problem the linter finds in *context*, as a warning at the file's line,
+    once per build (*key* names the file and its content)."""
     config = env.config
     # Resolved at builder-inited from the configuration directory; the source
     # directory is only the fallback for a cache miss.
     lint = lint_config(config, str(env.srcdir))
     if lint is None:
-        return context.transcript
-    # The encoding is part of the key: the same bytes read with another
-    # :encoding: have problems of their own (U+FFFD where bytes did not fit).
-    key = (path, len(data), hash(data), encoding)
+        return
     reported = _reported.setdefault(env, set())
     if key in reported:
-        return context.transcript
+        return
     reported.add(key)
     errors_only = config.transcript_lint_level == "error"
     for problem in lint_context(context, lint):
@@ -138,9 +146,22 @@ def read_and_lint(
         prefix = "error: " if problem.level == "error" else ""
         logger.warning(
             "%s%s", prefix, problem.message,
-            location=f"{path}:{problem.line}", type="transcript", subtype=problem.rule,
+            location=f"{context.path}:{problem.line}", type="transcript", subtype=problem.rule,
         )
-    return context.transcript
+
+
+def read_and_lint_chapters(
+    data: bytes, path: str, transcript: tuple[str, Transcript], env: BuildEnvironment
+) -> Chapters:
+    """Read a chapter file through the linter's pipeline, report its problems as
+    warnings at its own lines, and return its chapters.
+
+    The chapter rules compare the chapters with *transcript* (``(path,
+    transcript)``, the one the directive shows), whatever the files are called.
+    """
+    context = build_context(data, path, "chapters", sibling=lambda suffix: transcript)
+    _report(context, (path, len(data), hash(data), "chapters"), env)
+    return context.cache["chapters"]  # type: ignore[no-any-return]
 
 
 def forget(env: BuildEnvironment) -> None:

@@ -23,6 +23,7 @@ it, so an excerpt's anchors are the same as the full transcript's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -264,6 +265,12 @@ def _starts_paragraph(
     return length >= policy.chars and _SENTENCE_END.search(previous.text) is not None
 
 
+def _crosses(cuts: Sequence[int], before: int, after: int) -> bool:
+    """Whether a cut lies in ``(before, after]``: the cue at *after* starts a paragraph."""
+    index = bisect_right(cuts, before)
+    return index < len(cuts) and cuts[index] <= after
+
+
 def plan(
     transcript: Transcript,
     policy: MergePolicy,
@@ -272,6 +279,7 @@ def plan(
     speakers: Mapping[str, str] | None = None,
     start_ms: int | None = None,
     end_ms: int | None = None,
+    breaks: Sequence[int] = (),
 ) -> Plan:
     """Lay out *transcript*: anchors, speakers, ends, and paragraphs.
 
@@ -280,6 +288,8 @@ def plan(
     :param speakers: display names for speaker ids.
     :param start_ms: show only cues starting at or after this time.
     :param end_ms: show only cues starting before this time.
+    :param breaks: times (ms) where a paragraph must start, such as chapter
+        starts: no paragraph holds cues from both sides of one.
     """
     cues = transcript.cues
     names = speakers or {}
@@ -305,8 +315,12 @@ def plan(
     ]
     paragraphs: list[Paragraph] = []
     length = 0
+    cuts = sorted(breaks)
     for item in shown:
-        if paragraphs and not _starts_paragraph(item, paragraphs[-1].cues[-1], length, policy):
+        previous = paragraphs[-1].cues[-1] if paragraphs else None
+        if previous is not None and not _starts_paragraph(item, previous, length, policy) and (
+            not cuts or not _crosses(cuts, previous.cue.start_ms, item.cue.start_ms)
+        ):
             paragraphs[-1].cues.append(item)
             length += len(item.text) + 1
             continue
