@@ -65,4 +65,5 @@ def on_html_page_context(
     # docking player box: both run before transcript.js, which uses them.
     app.add_js_file("transcript-players.js", 498, "defer")
     app.add_js_file("transcript-dock.js", 499, "defer")
+    app.add_js_file("transcript-words.js", 499, "defer")  # word by word, where timed
     app.add_js_file("transcript.js", 500, "defer", **data)

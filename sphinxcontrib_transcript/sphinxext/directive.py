@@ -39,6 +39,7 @@ from .media import confined
 from .render import MergePolicy, Plan, SpecError, parse_speakers, parse_time, plan
 from .safety import valid_language
 from .tree import TIMESTAMPS, Look, transcript_node
+from .words import words_choice
 
 if TYPE_CHECKING:
     from ..model import Format, Transcript
@@ -88,6 +89,7 @@ class TranscriptDirective(SphinxDirective):
         "language": directives.unchanged_required,
         "class": directives.class_option,
         "sticky-player": lambda value: directives.choice(value, ("yes", "no")),
+        "words": directives.unchanged_required,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -182,7 +184,10 @@ class TranscriptDirective(SphinxDirective):
         self.check_speakers(transcript, settings.speakers)
         transcript = conversions.as_shown(transcript, rolling)
         layout = self.layout(transcript, settings, argument)
-        container = transcript_node(layout, Look(settings.timestamps, transcript.format == "vtt"))
+        timed = words_choice(self.options.get("words", self.config.transcript_words))
+        container = transcript_node(
+            layout, Look(settings.timestamps, transcript.format == "vtt", timed)
+        )
         ids = self.state.document.ids
         for placed in layout.shown:
             ids[placed.anchor] = container
