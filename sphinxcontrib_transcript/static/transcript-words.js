@@ -65,37 +65,42 @@
     var data = cue.el.getAttribute("data-w");
     if (!data) { return null; }
     var steps = data.split(" ");
-    var runs = pieces(textNodes(cue.el));
-    var count = 0;
-    for (var i = 0; i < runs.length; i++) { if (runs[i][3]) { count++; } }
+    var nodes = textNodes(cue.el);
+    var runs = pieces(nodes);
+    var count = 0, i;
+    for (i = 0; i < runs.length; i++) { if (runs[i][3]) { count++; } }
     if (count !== steps.length) { return null; }
-    var words = [];
-    var hundredths = 0, step = -1, word = null;
+    // Each text node is replaced at once by its text and word elements (one
+    // change of the DOM per text node, usually one per cue).
     var doc = cue.el.ownerDocument;
-    // Split each text node from its end, so that earlier offsets stay valid.
-    var spans = new Array(runs.length);
-    for (i = runs.length - 1; i >= 0; i--) {
-      var node = runs[i][0];
-      if (runs[i][2] < node.data.length) { node.splitText(runs[i][2]); }
-      var piece = runs[i][1] > 0 ? node.splitText(runs[i][1]) : node;
-      var span = doc.createElement("span");
-      span.className = "transcript-word";
-      piece.parentNode.replaceChild(span, piece);
-      span.appendChild(piece);
-      spans[i] = span;
-    }
-    for (i = 0; i < runs.length; i++) {
-      if (runs[i][3]) {
-        step++;
-        var delta = parseInt(steps[step], 10) || 0;
-        hundredths += delta;
-        if (!word || step === 0 || delta > 0) {
-          word = { start: cue.start + hundredths / 100, end: null, els: [] };
-          words.push(word);
+    var words = [];
+    var hundredths = 0, step = -1, word = null, at = 0;
+    for (var n = 0; n < nodes.length; n++) {
+      var text = nodes[n].data, fragment = null, last = 0;
+      for (; at < runs.length && runs[at][0] === nodes[n]; at++) {
+        var run = runs[at];
+        if (run[3]) {
+          step++;
+          var delta = parseInt(steps[step], 10) || 0;
+          hundredths += delta;
+          if (!word || step === 0 || delta > 0) {
+            word = { start: cue.start + hundredths / 100, end: null, els: [] };
+            words.push(word);
+          }
         }
+        fragment = fragment || doc.createDocumentFragment();
+        if (run[1] > last) { fragment.appendChild(doc.createTextNode(text.slice(last, run[1]))); }
+        var span = doc.createElement("span");
+        span.className = "transcript-word";
+        span.setAttribute("data-word", String(words.length - 1));
+        span.textContent = text.slice(run[1], run[2]);
+        fragment.appendChild(span);
+        word.els.push(span);
+        last = run[2];
       }
-      word.els.push(spans[i]);
-      spans[i].setAttribute("data-word", String(words.length - 1));
+      if (!fragment) { continue; }
+      if (last < text.length) { fragment.appendChild(doc.createTextNode(text.slice(last))); }
+      nodes[n].parentNode.replaceChild(fragment, nodes[n]);
     }
     var end = parseFloat(cue.el.dataset.end);
     if (isNaN(end)) { end = next ? next.start : Infinity; }
