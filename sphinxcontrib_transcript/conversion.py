@@ -36,21 +36,35 @@ def _escape(text: str) -> str:
 
 def _timed_words(cue: Cue) -> str | None:
     """The cue's words with their times as WebVTT inline timestamps, or ``None``
-    when the cue has no word timings (``words`` comes from readers that give them)."""
-    words: Sequence[object] = getattr(cue, "words", None) or ()
-    parts: list[str] = []
-    for word in words:
-        start, text = getattr(word, "start_ms", None), getattr(word, "text", "")
-        text = _escape(" ".join(str(text).split()))
-        if not text:
+    when the cue has no word timings.
+
+    The words' texts are joined as they are (a word's space, before or after it,
+    is its own: a syllable after a timestamp stays in its word), whitespace
+    collapsed.  A word gets a timestamp when its start lies inside the cue and
+    after the last one written, as WebVTT requires; any other word (no start,
+    or one out of order) runs on from the word before it.
+    """
+    out: list[str] = []
+    spaced = True  # what is written so far ends with a space (or is nothing)
+    last = cue.start_ms
+    for word in cue.words or ():
+        text = str(word.text)
+        body = _escape(" ".join(text.split()))
+        if not body:
             continue
-        if parts and isinstance(start, int) and cue.start_ms < start and (
+        if text[:1].isspace() and not spaced:
+            out.append(" ")
+        start = word.start_ms
+        if out and isinstance(start, int) and last < start and (
             cue.end_ms is None or start < cue.end_ms
         ):
-            parts.append(f"<{format_vtt(start)}>{text}")
-        else:
-            parts.append(text)
-    return " ".join(parts) if parts else None
+            out.append(f"<{format_vtt(start)}>")
+            last = start
+        out.append(body)
+        spaced = text[-1:].isspace()
+        if spaced:
+            out.append(" ")
+    return "".join(out).rstrip(" ") or None
 
 
 def _for_target(cue: Cue, source: str, target: str) -> Cue:

@@ -24,11 +24,14 @@ from .table import COLUMNS, CueTable, TimingSummary
 
 #: The fields of a :class:`Cue`, in order: one column of the table each.
 _CUE_FIELDS = tuple(COLUMNS)
+_WORDS = _CUE_FIELDS.index("words")
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any, Literal, NamedTuple, TypeAlias
+
+    from .wordtiming import PendingWords
 
     #: A column of cue field values.
     Column: TypeAlias = Sequence[Any]
@@ -55,7 +58,8 @@ if TYPE_CHECKING:
         line: int = 0
         settings: str = ""
         text_line: int = 0
-        words: tuple[Word, ...] | None = None
+        # (Cue.words reads a PendingWords as the words it stands for.)
+        words: tuple[Word, ...] | PendingWords | None = None
 
     class Word(NamedTuple):
         """One word's timing inside a cue (Whisper and WhisperX JSON)."""
@@ -77,6 +81,13 @@ else:
     #: text as written (Whisper keeps the space before a word); the times are
     #: ``None`` for a word the file gives none (WhisperX leaves numbers unaligned).
     Word = namedtuple("Word", ("start_ms", "end_ms", "text"))
+    Word.__doc__ = (
+        "One word's timing inside a cue: ``Word(start_ms, end_ms, text)``.\n\n"
+        "The text as written (Whisper keeps the space before a word; see\n"
+        ":mod:`~sphinxcontrib_transcript.wordtiming` for what a word is in other\n"
+        "formats); a time is ``None`` where the file gives none (WhisperX leaves\n"
+        "numbers unaligned, TTML text outside a timed span)."
+    )
 
 FORMATS: tuple[Format, ...] = (
     "vtt", "srt", "txt", "json", "md", "whisper", "sbv", "ttml", "html",
@@ -124,10 +135,23 @@ class Cue(_CueFields):
     :param text_line: 1-based line where the payload starts (equal to
         ``line`` for formats that keep text on the timing line).
     :param words: the timing of each word, a tuple of :class:`Word`, where the
-        file gives them (Whisper and WhisperX JSON); ``None`` where it does not.
+        file gives them (Whisper and WhisperX JSON, WebVTT inline timestamps,
+        TTML timed spans; see :mod:`~sphinxcontrib_transcript.wordtiming` for
+        what a word is); ``None`` where it does not.
     """
 
     __slots__ = ()
+
+    @property
+    def words(self) -> tuple[Word, ...] | None:
+        """The words' timings (see above).  A reader may leave them to be worked out
+        when first read (WebVTT's inline timestamps: a
+        :class:`~sphinxcontrib_transcript.wordtiming.PendingWords` in the tuple),
+        so that a cue made only to be linted costs no parse."""
+        value: Any = tuple.__getitem__(self, _WORDS)
+        if value is None or value.__class__ is tuple:
+            return value
+        return value.resolve()  # type: ignore[no-any-return]
 
     @property
     def duration_ms(self) -> int | None:

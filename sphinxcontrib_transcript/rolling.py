@@ -24,7 +24,9 @@ stay).
 
 :func:`first_rolling` says whether cues roll, and where it starts;
 :func:`deroll` gives each spoken line once, in order, timed from its first
-word to the next line, its word timings kept as inline timestamps, with no
+word to the next line, its word timings kept as inline timestamps (and as
+the cue's ``words``: each word from its timestamp to the next, the line's
+first word from the cue's start, the last to the cue's end), with no
 overlap and no cue of zero length.  The lint rule ``rolling-captions``,
 ``transcript-convert`` and the Sphinx directive all use these; nothing here
 knows of them.
@@ -38,6 +40,7 @@ from itertools import compress, islice, repeat
 from operator import contains, eq
 
 from .model import Cue
+from .wordtiming import PendingWords
 
 #: Lines carried from one cue into the next, at least, before a file counts
 #: as rolling (one could be chance: a speaker repeating a line).
@@ -212,5 +215,6 @@ def deroll(cues: Sequence[Cue]) -> list[Cue]:
             end = max(latest, start + LAST_LINE_MS)
         text = "\n".join(_within(line.text, start, end) for line in group)
         plain = "\n".join(line.plain for line in group)
-        result.append(Cue(start, end, text, plain, None, "", first.line, "", first.text_line))
+        result.append(Cue(start, end, text, plain, None, "", first.line, "", first.text_line,
+                          PendingWords(text, start, end)))
     return result

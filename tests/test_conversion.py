@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from sphinxcontrib_transcript import loads
 from sphinxcontrib_transcript.conversion import convert, word_count
-from sphinxcontrib_transcript.model import Cue
+from sphinxcontrib_transcript.model import Cue, Word
 from sphinxcontrib_transcript.readers import READERS
 from sphinxcontrib_transcript.writers import WRITERS, dumps
 
@@ -91,25 +91,18 @@ def test_the_same_format_keeps_markup_identifiers_and_settings() -> None:
     assert convert(loads(vtt, format="vtt"), "vtt") == vtt
 
 
-class _Word:
-    def __init__(self, start_ms: int, end_ms: int, text: str) -> None:
-        self.start_ms, self.end_ms, self.text = start_ms, end_ms, text
-
-
-class _TimedCue(Cue):
-    """A cue with word timings, as readers that give them (Whisper JSON) make."""
-
-    words = (_Word(1000, 1400, "Hello"), _Word(1400, 1900, " there"), _Word(1900, 2400, "&co"))
-
-
 def test_word_timings_become_inline_timestamps_in_webvtt() -> None:
-    cue = _TimedCue(1000, 2500, "Hello there &co", "Hello there &co")
+    words = (Word(1000, 1400, "Hello"), Word(1400, 1900, " there"), Word(1900, 2400, " &co"))
+    cue = Cue(1000, 2500, "Hello there &co", "Hello there &co", words=words)
     transcript = loads("00:00:01 x\n", format="txt")
     transcript.cues = [cue]
     vtt = convert(transcript, "vtt")
     assert vtt.endswith("\nHello <00:00:01.400>there <00:00:01.900>&amp;co\n")
     [back] = loads(vtt, format="vtt").cues
     assert back.plain_text == "Hello there &co"
+    assert [(w.start_ms, w.text.strip()) for w in back.words or ()] == [
+        (1000, "Hello"), (1400, "there"), (1900, "&co"),
+    ]
 
 
 def test_rolling_captions_are_derolled_unless_kept() -> None:

@@ -282,7 +282,7 @@ _TTML_BODIES = [
 
 @pytest.mark.parametrize("count", [1, 2, 4])
 def test_ttml_fast_path_agrees_with_the_element_walk(count: int) -> None:
-    from sphinxcontrib_transcript.readers import ttml
+    from sphinxcontrib_transcript.readers import _ttml_walk, ttml
 
     source = ('<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata"'
               ' xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:frameRate="25"'
@@ -290,7 +290,7 @@ def test_ttml_fast_path_agrees_with_the_element_walk(count: int) -> None:
               + "\n".join(_TTML_BODIES[:count]) + "\n</div></body></tt>\n")
     fast = ttml._fast(source)
     assert fast is not None and len(fast.cues) == count
-    assert fast == ttml._Reader(source).read()
+    assert fast == _ttml_walk.walk(source)
 
 
 def test_html_and_sbv_fast_paths_agree() -> None:

@@ -20,6 +20,7 @@ from operator import add, getitem, sub
 
 from ..model import Transcript
 from ..table import COLUMNS, Constant, CueTable, TimingSummary
+from ..wordtiming import InlineWords
 from ._bulk import (
     Lazy,
     TableBuilder,
@@ -272,6 +273,7 @@ class BodyReader:
         reads the table instead)."""
         assert self.builder is None, "a fast path reads the whole body"
         old = self.transcript
+        _words_on_demand(table)
         self.transcript = Transcript(
             "vtt", diagnostics=old.diagnostics, metadata=old.metadata, table=table,
             timing=TimingSummary(table, **summary),
@@ -333,8 +335,16 @@ class BodyReader:
         if self.builder is None:
             return self.transcript
         old = self.transcript
+        table = self.builder.table()
+        _words_on_demand(table)
         return Transcript("vtt", diagnostics=old.diagnostics, metadata=old.metadata,
-                          table=self.builder.table())
+                          table=table)
+
+
+def _words_on_demand(table: CueTable) -> None:
+    """Give *table* the cues' inline-timestamp word timings as a column that reads
+    them only when asked (the linter never asks)."""
+    table.words = InlineWords(table.texts, table.starts, table.ends)
 
 
 class Canonical:

@@ -17,7 +17,11 @@ containers); ``dur`` gives the end where ``end`` is missing.  The text is
 the paragraph's, nested ``<span>`` and all, ``<br/>`` a line break and the
 layout whitespace of the file collapsed.  ``ttm:agent`` (on the paragraph or
 an element around it) names the speaker, by the ``<ttm:name>`` of the agent
-declared in the head when there is one.
+declared in the head when there is one.  A ``<span>`` inside a paragraph with
+``begin``, ``end`` or ``dur`` (counted from the paragraph's begin) times the
+words in it: they are the cue's ``words``, one per timed span, the text
+outside any timed span a word without times (but for text right after a
+span, such as its punctuation, which ends that span's word).
 
 Parsed with the standard library's expat parser, refusing any entity
 declaration (the billion-laughs and external-entity attacks need one), the
@@ -32,13 +36,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from html import unescape
 from itertools import accumulate, compress, repeat
 from operator import getitem, itemgetter
 from xml.parsers import expat
 
-from ..model import Cue, Diagnostic, Transcript
+from ..model import Transcript
 from ..table import CueTable
 from ._bulk import CLOCK, MILLIS, clock_ms
 
@@ -115,144 +118,6 @@ def _number(value: str | None) -> float | None:
     except ValueError:
         return None
     return number if number and number > 0 else None
-
-
-@lru_cache(maxsize=4096)
-def _local(name: str) -> str:
-    """An element or attribute name without its namespace (expat gives ``ns name``)."""
-    return name.rpartition(" ")[2]
-
-
-class _Element:
-    """An open element: its time base, speaker, and the cue it is (for a ``<p>``)."""
-
-    __slots__ = ("agent", "begin", "cue")
-
-    def __init__(
-        self, begin: int, agent: str | None, cue: tuple[int, int | None, int] | None
-    ) -> None:
-        self.begin, self.agent, self.cue = begin, agent, cue
-
-
-class _Reader:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.transcript = Transcript("ttml")
-        self.rates = _Rates({})
-        self.stack: list[_Element] = [_Element(0, None, None)]
-        self.paragraph: list[str] | None = None  # the text of the open <p>
-        self.agents: dict[str, str] = {}  # xml:id of a ttm:agent -> its ttm:name
-        self.naming: tuple[str, list[str]] | None = None
-        self.agent_id: str | None = None
-        self.parser = expat.ParserCreate(namespace_separator=" ")
-
-    def report(self, line: int, column: int, rule: str, message: str) -> None:
-        self.transcript.diagnostics.append(Diagnostic(line, column, rule, "error", message))
-
-    def read(self) -> Transcript:
-        parser = self.parser
-        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        parser.buffer_text = True  # a text run in one call, not one per line
-        parser.EntityDeclHandler = self.refuse
-        parser.StartElementHandler = self.start
-        parser.EndElementHandler = self.end
-        parser.CharacterDataHandler = self.data
-        try:
-            parser.Parse(self.text, True)
-        except expat.ExpatError as exc:
-            self.report(exc.lineno, exc.offset + 1, "malformed-markup",
-                        f"not well-formed XML: {expat.errors.messages[exc.code]}; "
-                        "the cues before this point were read")
-        except _Refused:
-            self.report(parser.CurrentLineNumber, parser.CurrentColumnNumber + 1,
-                        "malformed-markup", "an entity declaration; timed text needs none and "
-                        "it could make the file expand without end, so nothing after it was read")
-        self.agents_named()
-        return self.transcript
-
-    def refuse(self, *_: object) -> None:
-        raise _Refused
-
-    def where(self) -> tuple[int, int]:
-        return self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1
-
-    def time(self, attrs: dict[str, str], name: str) -> int | None:
-        value = attrs.get(name)
-        if value is None:
-            return None
-        ms = self.rates.ms(value)
-        if ms is None:
-            self.report(*self.where(), "bad-timestamp",
-                        f"{name}={value!r} is no TTML time; write a clock time (00:00:01.500) "
-                        "or an offset (1.5s)")
-        return ms
-
-    def start(self, name: str, raw: dict[str, str]) -> None:
-        tag = _local(name)
-        attrs = {_local(key): value for key, value in raw.items()} if raw else raw
-        parent = self.stack[-1]
-        if tag == "tt":
-            self.rates = _Rates(attrs)
-        elif tag == "agent":
-            self.agent_id = attrs.get("id")
-        elif tag == "name" and self.agent_id is not None:
-            self.naming = (self.agent_id, [])
-        elif tag == "br" and self.paragraph is not None:
-            self.paragraph.append("\n")
-        begin = self.time(attrs, "begin")
-        offset = parent.begin + (begin or 0)
-        agent = attrs.get("agent", parent.agent)
-        cue: tuple[int, int | None, int] | None = None
-        if tag == "p" and self.paragraph is None:
-            cue = self.open_paragraph(attrs, begin, offset, parent.begin)
-        self.stack.append(_Element(offset, agent, cue))
-
-    def open_paragraph(
-        self, attrs: dict[str, str], begin: int | None, offset: int, base: int
-    ) -> tuple[int, int | None, int]:
-        line, column = self.where()
-        end = self.time(attrs, "end")
-        duration = self.time(attrs, "dur")
-        if begin is None and "begin" not in attrs:
-            self.report(line, column, "malformed-markup",
-                        "a <p> with no begin time; it is read at the time of the element "
-                        "around it")
-        end_ms = base + end if end is not None else offset + duration if duration is not None \
-            else None
-        self.paragraph = []
-        return offset, end_ms, line
-
-    def end(self, name: str) -> None:
-        element = self.stack.pop()
-        tag = _local(name)
-        if tag == "name" and self.naming is not None:
-            agent, parts = self.naming
-            self.agents[agent] = " ".join("".join(parts).split())
-            self.naming = None
-        elif tag == "agent":
-            self.agent_id = None
-        if element.cue is None or self.paragraph is None:
-            return
-        start, end, line = element.cue
-        lines = ("".join(self.paragraph)).split("\n")
-        text = "\n".join(" ".join(part.split()) for part in lines).strip()
-        self.transcript.cues.append(Cue(start, end, text, text, element.agent, "", line, "",
-                                        line))
-        self.paragraph = None
-
-    def data(self, text: str) -> None:
-        if self.paragraph is not None:
-            # A line break in the file is layout, a space; <br/> is the line break.
-            self.paragraph.append(text.replace("\n", " "))
-        elif self.naming is not None:
-            self.naming[1].append(text)
-
-    def agents_named(self) -> None:
-        """Agents are declared in the head, before the body: their names replace the ids."""
-        cues = self.transcript.cues
-        for index, cue in enumerate(cues):
-            if cue.speaker in self.agents:
-                cues[index] = cue._replace(speaker=self.agents[cue.speaker] or cue.speaker)
 
 
 # The fast path: paragraphs of text, <span> and <br/> only, times on the <p>
@@ -392,4 +257,8 @@ def parse(text: str) -> Transcript:
         >>> cue.start_ms, cue.end_ms, cue.text
         (1000, 2500, 'Hi\\nthere')
     """
-    return _fast(text) or _Reader(text).read()
+    if (fast := _fast(text)) is not None:
+        return fast
+    from ._ttml_walk import walk  # the element walk: for the files the fast path refuses
+
+    return walk(text)

@@ -11,8 +11,11 @@ Each segment becomes a cue: ``start`` and ``end`` in seconds, ``text`` as
 written (Whisper puts a space before it; the plain text has none), the
 WhisperX ``speaker``, and the words with their timings in ``Cue.words``
 (WhisperX leaves a word it could not align, such as a number, without
-times: its ``Word`` has ``None`` for them).  A cue's line is where its
-segment's ``{`` is.
+times: its ``Word`` has ``None`` for them, in its place; its ``score`` is
+not kept).  A word's text is as written, the space before it included:
+Whisper writes it, and for WhisperX, which does not, it is taken from the
+segment's text, so that either way the words joined are the text.  A cue's
+line is where its segment's ``{`` is.
 
 It is told apart from Podcasting 2.0 JSON by its segments' keys
 (:func:`looks_like_whisper`): ``start``/``end``/``text`` rather than
@@ -125,6 +128,8 @@ class _Reader:
                         "not a string; ignored")
             speaker = None
         words = self.words(number, segment.get("words"), where)
+        if words and not words[-1].text[:1].isspace():
+            words = _spaced(words, body)
         line = where[1]
         self.transcript.cues.append(Cue(
             start, end, body, body.strip(), speaker or None, "", line, "", line, words,
@@ -177,6 +182,23 @@ def _timed_words(words: list[dict[str, Any]]) -> tuple[Word, ...] | None:
     rows = zip(map(round, map(mul, starts, repeat(1000))),
                map(round, map(mul, ends, repeat(1000))), texts, strict=True)
     return tuple(map(tuple.__new__, repeat(Word), rows))
+
+
+def _spaced(words: tuple[Word, ...], text: str) -> tuple[Word, ...]:
+    """WhisperX's words (written without the space before them, where Whisper
+    keeps it) with the space their segment's text has before each, so that
+    joined they are the text, as Whisper's are; as written when they are not
+    the text's words in order (or the language writes no spaces)."""
+    spaced: list[Word] = []
+    at = len(text) - len(text.lstrip())
+    for word in words:
+        found = text.find(word.text, at) if word.text else -1
+        gap = text[at:found]
+        if found < 0 or (gap and not gap.isspace()):
+            return words
+        spaced.append(Word(word.start_ms, word.end_ms, gap + word.text))
+        at = found + len(word.text)
+    return tuple(spaced)
 
 
 def parse(text: str) -> Transcript:
