@@ -1,8 +1,10 @@
 """Word by word in a real browser: the demo clip, its words timed by espeak-ng.
 
-The page shows ``docs/demo/demo-words.json`` (the clip's cues with each
-word's start, from espeak-ng's word events) with the real clip as its
-player, served locally; a second page shows the same transcript with
+The page shows ``docs/demo/demo-words.vtt`` (the clip's cues with each
+word's start as a WebVTT inline timestamp, from espeak-ng's word events) with
+the real clip as its player, served locally; another shows the same words
+from Whisper JSON (``demo-words.json``) with every cue's timestamp; a third
+shows the WebVTT file with
 ``:words: off``, the baseline of the update budget: one second of playback
 may add no more than one restyle per spoken word, no layout, and two class
 changes per word, to what the cue mark already costs.
@@ -28,7 +30,7 @@ PAGE = """\
 {title}
 {rule}
 
-.. transcript:: demo-words.json
+.. transcript:: {source}
    :name: {name}
    :media: demo-clip.ogg
    :timestamps: {timestamps}
@@ -60,17 +62,19 @@ def words_at(t: float) -> set[str]:
 def site(tmp_path_factory):
     srcdir = tmp_path_factory.mktemp("words")
     (srcdir / "conf.py").write_text('extensions = ["sphinxcontrib_transcript"]\n')
-    for name in ("demo-words.json", "demo-clip.ogg"):
+    for name in ("demo-words.vtt", "demo-words.json", "demo-clip.ogg"):
         shutil.copy(DEMO / name, srcdir / name)
-    (srcdir / "index.rst").write_text(
-        PAGE.format(title="Words", rule="=====", name="clip", timestamps="show", words="auto")
-        + "\n.. toctree::\n\n   off\n   all\n"
-    )
-    (srcdir / "off.rst").write_text(
-        PAGE.format(title="Off", rule="===", name="off", timestamps="show", words="off"))
-    # Every cue with its own timestamp link: the words leave the link out.
-    (srcdir / "all.rst").write_text(
-        PAGE.format(title="All", rule="===", name="all", timestamps="all", words="auto"))
+    pages = {
+        "index": ("Words", "demo-words.vtt", "clip", "show", "auto"),
+        "off": ("Off", "demo-words.vtt", "off", "show", "off"),
+        # Every cue with its own timestamp link: the words leave the link out.
+        "all": ("All", "demo-words.json", "all", "all", "auto"),
+    }
+    for page, (title, source, name, timestamps, words) in pages.items():
+        text = PAGE.format(title=title, rule="=" * len(title), source=source, name=name,
+                           timestamps=timestamps, words=words)
+        toctree = "\n.. toctree::\n\n   off\n   all\n" if page == "index" else ""
+        (srcdir / f"{page}.rst").write_text(text + toctree)
     app = build_once(srcdir, freshenv=True)
     assert app.warning.getvalue() == ""
     with serve(app.outdir) as base:
