@@ -11,8 +11,8 @@ A word's time in the clip is its line's start plus that offset.
 It writes two files from the same timings:
 
 * ``demo-words.vtt``: the cues of ``demo-clip.vtt`` with a WebVTT inline
-  timestamp before each word after the first (as YouTube's word-timed
-  captions have them);
+  timestamp before each word (as YouTube's word-timed captions have them),
+  but a first word said at the cue's start;
 * ``demo-words.json``: the same as Whisper JSON, each segment with its
   ``words``.
 
@@ -160,8 +160,8 @@ def main(folder: Path) -> None:
     segments = []
     for number, (start, end, name, text) in enumerate(read_cues(folder / "demo-clip.vtt"), 1):
         words = timed_words(start, end, VOICES[name], text)
-        line = " ".join(word if n == 0 else f"<{clock(s)}>{word}"
-                        for n, (word, s, _e) in enumerate(words))
+        # A timestamp before each word, but at the cue's start (not allowed there).
+        line = " ".join(f"<{clock(s)}>{word}" if s > start else word for word, s, _e in words)
         vtt += [str(number), f"{clock(start)} --> {clock(end)}", f"<v {name}>{line}", ""]
         segments.append({
             "id": number - 1, "start": start / 1000, "end": end / 1000, "text": " " + text,
