@@ -25,6 +25,13 @@ from one time point to the next**, as written:
 A cue with no inline timestamp has no word timings (``None``): its only time
 points are its start and end, and it would be one "word".
 
+TTML's layout whitespace is collapsed (one space, before the word after it,
+as Whisper writes words), and text outside any timed span is a word without
+times (``None``), unless it follows a span's text with no space between (its
+punctuation), which ends that span's word.  ``Cue.words`` as a tuple holds
+the :class:`PendingWords` while unread (``tuple(cue)``, ``cue._asdict()``):
+read the attribute.
+
 Reading inline timestamps costs a parse of the cue text, which the linter
 never needs.  The WebVTT reader's ``words`` column (:class:`InlineWords`)
 parses nothing: each cue with a ``<`` gets a :class:`PendingWords`, which

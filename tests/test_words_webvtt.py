@@ -194,3 +194,16 @@ def test_cues_made_for_the_linter_parse_no_words_until_asked(
     eager = cue._replace(words=expected)
     assert cue == eager and hash(cue) == hash(eager) and repr(cue) == repr(eager)
     assert pickle.loads(pickle.dumps(cue)).words == expected
+
+
+def test_a_file_without_markup_has_no_word_column_to_look_through() -> None:
+    """No payload with markup, so none with a ``<``: the word column is the
+    table's default (nothing to iterate when the cues are made)."""
+    body = "".join(f"\n00:00:{n:02d}.000 --> 00:00:{n + 1:02d}.000\nline {n}\n" for n in range(5))
+    for text in ("WEBVTT\n" + body, "WEBVTT\n\nNOTE spec path\n" + body):
+        table = read_vtt(text).table
+        assert table.plain_texts is table.texts
+        assert not isinstance(table.words, InlineWords)
+        assert list(table.words) == [None] * 5
+    marked = read_vtt("WEBVTT\n" + body + "\n00:00:09.000 --> 00:00:10.000\na <b>b</b>\n")
+    assert isinstance(marked.table.words, InlineWords)

@@ -343,8 +343,14 @@ class BodyReader:
 
 def _words_on_demand(table: CueTable) -> None:
     """Give *table* the cues' inline-timestamp word timings as a column that reads
-    them only when asked (the linter never asks)."""
-    table.words = InlineWords(table.texts, table.starts, table.ends)
+    them only when asked (the linter never asks).
+
+    The plain texts are the texts themselves (the same list) when no payload
+    has markup: then none holds a ``<`` (every ``<`` starts a tag, which the
+    plain text drops) and there is no word timing to look for.
+    """
+    if table.plain_texts is not table.texts:
+        table.words = InlineWords(table.texts, table.starts, table.ends)
 
 
 class Canonical:
