@@ -20,6 +20,7 @@ import pytest
 
 from .browser_util import serve
 from .sphinx_util import build_once
+from .youtube import rolling_vtt
 
 pytestmark = pytest.mark.browser
 
@@ -69,11 +70,19 @@ def site(tmp_path_factory):
         "off": ("Off", "demo-words.vtt", "off", "show", "off"),
         # Every cue with its own timestamp link: the words leave the link out.
         "all": ("All", "demo-words.json", "all", "all", "auto"),
+        # YouTube's rolling captions of the same words, de-rolled: each word
+        # after a line's first in its own <c> element.
+        "youtube": ("YouTube", "youtube.vtt", "yt", "show", "auto"),
     }
+    segments = json.loads((DEMO / "demo-words.json").read_text(encoding="utf-8"))["segments"]
+    (srcdir / "youtube.vtt").write_text(rolling_vtt([
+        (word["word"].strip(), round(word["start"] * 1000), round(word["end"] * 1000))
+        for segment in segments for word in segment["words"]
+    ]), encoding="utf-8")
     for page, (title, source, name, timestamps, words) in pages.items():
         text = PAGE.format(title=title, rule="=" * len(title), source=source, name=name,
                            timestamps=timestamps, words=words)
-        toctree = "\n.. toctree::\n\n   off\n   all\n" if page == "index" else ""
+        toctree = "\n.. toctree::\n\n   off\n   all\n   youtube\n" if page == "index" else ""
         (srcdir / f"{page}.rst").write_text(text + toctree)
     app = build_once(srcdir, freshenv=True)
     assert app.warning.getvalue() == ""
@@ -130,12 +139,14 @@ def test_the_words_are_plain_text_until_needed(page, site):
     assert page.locator(".transcript-word").count() - len(words) in (0, first)  # that cue only
 
 
-@pytest.mark.parametrize("name", ["index", "all"])
-def test_clicking_a_word_seeks_to_it_and_marks_it(page, site, name):
+@pytest.mark.parametrize(("name", "cue"), [
+    ("index", "#clip-t-00-00-07"), ("all", "#all-t-00-00-07"), ("youtube", "#yt-t-00-00-09"),
+])
+def test_clicking_a_word_seeks_to_it_and_marks_it(page, site, name, cue):
     open_page(page, site + f"{name}.html")
-    page.evaluate(f"window.seekedAt = []; {AUDIO}.addEventListener('seeked', "
+    # Where the seek goes ("seeking": playback has not moved on from there yet).
+    page.evaluate(f"window.seekedAt = []; {AUDIO}.addEventListener('seeking', "
                   f"() => window.seekedAt.push({AUDIO}.currentTime))")
-    cue = "#" + ("clip" if name == "index" else name) + "-t-00-00-07"
     page.hover(cue)
     page.locator(f"{cue} .transcript-word", has_text="player").click()
     page.wait_for_function("window.seekedAt.length > 0")

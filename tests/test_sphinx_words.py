@@ -17,9 +17,11 @@ from sphinxcontrib_transcript.sphinxext.words import encode
 from .sphinx_util import build_once, read, warnings
 
 DEMO = Path(__file__).parent.parent / "docs" / "demo"
-# A cue's span, its id, start, data-w and content (the demo's cues hold no other span).
+# A cue's span, its id, start, data-w and content: up to the end tag that the next cue
+# or the paragraph's end follows (YouTube's cues hold a span for each word).
 CUE = re.compile(r'<span class="transcript-cue" id="([^"]+)" data-start="([^"]+)"[^>]*?'
-                 r'(?: data-w="([^"]*)")?>(.*?)</span>', re.S)
+                 r'(?: data-w="([^"]*)")?>(.*?)</span>'
+                 r'(?=\s*(?:<span class="transcript-cue"|</p>))', re.S)
 
 
 def project(tmp_path: Path, body: str, conf: str = "") -> Path:
@@ -71,6 +73,26 @@ def test_each_word_gets_its_time(tmp_path, source, timestamps):
     assert [word for _t, word in got] == [word for _t, word in expected]
     for (time, word), (want, _word) in zip(got, expected, strict=True):
         assert time == pytest.approx(want, abs=0.0051), word
+
+
+def test_youtube_rolling_captions_keep_their_words_when_de_rolled(tmp_path):
+    from .youtube import rolling_vtt
+
+    srcdir = project(tmp_path, ".. transcript:: youtube.vtt\n   :name: yt\n")
+    segments = json.loads((DEMO / "demo-words.json").read_text(encoding="utf-8"))["segments"]
+    (srcdir / "youtube.vtt").write_text(rolling_vtt([
+        (word["word"].strip(), round(word["start"] * 1000), round(word["end"] * 1000))
+        for segment in segments for word in segment["words"]
+    ]), encoding="utf-8")
+    app = build_once(srcdir, confoverrides={"suppress_warnings": ["transcript.rolling-captions"]})
+    assert warnings(app) == ""
+    got = [word for start, steps, text in cues(read(app, "index.html")).values()
+           for word in decode(start, steps, text)]
+    expected = demo_words()
+    assert [word for _t, word in got] == [word for _t, word in expected]
+    for (time, word), (want, _word) in zip(got, expected, strict=True):
+        # A line's first word may start in the 10 ms YouTube holds the line before.
+        assert time == pytest.approx(want, abs=0.0151), word
 
 
 def test_words_off_keeps_the_markup_of_a_transcript_without_word_timings(tmp_path):
