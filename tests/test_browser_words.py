@@ -264,3 +264,51 @@ def test_one_second_of_playback_costs_a_handful_of_updates(page, site, start):
         metrics_on, metrics_off, said)
     assert metrics_on["LayoutCount"] - metrics_off["LayoutCount"] <= 1, (metrics_on, metrics_off)
     assert words_on["attributes"] + metrics_on["RecalcStyleCount"] <= 24  # a handful, all told
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory):
+    """The demo's words with a YouTube video, played by the local stand-in of its API."""
+    from .test_browser_hosted import APIS, STANDINS, StandinHandler
+    from .test_browser_hosted import serve as serve_hosted
+
+    handler = type("Handler", (StandinHandler,), {"requests": []})
+    standin, standin_url = serve_hosted(STANDINS, handler)
+    players = {service: {"embed": f"{standin_url}{service}/embed/{{id}}?enablejsapi=1",
+                         "api": f"{standin_url}{service}/api.js"} for service in APIS}
+    srcdir = tmp_path_factory.mktemp("words-hosted")
+    (srcdir / "conf.py").write_text(
+        f'extensions = ["sphinxcontrib_transcript"]\ntranscript_hosted_players = {players!r}\n')
+    shutil.copy(DEMO / "demo-words.vtt", srcdir / "demo-words.vtt")
+    (srcdir / "index.rst").write_text(
+        "Hosted\n======\n\n.. transcript:: demo-words.vtt\n   :name: yt\n"
+        "   :media: https://youtu.be/dQw4w9WgXcQ\n")
+    app = build_once(srcdir, freshenv=True)
+    assert app.warning.getvalue() == ""
+    site, site_url = serve_hosted(app.outdir)
+    try:
+        yield site_url
+    finally:
+        for server in (site, standin):
+            server.shutdown()
+            server.server_close()
+
+
+def test_words_follow_a_hosted_player(page, hosted):
+    page.goto(hosted + "index.html")
+    page.locator("button.transcript-load").click()
+    page.wait_for_function("window.__standins && window.__standins.length === 1")
+    page.hover("#yt-t-00-00-15")
+    page.locator("#yt-t-00-00-15 .transcript-word", has_text="transcript").click()
+    start = next(start for start, word, _cue in WORDS if word == "transcript" and start > 15)
+    call = page.evaluate("window.__standins[0].calls.find(c => c.startsWith('seek'))")
+    assert float(call.split()[1]) == pytest.approx(start, abs=0.0051)
+    page.wait_for_function("window.__standins[0].playing()")
+    # The stand-in's clock plays on: the marked word follows it through the API
+    # (which the player asks for the time five times a second).
+    at = page.wait_for_function(
+        "document.querySelector('.transcript-word-current')?.textContent === 'PDF,' && "
+        "window.__standins[0].time()", timeout=6_000).json_value()
+    said = next(start for start, word, _cue in WORDS if word == "PDF,")
+    assert said <= at < said + 0.74 + 0.25
+    assert marked(page)[1] == ["yt-t-00-00-15"]
