@@ -10,7 +10,8 @@
 #    /usr/bin/chromium; nothing is downloaded by the test itself), TeX
 #    Live with latexmk and poppler-utils (the PDF tests compile the docs and
 #    a transcript project with latexmk and read the PDFs with pdftotext and
-#    pdfinfo), and Node.js with npm for axe-core (below).
+#    pdfinfo), Node.js with npm for axe-core (below), and espeak-ng (the demo
+#    clip's word timings are made again from its library's word events).
 #    Uses sudo when not run as root; CI runs as root.
 # 2. A fresh virtual environment in .venv (an old one is removed first), with
 #    the package installed editable and its "test" extra.
@@ -35,6 +36,7 @@ tex_has pcrr8t.tfm || missing+=(texlive-fonts-recommended)
 tex_has tgtermes.sty || missing+=(tex-gyre)
 { command -v pdftotext && command -v pdfinfo; } >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "run-all: installing system packages: ${missing[*]}"
     sudo=()

@@ -180,6 +180,16 @@ def test_demo_page_has_the_player_and_an_anchor_per_cue(html_build):
     assert "Ann" in text_of(demo) and "Ben" in text_of(demo)
 
 
+def test_demo_page_has_the_clip_word_by_word(html_build):
+    out, _ = html_build
+    demo = page(out, "demo/index.html")
+    timed = re.findall(r'<span class="transcript-cue" id="words-t-[^"]+"[^>]* data-w="([^"]+)"',
+                       demo)
+    words = st.load(DOCS / "demo" / "demo-words.vtt").cues
+    assert [len(steps.split()) for steps in timed] == [len(c.plain_text.split()) for c in words]
+    assert re.search(r'<script [^>]*src="\.\./_static/transcript-words\.js', demo)
+
+
 @pytest.mark.parametrize(("suffix", "name", "document"), [
     ("vtt", "ep33", "episode-033"),
     ("txt", "ep33-text", "episode-033-text"),

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Regenerates the demo clip and its WebVTT transcript with espeak-ng and sox
-# (Debian packages espeak-ng, sox, libsox-fmt-all). Run from this directory.
+# (Debian packages espeak-ng, sox, libsox-fmt-all), then times each word from
+# espeak-ng's word events (clip-words.py: demo-words.vtt and demo-words.json).
+# Run from this directory.
 # The clip is made once and committed; this script documents how.
 set -eu
 tmp=$(mktemp -d)
@@ -32,3 +34,4 @@ for n, row in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
     print(f"{n}\n{fmt(t)} --> {fmt(end)}\n<v {speaker}>{text}\n")
     t += float(dur)
 PY
+python3 clip-words.py

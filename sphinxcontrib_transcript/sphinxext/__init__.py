@@ -37,6 +37,7 @@ from . import (
 from . import nodes as tn
 from .directive import TranscriptDirective
 from .tree import TIMESTAMPS, ExpandCues
+from .words import WORDS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -80,6 +81,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("transcript_sticky_player", True, "env", types=frozenset({bool}))
     app.add_config_value("transcript_share", True, "env", types=frozenset({bool}))
     app.add_config_value("transcript_hosted_players", {}, "html", types=frozenset({dict}))
+    app.add_config_value("transcript_words", "auto", "env", types=ENUM(*WORDS))
 
     for node_class, (visit, depart) in tn.HTML_VISITORS.items():
         others = {fmt: table[node_class] for fmt, table in tn.OTHER_VISITORS.items()

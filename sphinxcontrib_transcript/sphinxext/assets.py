@@ -74,4 +74,5 @@ def on_html_page_context(
         "data-manual-message": str(_("Copy the selected link")),
         "data-field-label": str(_("Link to this moment")),
     })
+    app.add_js_file("transcript-words.js", 499, "defer")  # word by word, where timed
     app.add_js_file("transcript.js", 500, "defer", **data)

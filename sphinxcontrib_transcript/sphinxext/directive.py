@@ -39,6 +39,7 @@ from .media import confined
 from .render import MergePolicy, Plan, SpecError, parse_speakers, parse_time, plan
 from .safety import valid_language
 from .tree import TIMESTAMPS, Look, transcript_node
+from .words import words_choice
 
 if TYPE_CHECKING:
     from ..model import Format, Transcript
@@ -91,6 +92,7 @@ class TranscriptDirective(SphinxDirective):
         "share": lambda value: directives.choice(value, ("yes", "no")),
         "chapters": directives.unchanged_required,
         "chapters-level": directives.unchanged_required,
+        "words": directives.unchanged_required,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -188,7 +190,10 @@ class TranscriptDirective(SphinxDirective):
         shown = chapters.in_excerpt(found, settings.start, settings.end)
         transcript = conversions.as_shown(transcript, rolling)
         layout = self.layout(transcript, settings, argument, [c.start_ms for c in shown])
-        container = transcript_node(layout, Look(settings.timestamps, transcript.format == "vtt"))
+        timed = words_choice(self.options.get("words", self.config.transcript_words))
+        container = transcript_node(
+            layout, Look(settings.timestamps, transcript.format == "vtt", timed)
+        )
         ids = self.state.document.ids
         for placed in layout.shown:
             ids[placed.anchor] = container

@@ -263,8 +263,9 @@ def visit_transcript_cue_html(self: HTML5Translator, node: transcript_cue) -> No
     first = node.children[0] if node.children else None
     ident = f' id="{escape(first["ids"][0])}"' if isinstance(first, transcript_anchor) else ""
     end = f' data-end="{_seconds(node["end"])}"' if node.get("end") is not None else ""
+    words = f' data-w="{node["words"]}"' if node.get("words") else ""  # see .words
     self.body.append(
-        f'<span class="transcript-cue"{ident} data-start="{_seconds(node["start"])}"{end}>'
+        f'<span class="transcript-cue"{ident} data-start="{_seconds(node["start"])}"{end}{words}>'
     )
 
 
@@ -277,13 +278,15 @@ def visit_transcript_text_html(self: HTML5Translator, node: transcript_text) -> 
     encode = self.encode
     out = []
     position = 0
-    for anchor, start, end, begin, finish in node["cues"]:
+    words = node.get("words") or [""] * len(node["cues"])  # see .words
+    for (anchor, start, end, begin, finish), timed in zip(node["cues"], words, strict=True):
         if begin > position:
             out.append(encode(text[position:begin]))
         data_end = "" if end is None else f' data-end="{_seconds(end)}"'
+        data_words = f' data-w="{timed}"' if timed else ""
         out.append(
             f'<span class="transcript-cue" id="{anchor}" data-start="{_seconds(start)}"'
-            f"{data_end}>{encode(text[begin:finish])}</span>"
+            f"{data_end}{data_words}>{encode(text[begin:finish])}</span>"
         )
         position = finish
     out.append(encode(text[position:]))

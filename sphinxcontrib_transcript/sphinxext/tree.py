@@ -18,6 +18,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import markup
 from . import nodes as tn
+from . import words as timed_words
 from .render import Paragraph, PlacedCue, Plan, display_time
 from .safety import UNSAFE, bidi_closers, clean, valid_language
 
@@ -36,6 +37,7 @@ class Look:
 
     timestamps: str = "show"
     markup: bool = False  # the cue text is WebVTT cue text (with markup)
+    words: bool = False  # word timings on the page, where cues have them (:mod:`.words`)
 
 
 def _time_link(anchor: str, ms: int, hours: bool) -> tn.transcript_time:
@@ -275,5 +277,8 @@ def transcript_node(plan: Plan, look: Look) -> tn.transcript:
     # ("--verbose" said aloud stays "--verbose").
     container = tn.transcript(classes=["transcript"], support_smartquotes=False)
     for paragraph in plan.paragraphs:
-        container += paragraph_node(paragraph, look, plan.hours)
+        node = paragraph_node(paragraph, look, plan.hours)
+        if look.words:
+            timed_words.annotate(node, paragraph)
+        container += node
     return container

@@ -254,6 +254,8 @@
       if (player.paused()) { player.play(); } else { player.pause(); }
     });
     player.onChange(function (what) { self.update(what); });
+    // Word by word where the cues have word timings (transcript-words.js), after the cue mark.
+    if (window.sphinxcontribTranscriptWords) { window.sphinxcontribTranscriptWords(this); }
     window.addEventListener("hashchange", function () { self.fromHash(true); });
     var pending = null;
     function onScroll() {

@@ -7,7 +7,8 @@ webvtt-py merely reading the ``.vtt`` files), ``hook`` (one 100 KB file linted
 by a fresh process against ``python -c pass``), ``scaling`` (1, 10 and 100
 times an episode, and adversarial inputs), ``real`` (lint time per MB and
 memory on 1, 7 and 50 MB of real episodes end to end) and ``sphinx`` (50 pages through the
-``transcript`` directive against ``literalinclude``).
+``transcript`` directive against ``literalinclude``) and ``words`` (a one-hour page with word
+timings against ``:words: off``: its size, and the browser's updates during playback).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from .timing import (
     timed_call,
 )
 
-SECTIONS = ("read", "formats", "lint", "hook", "scaling", "real", "sphinx")
+SECTIONS = ("read", "formats", "lint", "hook", "scaling", "real", "sphinx", "words")
 NOTES = Path(__file__).with_name("notes.rst")
 
 
@@ -88,6 +89,10 @@ def _amount(value: float | None, unit: str) -> str:
         return "-"
     if unit == "B":
         return f"{value / 1e6:.1f} MB"
+    if unit == "kB":
+        return f"{value / 1e3:.0f} kB"
+    if unit == "/s":  # a count per second
+        return f"{value:.1f}/s"
     if value < 0.01:
         return f"{value * 1000:.2f} ms"
     if value < 1:
@@ -810,6 +815,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     section_scaling(corpus, args.repeat, scratch, results)
                 elif section == "real":
                     section_real(args.repeat, scratch, results)
+                elif section == "words":
+                    from .words import section_words
+
+                    section_words(scratch, results)
                 else:
                     section_sphinx(corpus, args.pages, args.repeat, scratch, results)
             except Unavailable as exc:
