@@ -42,8 +42,9 @@ def test_the_script_comes_before_the_player_script_with_its_labels(tmp_path):
     html = read(build(tmp_path, "", ""), "index.html")
     scripts = re.findall(r'<script [^>]*src="_static/(transcript[\w-]*\.js)', html)
     # It listens for the transcripts transcript.js binds: it must run first.
-    assert scripts == ["transcript-players.js", "transcript-dock.js", "transcript-share.js",
-                       "transcript.js"]
+    assert scripts.index("transcript-share.js") < scripts.index("transcript.js")
+    assert sorted(scripts) == ["transcript-dock.js", "transcript-players.js",
+                               "transcript-share.js", "transcript-words.js", "transcript.js"]
     tag = re.search(r'<script [^>]*transcript-share\.js[^>]*>', html)[0]
     assert 'data-button-name="Copy link to this moment"' in tag
     assert 'data-copied-message="Link copied"' in tag
