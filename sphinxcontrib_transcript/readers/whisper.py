@@ -127,7 +127,7 @@ class _Reader:
             self.report(where, f'segment {number}: "speaker" is {_quote(speaker)}, '
                         "not a string; ignored")
             speaker = None
-        words = self.words(number, segment.get("words"), where)
+        words = self.words(number, segment.get("words"), where, body)
         if words and not words[-1].text[:1].isspace():
             words = _spaced(words, body)
         line = where[1]
@@ -136,7 +136,7 @@ class _Reader:
         ))
 
     def words(
-        self, number: int, words: Any, where: tuple[int, int, int]
+        self, number: int, words: Any, where: tuple[int, int, int], body: str
     ) -> tuple[Word, ...] | None:
         if words is None:
             return None
@@ -145,7 +145,7 @@ class _Reader:
                         "its word timings were not read")
             return None
         if set(map(type, words)) == {dict}:
-            timed = _timed_words(words)
+            timed = _timed_words(words, body)
             if timed is not None:
                 return timed
         kept: list[Word] = []
@@ -167,10 +167,12 @@ class _Reader:
         return tuple(kept)
 
 
-def _timed_words(words: list[dict[str, Any]]) -> tuple[Word, ...] | None:
+def _timed_words(words: list[dict[str, Any]], body: str) -> tuple[Word, ...] | None:
     """The words of a segment whose words all have a text and both times in
     range, made a column at a time (a transcript has ten times more words than
-    segments); ``None`` for any other, which the loop above reads one by one."""
+    segments); ``None`` for any other, which the loop above reads one by one.
+    WhisperX's words one space apart in *body* get that space here, where the
+    texts are a column (:func:`_spaced` does the rest)."""
     texts: list[Any] = list(map(dict.get, words, repeat("word")))
     starts: list[Any] = list(map(dict.get, words, repeat("start")))
     ends: list[Any] = list(map(dict.get, words, repeat("end")))
@@ -179,6 +181,8 @@ def _timed_words(words: list[dict[str, Any]]) -> tuple[Word, ...] | None:
         return None
     if min(times) < 0 or max(times) >= _TOO_LATE:
         return None
+    if texts and all(texts) and not texts[-1][:1].isspace() and " ".join(texts) == body.strip():
+        texts[1:] = [" " + text for text in texts[1:]]
     rows = zip(map(round, map(mul, starts, repeat(1000))),
                map(round, map(mul, ends, repeat(1000))), texts, strict=True)
     return tuple(map(tuple.__new__, repeat(Word), rows))
