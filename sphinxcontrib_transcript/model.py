@@ -29,9 +29,13 @@ _WORDS = _CUE_FIELDS.index("words")
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from typing import Any, Literal, NamedTuple, TypeAlias
+    from typing import Any, Literal, NamedTuple, Protocol, TypeAlias
 
-    from .wordtiming import PendingWords
+    class DeferredWords(Protocol):
+        """Words worked out when first read (``wordtiming.PendingWords``): the
+        model knows them by this one method, not by importing the module."""
+
+        def resolve(self) -> tuple[Word, ...] | None: ...
 
     #: A column of cue field values.
     Column: TypeAlias = Sequence[Any]
@@ -59,7 +63,7 @@ if TYPE_CHECKING:
         settings: str = ""
         text_line: int = 0
         # (Cue.words reads a PendingWords as the words it stands for.)
-        words: tuple[Word, ...] | PendingWords | None = None
+        words: tuple[Word, ...] | DeferredWords | None = None
 
     class Word(NamedTuple):
         """One word's timing inside a cue (Whisper and WhisperX JSON)."""

@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.domains import Domain
 
-    from .chapters import Placed
-
 logger = logging.getLogger(__name__)
 
 #: ``(start ms, slug, title, anchor)`` of one chapter.
@@ -46,9 +44,8 @@ def split_chapter(target: str) -> tuple[str, str] | None:
     return " ".join(name.split()), " ".join(chapter.split())
 
 
-def note(domain: Domain, name: str, docname: str, placed: list[Placed]) -> None:
+def note(domain: Domain, name: str, docname: str, rows: list[Row]) -> None:
     """Record the chapters transcript *name* shows in *docname*."""
-    rows = [(p.chapter.start_ms, p.slug, p.chapter.title, p.anchor) for p in placed]
     per_doc = store(domain).setdefault(name, {})
     per_doc[docname] = sorted(per_doc.get(docname, []) + rows)
 

@@ -285,6 +285,7 @@ def attach(
         for node in section.findall(transcript_marker):
             document.ids[node["ids"][0]] = node
     if name:
+        rows = [(p.chapter.start_ms, p.slug, p.chapter.title, p.anchor) for p in placed]
         chapter_refs.note(directive.env.get_domain("transcript"), name,
-                          directive.env.docname, placed)
+                          directive.env.docname, rows)
     return sections
