@@ -70,9 +70,11 @@ class RangeHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory) -> Iterator[str]:
+def serve(
+    directory, server_class: type[ThreadingHTTPServer] = ThreadingHTTPServer
+) -> Iterator[str]:
     """Serve *directory* on 127.0.0.1 (byte ranges answered); yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(RangeHandler, directory=str(directory)))
+    server = server_class(("127.0.0.1", 0), partial(RangeHandler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -23,11 +23,8 @@ import json
 import re
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
+from contextlib import AbstractContextManager
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -195,19 +192,11 @@ class _QuietServer(ThreadingHTTPServer):
         """Say nothing: the browser drops the media requests it no longer needs."""
 
 
-@contextmanager
-def _serve(directory: Path) -> Iterator[str]:
+def _serve(directory: Path) -> AbstractContextManager[str]:
     """*directory* over HTTP with byte ranges (as the browser tests serve it), quietly."""
-    from ..browser_util import RangeHandler
+    from ..browser_util import serve
 
-    server = _QuietServer(("127.0.0.1", 0), partial(RangeHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve(directory, _QuietServer)
 
 
 def spoken_per_second(cues: list[Cue], start: float, seconds: float) -> float:
