@@ -82,8 +82,3 @@ def serve(
     finally:
         server.shutdown()
         server.server_close()
-
-
-def ready(page, selector: str = "audio.transcript-player") -> None:
-    """Wait until the player knows its duration (its metadata is loaded)."""
-    page.wait_for_function(f"document.querySelector('{selector}').readyState >= 1")

@@ -92,12 +92,3 @@ def browser():
             yield chromium
         finally:
             chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A page of its own, 900 by 600 CSS pixels, in a fresh browser context."""
-    context = browser.new_context(viewport={"width": 900, "height": 600})
-    yield context.new_page()
-    context.close()
-

@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from .browser_util import ready, serve, write_silence
+from .browser_util import serve, write_silence
 from .sphinx_util import build_once
 
 pytestmark = pytest.mark.browser
@@ -51,6 +51,19 @@ def site(tmp_path_factory):
     assert app.warning.getvalue() == ""
     with serve(app.outdir) as base:
         yield base + "index.html"
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 900, "height": 600})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def ready(page):
+    """Wait until the player knows its duration (its metadata is loaded)."""
+    page.wait_for_function("document.querySelector('audio.transcript-player').readyState >= 1")
 
 
 def current_time(page) -> float:

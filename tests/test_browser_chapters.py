@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from .browser_util import ready, serve, write_silence
+from .browser_util import serve, write_silence
 from .conftest import TESTS
 from .sphinx_util import build_once, warnings
 
@@ -34,6 +34,18 @@ def site(tmp_path_factory):
     assert warnings(app) == ""
     with serve(app.outdir) as base:
         yield base + "index.html"
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 900, "height": 600})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def ready(page):
+    page.wait_for_function("document.querySelector('audio.transcript-player').readyState >= 1")
 
 
 def current(page) -> list[str]:

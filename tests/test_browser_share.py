@@ -16,7 +16,7 @@ import math
 
 import pytest
 
-from .browser_util import ready, serve, write_silence
+from .browser_util import serve, write_silence
 from .sphinx_util import build_once
 from .test_browser import SECONDS, write_vtt
 from .test_browser_hosted import hosted_site  # noqa: F401  (a fixture)
@@ -85,6 +85,10 @@ def page(browser):
     assert page.errors == []
 
 
+def ready(page):
+    page.wait_for_function(f"{AUDIO}.readyState >= 1")
+
+
 def clear_clipboard(page):
     page.evaluate("navigator.clipboard.writeText('nothing copied yet')")
 
@@ -113,7 +117,7 @@ def assert_lands(browser, link, cue, seconds):
     page = new_page(browser, permissions=[])
     try:
         page.goto(link)
-        ready(page, "audio")
+        ready(page)
         page.wait_for_function(f"Math.abs({AUDIO}.currentTime - {seconds}) < 0.05")
         page.wait_for_load_state("load")
         page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
@@ -129,7 +133,7 @@ def assert_lands(browser, link, cue, seconds):
 
 def test_the_button_copies_the_playing_moment_and_the_link_lands_there(page, site, browser):
     page.goto(site + "index.html")
-    ready(page, "audio")
+    ready(page)
     button = page.get_by_role("button", name="Copy link to this moment")
     assert button.inner_text() == "Copy link"
     page.evaluate(f"{AUDIO}.currentTime = 19.4")
@@ -148,7 +152,7 @@ def test_the_button_copies_the_playing_moment_and_the_link_lands_there(page, sit
 
 def test_the_key_copies_the_moment_being_played(page, site, browser):
     page.goto(site + "index.html")
-    ready(page, "audio")
+    ready(page)
     timestamp = page.locator("a.transcript-time").first
     timestamp.focus()
     page.keyboard.press("Enter")  # plays from 00:00
@@ -169,7 +173,7 @@ def test_the_key_copies_the_moment_being_played(page, site, browser):
 
 def test_at_a_cues_start_the_link_is_its_anchor_and_other_queries_go(page, site):
     page.goto(site + "index.html?utm_source=feed#ep-t-00-00-12")
-    ready(page, "audio")
+    ready(page)
     page.wait_for_function(f"Math.abs({AUDIO}.currentTime - 12) < 0.05")
     clear_clipboard(page)
     page.get_by_role("button", name="Copy link to this moment").click()
@@ -180,7 +184,7 @@ def test_at_a_cues_start_the_link_is_its_anchor_and_other_queries_go(page, site)
 @pytest.mark.parametrize("query", ["t=25", "t=abc", "t=-3"])
 def test_a_second_outside_the_linked_cue_only_opens_the_cue(page, site, query):
     page.goto(f"{site}index.html?{query}#ep-t-00-00-18")
-    ready(page, "audio")
+    ready(page)
     page.wait_for_load_state("load")
     assert page.evaluate(f"{AUDIO}.currentTime") == pytest.approx(18, abs=0.05)
     assert marked(page) == ["ep-t-00-00-18"]
@@ -191,7 +195,7 @@ def test_without_the_clipboard_api_execcommand_copies(browser, site):
     page = new_page(browser, script=NO_CLIPBOARD)
     try:
         page.goto(site + "index.html")
-        ready(page, "audio")
+        ready(page)
         assert page.evaluate("navigator.clipboard") is None
         page.evaluate(f"{AUDIO}.currentTime = 7.5")
         page.wait_for_function("document.querySelector('[aria-current]')?.id === 'ep-t-00-00-06'")
@@ -213,7 +217,7 @@ def test_when_nothing_can_copy_the_link_is_shown_selected(browser, site):
     page = new_page(browser, script=f"{NO_CLIPBOARD}; {NO_COMMAND}")
     try:
         page.goto(site + "index.html")
-        ready(page, "audio")
+        ready(page)
         page.evaluate(f"{AUDIO}.currentTime = 22")
         page.wait_for_function("document.querySelector('[aria-current]')?.id === 'ep-t-00-00-21'")
         field = page.get_by_role("textbox", name="Link to this moment")
@@ -239,7 +243,7 @@ def test_when_nothing_can_copy_the_link_is_shown_selected(browser, site):
 
 def test_turned_off_there_is_no_control_but_links_still_open_at_their_second(page, site):
     page.goto(site + "off.html?t=19#off-t-00-00-18")
-    ready(page, "audio")
+    ready(page)
     page.wait_for_function(f"Math.abs({AUDIO}.currentTime - 19) < 0.05")
     assert page.get_attribute(".transcript-media", "data-share") == "off"
     assert page.locator(".transcript-share").count() == 0
@@ -266,7 +270,7 @@ def test_without_javascript_no_control_and_a_shared_link_opens_the_cue(browser, 
 def test_the_control_and_its_message_pass_axe(page, site):
     assert AXE.is_file(), "axe-core is missing: run tests/run-all.sh (npm install into tests/.npm)"
     page.goto(site + "index.html#ep-t-00-00-24")
-    ready(page, "audio")
+    ready(page)
     page.get_by_role("button", name="Copy link to this moment").click()
     assert status(page) == "Link copied"
     page.add_script_tag(path=str(AXE))
@@ -320,7 +324,7 @@ def test_a_hosted_player_shares_its_second(browser, hosted_site, service):  # no
 
 def test_the_key_leaves_typing_and_shortcuts_with_modifiers_alone(page, site):
     page.goto(site + "index.html")
-    ready(page, "audio")
+    ready(page)
     clear_clipboard(page)
     page.locator("a.transcript-time").first.focus()
     for key in ("Control+c", "Alt+c", "k"):
